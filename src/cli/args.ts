@@ -1,0 +1,87 @@
+/** Command-line parsing for the CLI (node:util parseArgs, strict). */
+import { parseArgs } from 'node:util'
+
+export const USAGE = `Usage: spec-template-check [options] [paths...]
+
+Check reStructuredText specs against their template. Paths are files,
+directories (their *.rst files, recursively) or globs; default: specs
+
+Options:
+  --template FILE            template to check against (default: discovery,
+                             then the embedded default template)
+  --optional-sections LIST   comma-separated section titles that may be absent
+  --section-depth N          template heading levels required (default 2)
+  --max-line-length N        longest allowed line (default 79)
+  --rules LIST               severity overrides: id=error|warning|notice|off,...
+  --exclude LIST             comma-separated globs to skip
+  --format FORMAT            text (default), json, sarif or github
+  --fail-on LEVEL            error (default), warning or never
+  --output FILE              write the report to FILE instead of stdout
+  --outline                  print the section tree the scanner sees (JSON lines)
+  --stats                    print per-file timings and peak memory to stderr
+  --root DIR                 repository root; nothing outside it is read (default .)
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or
+configuration error.
+`
+
+export interface CliArgs {
+  paths: string[]
+  template?: string
+  optionalSections?: string
+  sectionDepth?: string
+  maxLineLength?: string
+  rules?: string
+  exclude?: string
+  format?: string
+  failOn?: string
+  output?: string
+  outline: boolean
+  stats: boolean
+  root?: string
+  help: boolean
+  version: boolean
+}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      template: { type: 'string' },
+      'optional-sections': { type: 'string' },
+      'section-depth': { type: 'string' },
+      'max-line-length': { type: 'string' },
+      rules: { type: 'string' },
+      exclude: { type: 'string' },
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      outline: { type: 'boolean', default: false },
+      stats: { type: 'boolean', default: false },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false }
+    }
+  })
+  return {
+    paths: positionals,
+    template: values.template,
+    optionalSections: values['optional-sections'],
+    sectionDepth: values['section-depth'],
+    maxLineLength: values['max-line-length'],
+    rules: values.rules,
+    exclude: values.exclude,
+    format: values.format,
+    failOn: values['fail-on'],
+    output: values.output,
+    outline: values.outline ?? false,
+    stats: values.stats ?? false,
+    root: values.root,
+    help: values.help ?? false,
+    version: values.version ?? false
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The CLI: spec-template-check [options] [paths...]
+ * Same engine and reports as the action; exit 0 clean, 1 findings at or above
+ * --fail-on, 2 usage or configuration error.
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import picomatch from 'picomatch'
+import {
+  ConfigError,
+  DEFAULT_MAX_LINE_LENGTH,
+  DEFAULT_SECTION_DEPTH,
+  failsAt,
+  parseChoice,
+  parseFailOn,
+  parseList,
+  parsePositiveInt,
+  parseRules,
+  type Settings
+} from '../config.js'
+import { checkFiles } from '../check-files.js'
+import { expandGlobs, readWorkspaceFile, toRelative } from '../files.js'
+import { isTemplateFile } from '../engine/discover.js'
+import { decode } from '../engine/decode.js'
+import { scan } from '../engine/scan.js'
+import { formatReport, type ReportFormat } from '../report/index.js'
+import { RULES } from '../rules/index.js'
+import { VERSION } from '../version.js'
+import { parseCliArgs, USAGE } from './args.js'
+
+export async function main(argv: string[]): Promise<number> {
+  let args
+  try {
+    args = parseCliArgs(argv)
+  } catch (e) {
+    process.stderr.write(`spec-template-check: ${(e as Error).message}\n${USAGE}`)
+    return 2
+  }
+  if (args.help) {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  if (args.version) {
+    process.stdout.write(`${VERSION}\n`)
+    return 0
+  }
+  try {
+    const root = path.resolve(args.root ?? '.')
+    const settings: Settings = {
+      workspace: root,
+      paths: ['**/*.rst'],
+      exclude: parseList(args.exclude),
+      template: args.template ? toRelativeOrFail(root, args.template, '--template') : undefined,
+      optionalSections: parseList(args.optionalSections),
+      maxLineLength: parsePositiveInt(args.maxLineLength, '--max-line-length', DEFAULT_MAX_LINE_LENGTH),
+      rules: parseRules(args.rules, '--rules'),
+      sectionDepth: parsePositiveInt(args.sectionDepth, '--section-depth', DEFAULT_SECTION_DEPTH),
+      failOn: parseFailOn(args.failOn, '--fail-on')
+    }
+    const format = parseChoice<ReportFormat>(args.format, '--format', ['text', 'json', 'sarif', 'github'], 'text')
+    const files = await collectFiles(args.paths.length ? args.paths : ['specs'], settings)
+
+    if (args.outline) {
+      const out: string[] = []
+      for (const file of files) out.push(JSON.stringify(await outlineOf(root, file)))
+      await emit(out.join('\n') + (out.length ? '\n' : ''), args.output)
+      return 0
+    }
+
+    const times: number[] = []
+    const started = performance.now()
+    const report = await checkFiles(files, settings, args.stats ? { onFile: (_f, ms) => times.push(ms) } : {})
+    if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
+    await emit(formatReport(report, format, RULES), args.output)
+    const failed = report.files.some(f => f.error !== undefined && settings.failOn !== 'never') ||
+      report.files.some(f => f.findings.some(x => failsAt(x.severity, settings.failOn)))
+    return failed ? 1 : 0
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`spec-template-check: ${e.message}\n`)
+      return 2
+    }
+    process.stderr.write(`spec-template-check: internal error: ${(e as Error).message}\n`)
+    if (process.env.SPEC_TEMPLATE_CHECK_DEBUG) process.stderr.write(`${(e as Error).stack}\n`)
+    return 2
+  }
+}
+
+function toRelativeOrFail(root: string, p: string, option: string): string {
+  try {
+    return toRelative(root, path.resolve(p))
+  } catch {
+    throw new ConfigError(`${option}: "${p}" is outside ${root}; run from the repository root or pass --root`)
+  }
+}
+
+/** Files, directories (their *.rst files, recursively) and globs -> workspace-relative spec files. */
+async function collectFiles(inputs: string[], settings: Settings): Promise<string[]> {
+  const root = settings.workspace
+  const found = new Set<string>()
+  for (const input of inputs) {
+    if (picomatch.scan(input).isGlob) {
+      const matched = await expandGlobs({ ...settings, paths: [input.replace(/^\.\//, '')] })
+      if (matched.length === 0) throw new ConfigError(`no .rst files match "${input}"`)
+      matched.forEach(f => found.add(f))
+      continue
+    }
+    const rel = toRelativeOrFail(root, input, 'path')
+    const st = await stat(path.resolve(root, rel)).catch(() => undefined)
+    if (!st) throw new ConfigError(`path "${input}" does not exist`)
+    if (st.isDirectory()) {
+      const prefix = rel === '.' ? '' : `${rel}/`
+      const matched = await expandGlobs({ ...settings, paths: [`${prefix}**/*.rst`] })
+      matched.forEach(f => found.add(f))
+    } else if (!isTemplateFile(rel) && rel !== settings.template) {
+      found.add(rel)
+    }
+  }
+  return [...found].sort()
+}
+
+async function outlineOf(root: string, file: string): Promise<object> {
+  const r = await readWorkspaceFile(root, file)
+  if (!r.ok) return { file, error: r.error }
+  const d = decode(r.bytes)
+  if (!d.ok) return { file, error: `line ${d.line}: ${d.error}` }
+  const o = scan(d.text)
+  return {
+    file,
+    sections: o.sections.map(s => ({ level: s.level, line: s.line, title: s.title })),
+    problems: o.problems.map(p => ({ line: p.titleLine ?? p.line, kind: p.kind, message: p.message }))
+  }
+}
+
+async function emit(text: string, output: string | undefined): Promise<void> {
+  if (!output) {
+    process.stdout.write(text)
+    return
+  }
+  const abs = path.resolve(output)
+  await mkdir(path.dirname(abs), { recursive: true })
+  await writeFile(abs, text)
+}
+
+/** --stats: per-file timing percentiles and peak memory, on stderr. */
+function formatStats(times: number[], totalMs: number): string {
+  const sorted = [...times].sort((a, b) => a - b)
+  const pct = (p: number): number => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0
+  const stats = {
+    files: times.length,
+    totalMs: +totalMs.toFixed(1),
+    filesPerSecond: totalMs > 0 ? Math.round((times.length / totalMs) * 1000) : 0,
+    p50Ms: +pct(50).toFixed(3),
+    p95Ms: +pct(95).toFixed(3),
+    maxMs: +(sorted[sorted.length - 1] ?? 0).toFixed(3),
+    peakRssMiB: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
+    uptimeMs: +(performance.now()).toFixed(1)
+  }
+  return `stats ${JSON.stringify(stats)}\n`
+}

@@ -1,0 +1,109 @@
+/**
+ * check(spec, template rules, options) -> findings and section statuses.
+ * Pure: the caller reads files; this only sees bytes or text.
+ */
+import type {
+  CheckOptions,
+  FileResult,
+  Finding,
+  Report,
+  Rule,
+  RuleContext,
+  SectionStatus,
+  Severity,
+  TemplateRules
+} from './types.js'
+import { scan } from './scan.js'
+import { decode } from './decode.js'
+import { structureOf } from './structure.js'
+import { RULES } from '../rules/index.js'
+
+export interface CheckResult {
+  findings: Finding[]
+  sections: SectionStatus[]
+  error?: string
+}
+
+/** Check one spec given as bytes (decoded here) or as text. */
+export function checkText(input: Uint8Array | string, template: TemplateRules, options: CheckOptions, rules: readonly Rule[] = RULES): CheckResult {
+  let text: string
+  if (typeof input === 'string') {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  } else {
+    const d = decode(input)
+    if (!d.ok) return { findings: [], sections: [], error: `line ${d.line}: ${d.error}` }
+    text = d.text
+  }
+  const outline = scan(text)
+  const ctx: RuleContext = { file: options.file, outline, template, options, text }
+  const findings: Finding[] = []
+  const maxLine = Math.max(1, outline.lines.length)
+  for (const rule of rules) {
+    const setting = options.rules[rule.id]
+    if (setting === 'off') continue
+    const severity: Severity = setting ?? rule.defaultSeverity
+    rule.check(ctx, f => {
+      const line = clamp(f.line, maxLine)
+      const finding: Finding = { rule: rule.id, severity, file: options.file, ...f, line }
+      if (f.severity && setting === undefined) finding.severity = f.severity
+      if (finding.endLine !== undefined) finding.endLine = Math.max(line, clamp(finding.endLine, maxLine))
+      findings.push(finding)
+    })
+  }
+  findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule))
+  return { findings, sections: sectionStatuses(ctx, findings) }
+}
+
+function clamp(n: number, max: number): number {
+  if (!Number.isFinite(n) || n < 1) return 1
+  return Math.min(Math.floor(n), max)
+}
+
+/** Per template section: ok / missing / empty / template-text / placeholder. */
+function sectionStatuses(ctx: RuleContext, findings: Finding[]): SectionStatus[] {
+  const st = structureOf(ctx)
+  const flagged = new Map<string, Set<string>>() // section title -> rules
+  for (const f of findings) {
+    if (!f.section) continue
+    const set = flagged.get(f.section) ?? new Set<string>()
+    set.add(f.rule)
+    flagged.set(f.section, set)
+  }
+  const pathOf = (title: string | undefined): string[] => {
+    const out: string[] = []
+    let t = title
+    while (t !== undefined) {
+      out.unshift(t)
+      t = ctx.template.all.find(x => x.title === t)?.parent
+    }
+    return out
+  }
+  return st.matches.map(m => {
+    const present = m.spec ?? m.misplaced
+    const rules = flagged.get(m.tpl.title)
+    let status: SectionStatus['status'] = 'ok'
+    if (!present) status = 'missing'
+    else if (rules?.has('empty-section')) status = 'empty'
+    else if (rules?.has('template-text')) status = 'template-text'
+    else if (rules?.has('placeholder')) status = 'placeholder'
+    const s: SectionStatus = { title: m.tpl.title, path: pathOf(m.tpl.parent), required: m.required, status }
+    if (present) s.line = present.line
+    return s
+  })
+}
+
+/** Totals over all files. */
+export function summarize(files: FileResult[], version: string): Report {
+  const totals = { files: files.length, errors: 0, warnings: 0, notices: 0, filesWithErrors: 0 }
+  for (const f of files) {
+    let errors = f.error ? 1 : 0
+    for (const x of f.findings) {
+      if (x.severity === 'error') errors++
+      else if (x.severity === 'warning') totals.warnings++
+      else totals.notices++
+    }
+    totals.errors += errors
+    if (errors > 0) totals.filesWithErrors++
+  }
+  return { tool: { name: 'spec-template-check', version }, files, totals }
+}

@@ -1,0 +1,99 @@
+/**
+ * Template -> rules. Everything a spec is held to is read from the template:
+ * the example title, the section tree, each section's guidance text and the
+ * placeholders. Nothing here is specific to one project.
+ */
+import type { Outline, Section, TemplateRules, TemplateSection } from './types.js'
+
+/** The document title and the top-level sections of a scanned document. */
+export interface DocumentShape {
+  docTitle?: Section
+  top: Section[]
+}
+
+/**
+ * docutils promotes a lone outermost section to the document title. A
+ * document with several outermost sections has no title, and those are its
+ * top-level sections.
+ */
+export function documentShape(outline: Outline): DocumentShape {
+  if (outline.roots.length === 1) {
+    const root = outline.roots[0]!
+    return { docTitle: root, top: root.children }
+  }
+  return { top: outline.roots }
+}
+
+/** Whitespace-normalised paragraphs of lines [from, to] (1-based, inclusive). */
+export function paragraphs(lines: string[], from: number, to: number): string[] {
+  const out: string[] = []
+  let cur: string[] = []
+  for (let n = from; n <= to; n++) {
+    const line = lines[n - 1] ?? ''
+    if (line.trim() === '') {
+      if (cur.length) out.push(cur.join(' '))
+      cur = []
+    } else {
+      cur.push(line.trim().replace(/\s+/g, ' '))
+    }
+  }
+  if (cur.length) out.push(cur.join(' '))
+  return out
+}
+
+// `<...>` that is not a hyperlink target (`text <http://...>`_), an email or
+// a URL in angle brackets.
+const PLACEHOLDER = /<[^<>\s`][^<>`\n]*>/g
+
+export function findPlaceholders(lines: string[]): string[] {
+  const found = new Set<string>()
+  for (const line of lines) {
+    for (const m of line.matchAll(PLACEHOLDER)) {
+      const inner = m[0].slice(1, -1)
+      const after = line.slice(m.index + m[0].length, m.index + m[0].length + 2)
+      if (after.startsWith('`')) continue // `text <target>`_ link
+      if (/^[a-z][a-z0-9+.-]*:/i.test(inner) || /^[^\s@]+@[^\s@]+$/.test(inner)) continue
+      found.add(m[0])
+    }
+  }
+  return [...found]
+}
+
+export interface TemplateSource {
+  source: string
+  embedded: boolean
+}
+
+/**
+ * Derive the rules from a scanned template. `sectionDepth` decides how many
+ * levels below the document title are required (deeper ones stay optional).
+ */
+export function deriveTemplate(outline: Outline, src: TemplateSource, sectionDepth: number): TemplateRules {
+  const shape = documentShape(outline)
+  const all: TemplateSection[] = []
+  const build = (secs: Section[], depth: number, parent?: string): TemplateSection[] =>
+    secs.map((s, index) => {
+      const t: TemplateSection = {
+        title: s.title,
+        depth,
+        parent,
+        index,
+        required: depth <= sectionDepth,
+        guidance: paragraphs(outline.lines, s.bodyStart, s.bodyEnd).join('\n\n'),
+        children: [],
+        line: s.line
+      }
+      all.push(t)
+      t.children = build(s.children, depth + 1, s.title)
+      return t
+    })
+  const sections = build(shape.top, 1)
+  return {
+    source: src.source,
+    embedded: src.embedded,
+    exampleTitle: shape.docTitle?.title,
+    sections,
+    all,
+    placeholders: findPlaceholders(outline.lines)
+  }
+}

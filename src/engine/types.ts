@@ -1,0 +1,188 @@
+/**
+ * Core data types shared by the engine, the rules and the reports.
+ *
+ * The engine is pure: strings (or bytes) in, these plain objects out. Nothing
+ * here knows about files, the console or GitHub.
+ */
+
+export type Severity = 'error' | 'warning' | 'notice'
+export type SeveritySetting = Severity | 'off'
+
+/** A problem the scanner noticed while reading the structure. */
+export interface ScanProblem {
+  kind:
+    | 'title-underline' // underline (or overline) shorter than the title text
+    | 'title-overline' // overline and underline differ (length or character)
+    | 'inconsistent-level' // adornment style out of the established hierarchy
+    | 'short-adornment' // a line that looks like a title whose adornment is too short (< 4): plain text
+  /** 1-based line the problem is reported at (the adornment line). */
+  line: number
+  /** 1-based line of the title text concerned, when there is one. */
+  titleLine?: number
+  message: string
+}
+
+/** One section as docutils would build it. */
+export interface Section {
+  /** Title text with inline markup stripped and whitespace folded (docutils' rendering). */
+  title: string
+  /** Title text exactly as written on its line (trimmed). */
+  rawTitle: string
+  /** 1 = outermost. A document title, when present, is the only level-1 section. */
+  level: number
+  /** 1-based line of the title text. */
+  line: number
+  /** 1-based line of the overline, if any. */
+  overline?: number
+  /** 1-based line of the underline. */
+  underline: number
+  /** Adornment style, e.g. "=" (underline only) or "=/=" (overline and underline). */
+  style: string
+  /** First line of the section body (the line after the underline). */
+  bodyStart: number
+  /**
+   * Last line of the section's own content, before the first line (overline
+   * or title) of the next section of any level. bodyEnd < bodyStart when the
+   * body is empty (title immediately followed by another title).
+   */
+  bodyEnd: number
+  /** Last line of the section including its subsections. */
+  end: number
+  children: Section[]
+  parent?: Section
+}
+
+export interface Outline {
+  /** Lines of the decoded text without line terminators (BOM stripped). */
+  lines: string[]
+  /** Every section in document order. */
+  sections: Section[]
+  /** The outermost sections (level 1). */
+  roots: Section[]
+  /**
+   * Per line (index = line - 1): true when the line is inside a literal
+   * block, a directive body, a comment, a table or another indented block
+   * where no title can start.
+   */
+  verbatim: boolean[]
+  problems: ScanProblem[]
+}
+
+/** A suggested text edit (1-based lines, inclusive start, exclusive end). */
+export interface Fix {
+  description: string
+  /** Replace lines [startLine, endLine) with `text` (endLine = startLine inserts). */
+  startLine: number
+  endLine: number
+  text: string
+}
+
+export interface Finding {
+  rule: string
+  severity: Severity
+  message: string
+  file: string
+  line: number
+  endLine?: number
+  column?: number
+  endColumn?: number
+  /** Title of the section the finding belongs to (or is about). */
+  section?: string
+  fix?: Fix
+}
+
+/** A section the template requires (or allows). */
+export interface TemplateSection {
+  title: string
+  /** 1 = top level under the document title. */
+  depth: number
+  /** Title of the parent template section, undefined at top level. */
+  parent?: string
+  /** Order among its siblings. */
+  index: number
+  required: boolean
+  /** The template's guidance text for this section, whitespace-normalised. */
+  guidance: string
+  children: TemplateSection[]
+  /** 1-based line in the template file. */
+  line: number
+}
+
+export interface TemplateRules {
+  /** Where the template came from, for messages and reports. */
+  source: string
+  /** True when this is the embedded default template. */
+  embedded: boolean
+  /** Title of the template's document title (the example title a spec must replace). */
+  exampleTitle?: string
+  /** Top-level sections (depth 1) with their subsections. */
+  sections: TemplateSection[]
+  /** Every template section in template order, flattened. */
+  all: TemplateSection[]
+  /** Literal placeholder strings found in the template, e.g. "<launchpad-id or None>". */
+  placeholders: string[]
+}
+
+export interface CheckOptions {
+  /** File name to put on findings (repository-relative path). */
+  file: string
+  maxLineLength: number
+  /** Per-rule severity overrides; 'off' disables. */
+  rules: Record<string, SeveritySetting>
+  /** Titles that may be left out. */
+  optionalSections: string[]
+  /** How many template levels are required (default 2: sections and subsections). */
+  sectionDepth: number
+}
+
+export type SectionStatusKind = 'ok' | 'missing' | 'empty' | 'template-text' | 'placeholder'
+
+export interface SectionStatus {
+  /** Template title. */
+  title: string
+  /** Titles of the enclosing template sections, outermost first. */
+  path: string[]
+  required: boolean
+  status: SectionStatusKind
+  /** Line of the section in the spec, when present. */
+  line?: number
+}
+
+export interface FileResult {
+  /** Path relative to the workspace (forward slashes). */
+  file: string
+  /** Template used: path relative to the workspace, or "(embedded default)". */
+  template: string
+  embeddedTemplate: boolean
+  findings: Finding[]
+  sections: SectionStatus[]
+  /** Set when the file could not be checked at all (unreadable, undecodable). */
+  error?: string
+}
+
+export interface Report {
+  tool: { name: string; version: string }
+  files: FileResult[]
+  totals: { files: number; errors: number; warnings: number; notices: number; filesWithErrors: number }
+}
+
+/** Context handed to each rule. */
+export interface RuleContext {
+  file: string
+  outline: Outline
+  template: TemplateRules
+  options: CheckOptions
+  /** Raw text after decoding (BOM stripped), for rules that need line endings. */
+  text: string
+}
+
+export type ReportFn = (finding: Omit<Finding, 'rule' | 'severity' | 'file'> & { severity?: Severity }) => void
+
+export interface Rule {
+  id: string
+  description: string
+  defaultSeverity: Severity
+  /** True for rules that look at single lines (line-length, tab, ...), false for structure. */
+  lineRule: boolean
+  check(ctx: RuleContext, report: ReportFn): void
+}

@@ -1,0 +1,130 @@
+/**
+ * The small file-system helper: list spec files, read them without ever
+ * leaving the workspace. Paths handed around are workspace-relative with
+ * forward slashes.
+ */
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import picomatch from 'picomatch'
+import type { Settings } from './config.js'
+import { isTemplateFile } from './engine/discover.js'
+
+/** Larger files are refused (the engine is linear, but a spec this big is a mistake). */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024
+
+const SKIP_DIRS = new Set(['.git', 'node_modules'])
+
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string }
+
+/** Workspace-relative, forward slashes; throws when the path leaves the workspace. */
+export function toRelative(workspace: string, p: string): string {
+  const abs = path.resolve(workspace, p)
+  const rel = path.relative(workspace, abs)
+  if (rel === '' ) return '.'
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`"${p}" is outside the workspace`)
+  return rel.split(path.sep).join('/')
+}
+
+function inside(workspace: string, abs: string): boolean {
+  const rel = path.relative(workspace, abs)
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+}
+
+/**
+ * Read a workspace file. Refuses paths with `..` that leave the workspace and
+ * symlinks that resolve outside it; never follows them to read.
+ */
+export async function readWorkspaceFile(workspace: string, file: string): Promise<ReadResult> {
+  const ws = path.resolve(workspace)
+  const abs = path.resolve(ws, file)
+  if (!inside(ws, abs)) return { ok: false, error: `refused: "${file}" is outside the workspace` }
+  let real: string
+  try {
+    real = await realpath(abs)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') {
+      let dangling = false
+      try {
+        dangling = (await lstat(abs)).isSymbolicLink()
+      } catch {
+        /* not there at all */
+      }
+      return {
+        ok: false,
+        error: dangling
+          ? `refused: "${file}" is a symbolic link to a missing file`
+          : `"${file}" is not in the workspace; check out the commit that changed it (actions/checkout with the pull request's head)`
+      }
+    }
+    return { ok: false, error: `cannot read "${file}": ${code ?? String(e)}` }
+  }
+  const wsReal = await realpath(ws).catch(() => ws)
+  if (!inside(wsReal, real)) return { ok: false, error: `refused: "${file}" is a symbolic link that points outside the workspace` }
+  try {
+    const st = await stat(real)
+    if (!st.isFile()) return { ok: false, error: `"${file}" is not a regular file` }
+    if (st.size > MAX_FILE_BYTES) {
+      return { ok: false, error: `"${file}" is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a spec` }
+    }
+    return { ok: true, bytes: await readFile(real) }
+  } catch (e) {
+    return { ok: false, error: `cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}` }
+  }
+}
+
+/** Does this file exist as a regular file inside the workspace? */
+export async function workspaceFileExists(workspace: string, file: string): Promise<boolean> {
+  const ws = path.resolve(workspace)
+  const abs = path.resolve(ws, file)
+  if (!inside(ws, abs)) return false
+  try {
+    const real = await realpath(abs)
+    const wsReal = await realpath(ws).catch(() => ws)
+    return inside(wsReal, real) && (await stat(real)).isFile()
+  } catch {
+    return false
+  }
+}
+
+function matcher(globs: string[]): (p: string) => boolean {
+  if (globs.length === 0) return () => false
+  return picomatch(globs, { dot: false })
+}
+
+/** Matches the spec globs, is not excluded and is not a template. */
+export function isSpecPath(file: string, settings: Settings): boolean {
+  return specFilter(settings)(file)
+}
+
+export function specFilter(settings: Settings): (file: string) => boolean {
+  const inc = matcher(settings.paths)
+  const exc = matcher(settings.exclude)
+  const tpl = settings.template ? toRelative(settings.workspace, settings.template) : undefined
+  return file => inc(file) && !exc(file) && !isTemplateFile(file) && file !== tpl
+}
+
+/** Every workspace file matching the settings, sorted. Does not follow directory symlinks. */
+export async function expandGlobs(settings: Settings): Promise<string[]> {
+  const keep = specFilter(settings)
+  const out: string[] = []
+  await walk(path.resolve(settings.workspace), '', out, keep)
+  return out.sort()
+}
+
+async function walk(root: string, rel: string, out: string[], keep: (f: string) => boolean): Promise<void> {
+  let entries
+  try {
+    entries = await readdir(path.join(root, rel), { withFileTypes: true })
+  } catch {
+    return
+  }
+  for (const e of entries) {
+    const child = rel ? `${rel}/${e.name}` : e.name
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) await walk(root, child, out, keep)
+    } else if ((e.isFile() || e.isSymbolicLink()) && keep(child)) {
+      out.push(child)
+    }
+  }
+}

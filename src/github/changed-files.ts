@@ -1,0 +1,283 @@
+/**
+ * Which spec files to check for this event.
+ *
+ * - pull_request / pull_request_target: the PR's files (pulls.listFiles, all
+ *   pages). The API lists at most 3000 files; for bigger PRs we use
+ *   `git diff --name-status base...head` in the workspace when both commits
+ *   are there, else every spec.
+ * - push: compare `before...after`; a new branch (before = 0000...) or a
+ *   comparison GitHub cannot make (404/422, e.g. after a force push) -> all.
+ * - merge_group: compare `base_sha...head_sha`.
+ * - anything else (workflow_dispatch, schedule, ...): all.
+ *
+ * Removed files are skipped, renamed files are checked under their new name,
+ * files outside `paths` (or excluded, or templates) are ignored.
+ */
+import { execFile } from 'node:child_process'
+import type { Settings } from '../config.js'
+import { isSpecPath } from '../files.js'
+import type { EventContext } from './context.js'
+import { describeApiError, errorStatus, type GitHubClient } from './client.js'
+
+export interface ChangedFiles {
+  /** 'all': check every spec file matching `paths` (files is then empty; the caller expands the globs). */
+  mode: 'changed' | 'all'
+  /** Changed spec files (workspace-relative, sorted, unique) when mode is 'changed'. */
+  files: string[]
+  /** One-line explanations for the log (e.g. why every spec is checked). */
+  notices: string[]
+  /** Unified-diff hunk text per changed spec, as the API gave it (undefined when unknown / too large). */
+  patches: Map<string, string | undefined>
+}
+
+/** The Octokit surface used here (a plain object in unit tests). */
+export interface ChangedFilesApi {
+  paginate: { iterator: GitHubClient['paginate']['iterator'] }
+  rest: {
+    pulls: { listFiles: GitHubClient['rest']['pulls']['listFiles'] }
+    repos: { compareCommitsWithBasehead: GitHubClient['rest']['repos']['compareCommitsWithBasehead'] }
+  }
+}
+
+/** Runs git with an argument list (never through a shell) in `cwd`; resolves to stdout. */
+export type GitRunner = (args: string[], cwd: string) => Promise<string>
+
+export interface ChangedFilesDeps {
+  /** Undefined when there is no token: then only git (or scope all) can answer. */
+  api?: ChangedFilesApi
+  git?: GitRunner
+  /** Reports a problem the user should know about (core.warning in the action). */
+  warning?: (message: string) => void
+  debug?: (message: string) => void
+}
+
+interface Entry {
+  filename: string
+  status: string
+  patch?: string
+}
+
+/** The pulls.listFiles endpoint returns at most this many files. */
+export const PULL_FILES_LIMIT = 3000
+/** The compare endpoint lists at most this many files. */
+export const COMPARE_FILES_LIMIT = 300
+
+const ZERO_SHA = /^0+$/
+
+export const defaultGit: GitRunner = (args, cwd) =>
+  new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      args,
+      { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 120_000, windowsHide: true, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        if (err) {
+          const detail = String(stderr || '').trim().split('\n')[0] || err.message
+          reject(new Error(`git ${subcommand(args)} failed: ${detail}`))
+        } else resolve(stdout)
+      }
+    )
+  })
+
+export async function getChangedFiles(ctx: EventContext, settings: Settings, deps: ChangedFilesDeps = {}): Promise<ChangedFiles> {
+  const run = new Run(ctx, settings, deps)
+  switch (ctx.eventName) {
+    case 'pull_request':
+    case 'pull_request_target':
+      return run.pullRequest()
+    case 'push':
+      return run.push()
+    case 'merge_group':
+      return run.mergeGroup()
+    case 'workflow_dispatch':
+    case 'schedule':
+      return all([])
+    default:
+      return all([`event "${ctx.eventName || '(none)'}" has no change set: checking all spec files`])
+  }
+}
+
+function all(notices: string[]): ChangedFiles {
+  return { mode: 'all', files: [], notices, patches: new Map() }
+}
+
+class Run {
+  constructor(
+    private readonly ctx: EventContext,
+    private readonly settings: Settings,
+    private readonly deps: ChangedFilesDeps
+  ) {}
+
+  private warn(message: string): void {
+    this.deps.warning?.(message)
+  }
+
+  private changed(entries: Entry[], notices: string[] = []): ChangedFiles {
+    const patches = new Map<string, string | undefined>()
+    for (const e of entries) {
+      if (e.status === 'removed') continue
+      const file = e.filename
+      if (!file || !isSpecPath(file, this.settings)) continue
+      patches.set(file, e.patch)
+    }
+    const files = [...patches.keys()].sort()
+    return { mode: 'changed', files, notices, patches }
+  }
+
+  async pullRequest(): Promise<ChangedFiles> {
+    const pr = this.ctx.payload.pull_request
+    const number = pr?.number
+    const base = pr?.base?.sha
+    const head = pr?.head?.sha
+    if (!pr || typeof number !== 'number') {
+      return all(['the event payload has no pull request: checking all spec files'])
+    }
+    const reported = typeof pr.changed_files === 'number' ? pr.changed_files : 0
+    if (reported >= PULL_FILES_LIMIT) {
+      this.warn(
+        `pull request #${number} changes ${reported} files; the GitHub API lists at most ${PULL_FILES_LIMIT}, ` +
+          'so the changed files are taken from git diff in the workspace (needs both commits: actions/checkout with fetch-depth: 0)'
+      )
+      return this.viaGit(base, head, `pull request #${number} is too large for the API`)
+    }
+    if (!this.deps.api || !this.ctx.owner || !this.ctx.repo) {
+      return this.viaGit(base, head, !this.deps.api ? 'no github-token' : 'GITHUB_REPOSITORY is not set')
+    }
+    const entries: Entry[] = []
+    const pages = this.deps.api.paginate.iterator(this.deps.api.rest.pulls.listFiles, {
+      owner: this.ctx.owner,
+      repo: this.ctx.repo,
+      pull_number: number,
+      per_page: 100
+    })
+    for await (const page of pages) {
+      for (const f of page.data) entries.push({ filename: f.filename, status: f.status, patch: f.patch })
+    }
+    this.deps.debug?.(`pull request #${number}: ${entries.length} changed files`)
+    if (entries.length >= PULL_FILES_LIMIT) {
+      this.warn(
+        `pull request #${number} lists ${entries.length} changed files, the most the GitHub API returns; ` +
+          'taking the changed files from git diff in the workspace instead'
+      )
+      return this.viaGit(base, head, `pull request #${number} is too large for the API`)
+    }
+    return this.changed(entries)
+  }
+
+  async push(): Promise<ChangedFiles> {
+    const { before, after, deleted } = this.ctx.payload
+    if (deleted) {
+      return { mode: 'changed', files: [], notices: ['the push deleted the branch: nothing to check'], patches: new Map() }
+    }
+    const head = after || this.ctx.sha
+    if (!before || ZERO_SHA.test(before)) {
+      return all(['new branch (no previous commit to compare with): checking all spec files'])
+    }
+    if (!head) return all(['the push event has no head commit: checking all spec files'])
+    return this.compare(before, head, 'push')
+  }
+
+  async mergeGroup(): Promise<ChangedFiles> {
+    const mg = this.ctx.payload.merge_group
+    if (!mg?.base_sha || !mg.head_sha) {
+      return all(['the merge_group payload has no base_sha/head_sha: checking all spec files'])
+    }
+    return this.compare(mg.base_sha, mg.head_sha, 'merge group')
+  }
+
+  private async compare(base: string, head: string, what: string): Promise<ChangedFiles> {
+    if (!this.deps.api || !this.ctx.owner || !this.ctx.repo) {
+      return this.viaGit(base, head, !this.deps.api ? 'no github-token' : 'GITHUB_REPOSITORY is not set')
+    }
+    let files: Entry[]
+    try {
+      // Paging this endpoint pages the commits; the changed files (at most
+      // 300 for the whole comparison) are only on the first page, so one
+      // request with a small page of commits is enough.
+      const res = await this.deps.api.rest.repos.compareCommitsWithBasehead({
+        owner: this.ctx.owner,
+        repo: this.ctx.repo,
+        basehead: `${base}...${head}`,
+        per_page: 1,
+        page: 1
+      })
+      files = (res.data.files ?? []).map(f => ({ filename: f.filename, status: f.status, patch: f.patch }))
+    } catch (err) {
+      const status = errorStatus(err)
+      if (status === 404 || status === 422) {
+        return all([
+          `GitHub cannot compare ${short(base)}...${short(head)} (${describeApiError(err)}), e.g. after a force push: checking all spec files`
+        ])
+      }
+      throw err
+    }
+    if (files.length >= COMPARE_FILES_LIMIT) {
+      this.warn(
+        `the ${what} changes ${files.length} or more files, the most the GitHub compare API lists; ` +
+          'taking the changed files from git diff in the workspace instead'
+      )
+      return this.viaGit(base, head, `the ${what} is too large for the compare API`)
+    }
+    return this.changed(files)
+  }
+
+  /** `git diff --name-status base...head` in the workspace, or scope all when that cannot be done. */
+  private async viaGit(base: string | undefined, head: string | undefined, why: string): Promise<ChangedFiles> {
+    if (!base || !head || ZERO_SHA.test(base) || ZERO_SHA.test(head)) {
+      return all([`${why} and the base/head commits are unknown: checking all spec files`])
+    }
+    const git = this.deps.git ?? defaultGit
+    const cwd = this.settings.workspace
+    const pre = ['-c', `safe.directory=${cwd}`]
+    try {
+      for (const sha of [base, head]) {
+        await git([...pre, 'cat-file', '-e', `${sha}^{commit}`], cwd)
+      }
+    } catch {
+      return all([
+        `${why} and commits ${short(base)}/${short(head)} are not both in the workspace ` +
+          '(use actions/checkout with fetch-depth: 0): checking all spec files'
+      ])
+    }
+    let out: string
+    try {
+      out = await git([...pre, 'diff', '--name-status', '-z', '--no-renames', `${base}...${head}`], cwd)
+    } catch (err) {
+      return all([`${why} and ${(err as Error).message}: checking all spec files`])
+    }
+    return this.changed(parseNameStatus(out), [`${why}: changed files taken from git diff ${short(base)}...${short(head)}`])
+  }
+}
+
+/** Parses `git diff --name-status -z` output (`S\0path\0`, renames/copies `R100\0old\0new\0`). */
+export function parseNameStatus(out: string): Entry[] {
+  const parts = out.split('\0')
+  const entries: Entry[] = []
+  let i = 0
+  while (i < parts.length) {
+    const status = parts[i++] ?? ''
+    if (status === '') continue
+    const code = status[0]
+    if (code === 'R' || code === 'C') {
+      i++ // old name
+      const filename = parts[i++] ?? ''
+      entries.push({ filename, status: code === 'R' ? 'renamed' : 'copied' })
+    } else {
+      const filename = parts[i++] ?? ''
+      entries.push({ filename, status: code === 'D' ? 'removed' : code === 'A' ? 'added' : 'modified' })
+    }
+  }
+  return entries
+}
+
+function subcommand(args: string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-c') i++
+    else return args[i] ?? ''
+  }
+  return ''
+}
+
+function short(sha: string): string {
+  return /^[0-9a-f]{40,64}$/i.test(sha) ? sha.slice(0, 7) : sha
+}

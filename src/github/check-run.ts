@@ -1,0 +1,205 @@
+/**
+ * Results as a check run: one completed check run `spec-template-check` on
+ * the head commit, with every finding as an annotation. The Checks API takes
+ * at most 50 annotations per request, so the run is created with the first
+ * 50 and updated with each next 50 (updates append).
+ *
+ * When GitHub refuses (403: fork pull requests and read-only tokens; 404),
+ * the result says so and the caller falls back to workflow commands.
+ */
+import type { FailOn } from '../config.js'
+import { failsAt } from '../config.js'
+import type { Report, Severity } from '../engine/types.js'
+import { FILE_ERROR_RULE } from '../report/util.js'
+import { describeApiError, errorStatus, type GitHubClient } from './client.js'
+
+export const CHECK_NAME = 'spec-template-check'
+export const ANNOTATIONS_PER_REQUEST = 50
+/** output.summary / output.text limit of the Checks API (characters). */
+export const MAX_SUMMARY_CHARS = 65535
+const MAX_TITLE_CHARS = 255
+/** message and raw_details are limited to 64 KB each. */
+const MAX_DETAIL_CHARS = 60000
+
+export type AnnotationLevel = 'notice' | 'warning' | 'failure'
+export type Conclusion = 'success' | 'failure' | 'neutral'
+
+export interface Annotation {
+  path: string
+  start_line: number
+  end_line: number
+  start_column?: number
+  end_column?: number
+  annotation_level: AnnotationLevel
+  title: string
+  message: string
+  raw_details?: string
+}
+
+/** The Octokit surface used here (a plain object in unit tests). */
+export interface CheckRunApi {
+  rest: {
+    checks: {
+      create: GitHubClient['rest']['checks']['create']
+      update: GitHubClient['rest']['checks']['update']
+    }
+  }
+}
+
+export interface CheckRunOptions {
+  owner: string
+  repo: string
+  headSha: string
+  failOn: FailOn
+  /** Markdown for output.summary (cut to 65535 characters). */
+  summary: string
+  name?: string
+  /** Start of the run, for started_at (ISO 8601). */
+  startedAt?: string
+}
+
+export type CheckRunResult =
+  | { ok: true; id: number; url?: string; annotations: number; requests: number }
+  | {
+      ok: false
+      /** The HTTP status when GitHub answered (403 / 404 on a fork or read-only token). */
+      status?: number
+      /** True when GitHub refused to create the run (no permission): a normal situation for forks. */
+      refused: boolean
+      /** True when the run exists but not every annotation could be added. */
+      partial: boolean
+      reason: string
+    }
+
+const LEVEL: Record<Severity, AnnotationLevel> = { error: 'failure', warning: 'warning', notice: 'notice' }
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + '…'
+}
+
+/** Every finding (and every file that could not be checked) as a check-run annotation, errors first. */
+export function toAnnotations(report: Report): Annotation[] {
+  const out: Annotation[] = []
+  for (const file of report.files) {
+    if (file.error) {
+      out.push({
+        path: file.file,
+        start_line: 1,
+        end_line: 1,
+        annotation_level: 'failure',
+        title: cut(`${CHECK_NAME}: ${FILE_ERROR_RULE}`, MAX_TITLE_CHARS),
+        message: cut(file.error, MAX_DETAIL_CHARS)
+      })
+    }
+    for (const f of file.findings) {
+      const start = Math.max(1, Math.floor(f.line || 1))
+      const end = Math.max(start, Math.floor(f.endLine ?? start))
+      const a: Annotation = {
+        path: f.file || file.file,
+        start_line: start,
+        end_line: end,
+        annotation_level: LEVEL[f.severity] ?? 'warning',
+        title: cut(`${CHECK_NAME}: ${f.rule}`, MAX_TITLE_CHARS),
+        message: cut(f.message || f.rule, MAX_DETAIL_CHARS)
+      }
+      // Columns are only allowed on single-line annotations.
+      if (start === end && f.column !== undefined && f.column >= 1) {
+        a.start_column = f.column
+        a.end_column = Math.max(f.column, f.endColumn ?? f.column)
+      }
+      if (f.fix && f.fix.text) a.raw_details = cut(f.fix.text, MAX_DETAIL_CHARS)
+      out.push(a)
+    }
+  }
+  const rank: Record<AnnotationLevel, number> = { failure: 0, warning: 1, notice: 2 }
+  // Stable sort keeps file / line order inside each level.
+  return out.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level])
+}
+
+/** failure when a finding reaches fail-on; neutral when there are findings below it; else success. */
+export function conclusionFor(report: Report, failOn: FailOn): Conclusion {
+  if (reachesFailOn(report, failOn)) return 'failure'
+  const t = report.totals
+  return t.errors + t.warnings + t.notices > 0 ? 'neutral' : 'success'
+}
+
+/** True when any finding (or a file that could not be checked) reaches the fail-on level. */
+export function reachesFailOn(report: Report, failOn: FailOn): boolean {
+  return report.files.some(f => fileFails(f, failOn))
+}
+
+export function fileFails(file: Report['files'][number], failOn: FailOn): boolean {
+  if (failOn === 'never') return false
+  return Boolean(file.error) || file.findings.some(x => failsAt(x.severity, failOn))
+}
+
+/** The check run's one-line title, e.g. "3 errors, 1 warning in 2 of 5 spec files". */
+export function checkTitle(report: Report): string {
+  const t = report.totals
+  const n = (k: number, w: string): string => `${k} ${w}${k === 1 ? '' : 's'}`
+  if (t.files === 0) return 'No spec files to check'
+  const parts: string[] = []
+  if (t.errors) parts.push(n(t.errors, 'error'))
+  if (t.warnings) parts.push(n(t.warnings, 'warning'))
+  if (t.notices) parts.push(n(t.notices, 'notice'))
+  if (parts.length === 0) return `${n(t.files, 'spec file')} checked: no problems`
+  const withFindings = report.files.filter(f => f.error || f.findings.length > 0).length
+  return `${parts.join(', ')} in ${withFindings} of ${n(t.files, 'spec file')}`
+}
+
+export async function publishCheckRun(api: CheckRunApi, report: Report, options: CheckRunOptions): Promise<CheckRunResult> {
+  const annotations = toAnnotations(report)
+  const title = checkTitle(report)
+  const summary = cut(options.summary, MAX_SUMMARY_CHARS)
+  const batches: Annotation[][] = []
+  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+    batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
+  }
+  let id: number
+  let url: string | undefined
+  try {
+    const res = await api.rest.checks.create({
+      owner: options.owner,
+      repo: options.repo,
+      name: options.name ?? CHECK_NAME,
+      head_sha: options.headSha,
+      status: 'completed',
+      conclusion: conclusionFor(report, options.failOn),
+      ...(options.startedAt ? { started_at: options.startedAt } : {}),
+      completed_at: new Date().toISOString(),
+      output: { title, summary, annotations: batches[0] ?? [] }
+    })
+    id = res.data.id
+    url = res.data.html_url ?? undefined
+  } catch (err) {
+    const status = errorStatus(err)
+    return {
+      ok: false,
+      status,
+      refused: status === 403 || status === 404,
+      partial: false,
+      reason: `could not create the check run (${describeApiError(err)})`
+    }
+  }
+  let requests = 1
+  for (let b = 1; b < batches.length; b++) {
+    try {
+      await api.rest.checks.update({
+        owner: options.owner,
+        repo: options.repo,
+        check_run_id: id,
+        output: { title, summary, annotations: batches[b]! }
+      })
+      requests++
+    } catch (err) {
+      return {
+        ok: false,
+        status: errorStatus(err),
+        refused: false,
+        partial: true,
+        reason: `added ${b * ANNOTATIONS_PER_REQUEST} of ${annotations.length} annotations to check run ${id}, then: ${describeApiError(err)}`
+      }
+    }
+  }
+  return { ok: true, id, url, annotations: annotations.length, requests }
+}

@@ -1,0 +1,84 @@
+/**
+ * Step outputs and the report files (JSON, SARIF) the user asked for.
+ * File paths are workspace-relative and may not leave the workspace (also
+ * not through a symbolic link); parent directories are created.
+ */
+import { lstat, mkdir, realpath, writeFile } from 'node:fs/promises'
+import * as path from 'node:path'
+import { ConfigError, type FailOn } from '../config.js'
+import type { Report } from '../engine/types.js'
+import { fileFails } from './check-run.js'
+
+export interface WrittenFiles {
+  /** Workspace-relative path of the JSON report, when written. */
+  reportFile?: string
+  /** Workspace-relative path of the SARIF file, when written. */
+  sarifFile?: string
+}
+
+export interface ActionOutputs {
+  'files-checked': string
+  errors: string
+  warnings: string
+  'failed-files': string
+  'report-file': string
+  'sarif-file': string
+}
+
+/**
+ * Files that fail the run: a finding at or above fail-on, or a file that could
+ * not be checked. With fail-on never: the files with errors.
+ */
+export function failedFiles(report: Report, failOn: FailOn): string[] {
+  const level: FailOn = failOn === 'never' ? 'error' : failOn
+  return report.files.filter(f => fileFails(f, level)).map(f => f.file)
+}
+
+export function actionOutputs(report: Report, failOn: FailOn, written: WrittenFiles): ActionOutputs {
+  return {
+    'files-checked': String(report.totals.files),
+    errors: String(report.totals.errors),
+    warnings: String(report.totals.warnings),
+    'failed-files': JSON.stringify(failedFiles(report, failOn)),
+    'report-file': written.reportFile ?? '',
+    'sarif-file': written.sarifFile ?? ''
+  }
+}
+
+export function setOutputs(outputs: ActionOutputs, setOutput: (name: string, value: string) => void): void {
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value)
+}
+
+function inside(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs)
+  return rel !== '' && !rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel)
+}
+
+/**
+ * Write `content` to the workspace-relative `file`, creating parent
+ * directories. Refuses paths that leave the workspace, parents that resolve
+ * outside it and an existing symbolic link at the target.
+ */
+export async function writeWorkspaceFile(workspace: string, file: string, content: string, inputName: string): Promise<string> {
+  const ws = path.resolve(workspace)
+  const abs = path.resolve(ws, file)
+  if (!inside(ws, abs)) {
+    throw new ConfigError(`input "${inputName}": "${file}" must be a file path inside the workspace (${ws})`)
+  }
+  const parent = path.dirname(abs)
+  await mkdir(parent, { recursive: true })
+  const wsReal = await realpath(ws)
+  const parentReal = await realpath(parent)
+  if (parentReal !== wsReal && !inside(wsReal, parentReal)) {
+    throw new ConfigError(`input "${inputName}": "${file}" is in a directory that links outside the workspace`)
+  }
+  const existing = await lstat(abs).catch(() => undefined)
+  if (existing?.isSymbolicLink()) {
+    throw new ConfigError(`input "${inputName}": "${file}" is a symbolic link; refusing to write through it`)
+  }
+  if (existing?.isDirectory()) {
+    throw new ConfigError(`input "${inputName}": "${file}" is a directory`)
+  }
+  await writeFile(abs, content.endsWith('\n') ? content : content + '\n', 'utf8')
+  return path.relative(ws, abs).split(path.sep).join('/')
+}

@@ -1,0 +1,97 @@
+/**
+ * JSON report. The shape is part of the tool's interface (documented here,
+ * stable key order, 2-space indent, trailing newline):
+ *
+ * {
+ *   "tool": { "name": "spec-template-check", "version": "0.1.0" },
+ *   "summary": { "files": 2, "errors": 1, "warnings": 0, "notices": 0, "filesWithErrors": 1 },
+ *   "files": [                                   // sorted by file
+ *     {
+ *       "file": "specs/a.rst",                   // relative to the workspace
+ *       "template": "specs/template.rst",        // or "(embedded default)"
+ *       "embeddedTemplate": false,
+ *       "error": "...",                          // only when the file could not be checked
+ *       "findings": [                            // sorted by line, column
+ *         {
+ *           "rule": "missing-section",
+ *           "severity": "error",                 // "error" | "warning" | "notice"
+ *           "message": "...",
+ *           "file": "specs/a.rst",
+ *           "line": 12,                          // 1-based
+ *           "endLine": 12,                       // optional
+ *           "column": 1,                         // optional, 1-based
+ *           "endColumn": 5,                      // optional
+ *           "section": "Alternatives",           // optional
+ *           "fix": { "description": "...", "startLine": 12, "endLine": 12, "text": "..." }  // optional
+ *         }
+ *       ],
+ *       "sections": [                            // template order
+ *         { "title": "Alternatives", "path": ["Proposed change"], "required": true,
+ *           "status": "missing", "line": null }  // status: ok | missing | empty | template-text | placeholder
+ *       ]                                        // line: 1-based line in the spec, null when missing
+ *     }
+ *   ]
+ * }
+ *
+ * Strings are exactly the engine's (JSON escapes what needs escaping); the
+ * only change is that "##[" is written "##\u005b" so that printing the report
+ * in a GitHub Actions log cannot trigger a legacy workflow command.
+ */
+import type { FileResult, Finding, Report } from '../engine/types.js'
+import { compareFindings, jsonLogSafe, sortedFiles } from './util.js'
+
+function findingJson(f: Finding): Record<string, unknown> {
+  const o: Record<string, unknown> = {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    file: f.file,
+    line: f.line
+  }
+  if (f.endLine !== undefined) o.endLine = f.endLine
+  if (f.column !== undefined) o.column = f.column
+  if (f.endColumn !== undefined) o.endColumn = f.endColumn
+  if (f.section !== undefined) o.section = f.section
+  if (f.fix !== undefined) {
+    o.fix = { description: f.fix.description, startLine: f.fix.startLine, endLine: f.fix.endLine, text: f.fix.text }
+  }
+  return o
+}
+
+function fileJson(f: FileResult): Record<string, unknown> {
+  const o: Record<string, unknown> = {
+    file: f.file,
+    template: f.template,
+    embeddedTemplate: f.embeddedTemplate
+  }
+  if (f.error !== undefined) o.error = f.error
+  o.findings = [...f.findings].sort(compareFindings).map(findingJson)
+  o.sections = f.sections.map(s => ({
+    title: s.title,
+    path: [...s.path],
+    required: s.required,
+    status: s.status,
+    line: s.line ?? null
+  }))
+  return o
+}
+
+/** The report as a plain object (the structure that formatJson serializes). */
+export function reportJson(report: Report): Record<string, unknown> {
+  const t = report.totals
+  return {
+    tool: { name: report.tool.name, version: report.tool.version },
+    summary: {
+      files: t.files,
+      errors: t.errors,
+      warnings: t.warnings,
+      notices: t.notices,
+      filesWithErrors: t.filesWithErrors
+    },
+    files: sortedFiles(report.files).map(fileJson)
+  }
+}
+
+export function formatJson(report: Report): string {
+  return jsonLogSafe(JSON.stringify(reportJson(report), null, 2)) + '\n'
+}

@@ -1,0 +1,109 @@
+/**
+ * Plain text report, for terminals and logs:
+ *
+ *     specs/a.rst:12:1: error missing-section Missing section "Alternatives": ...
+ *     specs/b.rst:1:1: error file-error Cannot decode the file as UTF-8
+ *
+ *     specs/a.rst: 1 missing section, 1 incomplete section
+ *       missing: "Proposed change > Alternatives"
+ *       template text: "Problem description"
+ *       note: checked against the embedded default template
+ *
+ *     2 files checked: 2 errors, 0 warnings
+ *
+ * Untrusted text (file names, messages, titles) goes through safeText, so it
+ * cannot add lines or terminal escape sequences, and the whole output through
+ * plainLogSafe, so it cannot be read as a workflow command when printed in a
+ * GitHub Actions log.
+ */
+import type { Report, SectionStatus, Severity } from '../engine/types.js'
+import { plainLogSafe } from './commands.js'
+import {
+  allFindings,
+  incompleteCount,
+  isPositiveInt,
+  plural,
+  safeText,
+  sectionLabel,
+  sectionProblems,
+  sortedFiles
+} from './util.js'
+
+export interface TextOptions {
+  /** ANSI colours (severities, closing line). Default false. */
+  color?: boolean
+}
+
+const ANSI = {
+  red: '\u001b[31m',
+  yellow: '\u001b[33m',
+  cyan: '\u001b[36m',
+  green: '\u001b[32m',
+  bold: '\u001b[1m',
+  dim: '\u001b[2m',
+  reset: '\u001b[0m'
+}
+
+const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, notice: ANSI.cyan }
+
+function titles(list: SectionStatus[]): string {
+  return list.map(s => `"${safeText(sectionLabel(s))}"`).join(', ')
+}
+
+/** The closing line: "2 files checked: 1 error, 0 warnings" (", 3 notices" when there are any). */
+export function closingLine(report: Report): string {
+  const t = report.totals
+  let line = `${plural(t.files, 'file')} checked: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}`
+  if (t.notices > 0) line += `, ${plural(t.notices, 'notice')}`
+  return line
+}
+
+export function formatText(report: Report, opts: TextOptions = {}): string {
+  const color = opts.color === true
+  const paint = (code: string, s: string): string => (color ? code + s + ANSI.reset : s)
+  const out: string[] = []
+
+  for (const f of allFindings(report.files)) {
+    const line = isPositiveInt(f.line) ? f.line : 1
+    const col = isPositiveInt(f.column) ? f.column : 1
+    const sev = paint(SEVERITY_COLOR[f.severity] ?? '', f.severity)
+    const rule = paint(ANSI.dim, safeText(f.rule))
+    out.push(`${safeText(f.file)}:${line}:${col}: ${sev} ${rule} ${safeText(f.message)}`)
+  }
+
+  const files = sortedFiles(report.files)
+  const embedded = files.filter(f => f.embeddedTemplate)
+  const allEmbedded = files.length > 1 && embedded.length === files.length
+  const blocks: string[] = []
+  for (const f of files) {
+    const p = sectionProblems(f.sections)
+    const incomplete = incompleteCount(p)
+    const noteHere = f.embeddedTemplate && !allEmbedded
+    if (p.missing.length === 0 && incomplete === 0 && !noteHere) continue
+    const counts: string[] = []
+    if (p.missing.length) counts.push(plural(p.missing.length, 'missing section'))
+    if (incomplete) counts.push(plural(incomplete, 'incomplete section'))
+    const block = [`${safeText(f.file)}:${counts.length ? ' ' + counts.join(', ') : ''}`]
+    if (p.missing.length) block.push(`  missing: ${titles(p.missing)}`)
+    if (p.empty.length) block.push(`  empty: ${titles(p.empty)}`)
+    if (p.templateText.length) block.push(`  template text: ${titles(p.templateText)}`)
+    if (p.placeholder.length) block.push(`  placeholder: ${titles(p.placeholder)}`)
+    if (noteHere) block.push('  note: checked against the embedded default template')
+    blocks.push(block.join('\n'))
+  }
+  if (allEmbedded) {
+    blocks.push(`note: all ${files.length} files were checked against the embedded default template`)
+  }
+  if (blocks.length) {
+    if (out.length) out.push('')
+    out.push(...blocks)
+  }
+
+  if (out.length) out.push('')
+  const t = report.totals
+  const closing = closingLine(report)
+  out.push(
+    color ? paint(ANSI.bold + (t.errors > 0 ? ANSI.red : t.warnings > 0 ? ANSI.yellow : ANSI.green), closing) : closing
+  )
+  return plainLogSafe(out.join('\n') + '\n')
+}

@@ -1,0 +1,196 @@
+/**
+ * Helpers shared by the report formatters. Everything here is pure.
+ *
+ * Text that comes from a spec (messages quote titles and lines, file names
+ * are chosen by whoever opens the pull request) is untrusted: every formatter
+ * runs it through one of the escapers below before it reaches a terminal, a
+ * log, Markdown or a workflow command.
+ */
+import type { FileResult, Finding, SectionStatus, Severity } from '../engine/types.js'
+
+/**
+ * Characters that must never reach a terminal or a log verbatim:
+ * C0 controls except tab (so: newline, carriage return, ESC, BEL, ...), DEL,
+ * C1 controls (U+0080-U+009F, among them CSI U+009B and NEL U+0085), the
+ * Unicode line and paragraph separators, and the bidirectional formatting
+ * characters used in "Trojan Source" tricks (text that displays in another
+ * order than it is stored).
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+
+/** Like UNSAFE but leaving "\n" and "\r" alone (for callers that escape them their own way). */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_KEEP_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+
+function visible(ch: string): string {
+  switch (ch) {
+    case '\n':
+      return '\\n'
+    case '\r':
+      return '\\r'
+    default: {
+      const code = ch.charCodeAt(0)
+      return code <= 0xff ? '\\x' + code.toString(16).padStart(2, '0') : '\\u' + code.toString(16).padStart(4, '0')
+    }
+  }
+}
+
+/**
+ * Replace control characters (except tab) with visible escapes: newline
+ * becomes the two characters `\n`, ESC becomes `\x1b`, U+202E becomes
+ * `\u202e`. The result is always a single line with no terminal escape
+ * sequences. Backslashes already in the text are left as they are (the
+ * escaping is for safety, not meant to be reversible).
+ */
+export function safeText(text: string): string {
+  return String(text).replace(UNSAFE, visible)
+}
+
+/** safeText, but keeping "\n" and "\r" (the caller escapes those). */
+export function safeTextKeepNewlines(text: string): string {
+  return String(text).replace(UNSAFE_KEEP_NEWLINES, visible)
+}
+
+/** "1 error", "2 errors", "0 errors". */
+export function plural(n: number, singular: string, pluralForm = singular + 's'): string {
+  return `${n} ${n === 1 ? singular : pluralForm}`
+}
+
+export function isPositiveInt(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1
+}
+
+/** Plain code-unit comparison: deterministic whatever the locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function num(n: number | undefined): number {
+  return typeof n === 'number' && Number.isFinite(n) ? n : 0
+}
+
+/** Order findings by file, line, column (stable for ties). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareStrings(a.file, b.file) || num(a.line) - num(b.line) || num(a.column ?? 1) - num(b.column ?? 1)
+  )
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
+
+/** Order by severity (errors first), then file, line, column. */
+export function compareBySeverity(a: Finding, b: Finding): number {
+  return (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3) || compareFindings(a, b)
+}
+
+/** Files sorted by path (a copy). */
+export function sortedFiles(files: readonly FileResult[]): FileResult[] {
+  return [...files].sort((a, b) => compareStrings(a.file, b.file))
+}
+
+/** Rule id used for a file that could not be checked at all. */
+export const FILE_ERROR_RULE = 'file-error'
+
+/**
+ * Every finding of the report, with each file-level error turned into an
+ * error finding of rule `file-error` at line 1, sorted by file, line, column.
+ */
+export function allFindings(files: readonly FileResult[]): Finding[] {
+  const out: Finding[] = []
+  for (const f of files) {
+    if (f.error !== undefined) {
+      out.push({ rule: FILE_ERROR_RULE, severity: 'error', message: f.error, file: f.file, line: 1 })
+    }
+    for (const finding of f.findings) out.push(finding)
+  }
+  return out.sort(compareFindings)
+}
+
+/** Section statuses worth reporting, grouped. Missing optional sections are not a problem. */
+export interface SectionProblems {
+  missing: SectionStatus[]
+  empty: SectionStatus[]
+  templateText: SectionStatus[]
+  placeholder: SectionStatus[]
+}
+
+export function sectionProblems(sections: readonly SectionStatus[]): SectionProblems {
+  const out: SectionProblems = { missing: [], empty: [], templateText: [], placeholder: [] }
+  for (const s of sections) {
+    switch (s.status) {
+      case 'missing':
+        if (s.required) out.missing.push(s)
+        break
+      case 'empty':
+        out.empty.push(s)
+        break
+      case 'template-text':
+        out.templateText.push(s)
+        break
+      case 'placeholder':
+        out.placeholder.push(s)
+        break
+      default:
+        break
+    }
+  }
+  return out
+}
+
+export function incompleteCount(p: SectionProblems): number {
+  return p.empty.length + p.templateText.length + p.placeholder.length
+}
+
+/** "Proposed change > Alternatives" (raw, unescaped). */
+export function sectionLabel(s: SectionStatus, separator = ' > '): string {
+  return [...s.path, s.title].join(separator)
+}
+
+/** Length of a string in UTF-8 bytes (lone surrogates count as U+FFFD, 3 bytes). */
+export function utf8Length(s: string): number {
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4
+        i++
+      } else n += 3
+    } else n += 3
+  }
+  return n
+}
+
+/**
+ * 64-bit FNV-1a over the UTF-8 bytes of `text`, as 16 lowercase hex digits.
+ * Computed on two 32-bit halves (the prime is 2^40 + 0x1b3), no BigInt.
+ */
+export function fnv1a64(text: string): string {
+  const bytes = new TextEncoder().encode(text)
+  let hi = 0xcbf29ce4
+  let lo = 0x84222325
+  for (const b of bytes) {
+    lo = (lo ^ b) >>> 0
+    const loMul = lo * 0x1b3
+    const carry = Math.floor(loMul / 0x100000000)
+    const newHi = (hi * 0x1b3 + carry + ((lo << 8) >>> 0)) % 0x100000000
+    lo = loMul >>> 0
+    hi = newHi >>> 0
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0')
+}
+
+/**
+ * Make serialized JSON safe to print in a GitHub Actions log: the runner
+ * still honours the legacy `##[command]` syntax anywhere in a line, so every
+ * `##[` (which in our JSON can only occur inside a string) is written as
+ * `##\u005b`, which parses back to the same value. JSON lines never start
+ * with `::`, so the modern syntax cannot trigger.
+ */
+export function jsonLogSafe(json: string): string {
+  return json.replace(/##\[/g, '##\\u005b')
+}

@@ -1,0 +1,42 @@
+/**
+ * The rule registry: one module per rule (metadata plus one function), in
+ * the order findings are reported.
+ */
+import type { Rule } from '../engine/types.js'
+import { title } from './title.js'
+import { missingSection } from './missing-section.js'
+import { extraSection } from './extra-section.js'
+import { sectionOrder } from './section-order.js'
+import { sectionLevel } from './section-level.js'
+import { emptySection } from './empty-section.js'
+import { templateText } from './template-text.js'
+import { placeholder } from './placeholder.js'
+import { titleUnderline } from './title-underline.js'
+import { lineLength } from './line-length.js'
+import { trailingWhitespace } from './trailing-whitespace.js'
+import { tab } from './tab.js'
+import { carriageReturn } from './carriage-return.js'
+import { zeroWidthSpace } from './zero-width-space.js'
+import { finalNewline } from './final-newline.js'
+import { image } from './image.js'
+
+export const RULES: readonly Rule[] = [
+  title,
+  missingSection,
+  extraSection,
+  sectionOrder,
+  sectionLevel,
+  emptySection,
+  templateText,
+  placeholder,
+  titleUnderline,
+  lineLength,
+  trailingWhitespace,
+  tab,
+  carriageReturn,
+  zeroWidthSpace,
+  finalNewline,
+  image
+]
+
+export const RULE_IDS: readonly string[] = RULES.map(r => r.id)

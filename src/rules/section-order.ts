@@ -1,0 +1,59 @@
+import type { Rule, Section } from '../engine/types.js'
+import { structureOf } from '../engine/structure.js'
+
+export const sectionOrder: Rule = {
+  id: 'section-order',
+  description: 'Sections are not in the order of the template.',
+  defaultSeverity: 'error',
+  lineRule: false,
+  check(ctx, report) {
+    const st = structureOf(ctx)
+    // Group the matched spec sections by their parent, in document order.
+    const groups = new Map<Section | undefined, { spec: Section; index: number; title: string }[]>()
+    for (const m of st.matches) {
+      if (!m.spec) continue
+      const list = groups.get(m.parentSpec) ?? []
+      list.push({ spec: m.spec, index: m.tpl.index, title: m.tpl.title })
+      groups.set(m.parentSpec, list)
+    }
+    for (const list of groups.values()) {
+      list.sort((a, b) => a.spec.line - b.spec.line)
+      const keep = longestIncreasing(list.map(x => x.index))
+      list.forEach((x, i) => {
+        if (keep.has(i)) return
+        const before = list.filter((y, j) => keep.has(j) && y.index > x.index)[0]
+        report({
+          line: x.spec.line,
+          section: x.title,
+          message: before
+            ? `Section "${x.title}" is out of order: the template puts it before "${before.title}".`
+            : `Section "${x.title}" is out of order: move it to where the template puts it.`
+        })
+      })
+    }
+  }
+}
+
+/** Indices (into `seq`) of one longest strictly increasing subsequence; ties keep earlier-ending runs. */
+export function longestIncreasing(seq: number[]): Set<number> {
+  const tails: number[] = [] // index into seq of the smallest tail of each length
+  const prev: number[] = new Array(seq.length).fill(-1)
+  for (let i = 0; i < seq.length; i++) {
+    let lo = 0
+    let hi = tails.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (seq[tails[mid]!]! < seq[i]!) lo = mid + 1
+      else hi = mid
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!
+    tails[lo] = i
+  }
+  const keep = new Set<number>()
+  let k = tails.length ? tails[tails.length - 1]! : -1
+  while (k !== -1) {
+    keep.add(k)
+    k = prev[k]!
+  }
+  return keep
+}

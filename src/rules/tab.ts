@@ -1,0 +1,15 @@
+import type { Rule } from '../engine/types.js'
+
+export const tab: Rule = {
+  id: 'tab',
+  description: 'A line contains a tab character.',
+  defaultSeverity: 'warning',
+  lineRule: true,
+  check(ctx, report) {
+    ctx.outline.lines.forEach((line, i) => {
+      const col = line.indexOf('\t')
+      if (col === -1) return
+      report({ line: i + 1, column: col + 1, message: 'Line contains a tab character: use spaces (RST expands tabs to 8 columns).' })
+    })
+  }
+}

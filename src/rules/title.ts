@@ -1,0 +1,27 @@
+import type { Rule } from '../engine/types.js'
+import { structureOf } from '../engine/structure.js'
+
+export const title: Rule = {
+  id: 'title',
+  description: "The spec has no document title, or keeps the template's example title.",
+  defaultSeverity: 'error',
+  lineRule: false,
+  check(ctx, report) {
+    const { docTitle } = structureOf(ctx).shape
+    if (!docTitle) {
+      const first = ctx.outline.roots[0]
+      report({
+        line: first?.line ?? 1,
+        message: first
+          ? `The spec has no document title: "${first.rawTitle}" and the sections after it share the outermost level; put a title above them with its own adornment style (as in the template).`
+          : 'The spec has no document title: start it with a title, over- and underlined as in the template.'
+      })
+    } else if (ctx.template.exampleTitle !== undefined && docTitle.title === ctx.template.exampleTitle) {
+      report({
+        line: docTitle.line,
+        section: docTitle.title,
+        message: `The document title is still the template's example title "${docTitle.title}": give the spec its own title.`
+      })
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import type { Rule } from '../engine/types.js'
+
+export const zeroWidthSpace: Rule = {
+  id: 'zero-width-space',
+  description: 'A line contains a zero-width space (U+200B).',
+  defaultSeverity: 'error',
+  lineRule: true,
+  check(ctx, report) {
+    ctx.outline.lines.forEach((line, i) => {
+      const col = line.indexOf('\u200b')
+      if (col === -1) return
+      report({ line: i + 1, column: col + 1, message: 'Line contains an invisible zero-width space (U+200B): delete it.' })
+    })
+  }
+}
