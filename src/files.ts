@@ -14,7 +14,8 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024
 
 const SKIP_DIRS = new Set(['.git', 'node_modules'])
 
-export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string }
+export type ReadProblem = 'missing' | 'outside' | 'unreadable' | 'not-a-file' | 'too-large'
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string; problem: ReadProblem }
 
 /** Workspace-relative, forward slashes; throws when the path leaves the workspace. */
 export function toRelative(workspace: string, p: string): string {
@@ -37,7 +38,7 @@ function inside(workspace: string, abs: string): boolean {
 export async function readWorkspaceFile(workspace: string, file: string): Promise<ReadResult> {
   const ws = path.resolve(workspace)
   const abs = path.resolve(ws, file)
-  if (!inside(ws, abs)) return { ok: false, error: `refused: "${file}" is outside the workspace` }
+  if (!inside(ws, abs)) return { ok: false, problem: 'outside', error: `refused: "${file}" is outside the workspace` }
   let real: string
   try {
     real = await realpath(abs)
@@ -52,24 +53,25 @@ export async function readWorkspaceFile(workspace: string, file: string): Promis
       }
       return {
         ok: false,
+        problem: dangling ? 'outside' : 'missing',
         error: dangling
           ? `refused: "${file}" is a symbolic link to a missing file`
           : `"${file}" is not in the workspace; check out the commit that changed it (actions/checkout with the pull request's head)`
       }
     }
-    return { ok: false, error: `cannot read "${file}": ${code ?? String(e)}` }
+    return { ok: false, problem: 'unreadable', error: `cannot read "${file}": ${code ?? String(e)}` }
   }
   const wsReal = await realpath(ws).catch(() => ws)
-  if (!inside(wsReal, real)) return { ok: false, error: `refused: "${file}" is a symbolic link that points outside the workspace` }
+  if (!inside(wsReal, real)) return { ok: false, problem: 'outside', error: `refused: "${file}" is a symbolic link that points outside the workspace` }
   try {
     const st = await stat(real)
-    if (!st.isFile()) return { ok: false, error: `"${file}" is not a regular file` }
+    if (!st.isFile()) return { ok: false, problem: 'not-a-file', error: `"${file}" is not a regular file` }
     if (st.size > MAX_FILE_BYTES) {
-      return { ok: false, error: `"${file}" is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a spec` }
+      return { ok: false, problem: 'too-large', error: `"${file}" is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a spec` }
     }
     return { ok: true, bytes: await readFile(real) }
   } catch (e) {
-    return { ok: false, error: `cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}` }
+    return { ok: false, problem: 'unreadable', error: `cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}` }
   }
 }
 

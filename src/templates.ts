@@ -85,7 +85,7 @@ export class TemplateCache {
     let text = this.texts.get(rel)
     if (text === undefined) {
       const r = await readWorkspaceFile(this.settings.workspace, rel)
-      if (!r.ok) throw new ConfigError(`template ${rel}: ${r.error.replace(/; check out.*$/, '')}`)
+      if (!r.ok) throw new ConfigError(`template ${rel}: ${r.problem === 'missing' ? 'file not found' : r.error}`)
       const d = decode(r.bytes)
       if (!d.ok) throw new ConfigError(`template ${rel}: line ${d.line}: ${d.error}`)
       text = d.text

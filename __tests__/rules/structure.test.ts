@@ -90,7 +90,7 @@ describe('section-order', () => {
     const f = only(check(spec), 'section-order')
     expect(f).toHaveLength(1)
     expect(f[0]!.line).toBe(lineOf(spec, 'Testing'))
-    expect(f[0]!.message).toContain('before "Implementation"')
+    expect(f[0]!.message).toContain('after "Implementation"')
     expect(only(check(spec), 'missing-section')).toEqual([])
   })
 
@@ -109,11 +109,26 @@ describe('section-order', () => {
 
 describe('section-level', () => {
   test('a subsection promoted to top level is reported, not missing nor extra', () => {
-    const spec = variant('Alternatives\n------------', 'Alternatives\n============')
+    const spec = variant('Data model impact\n-----------------', 'Data model impact\n=================')
     const all = check(spec)
-    expect(only(all, 'section-level').map(x => [x.line, x.section])).toEqual([[lineOf(spec, 'Alternatives'), 'Alternatives']])
+    expect(only(all, 'section-level').map(x => [x.line, x.section])).toEqual([[lineOf(spec, 'Data model impact'), 'Data model impact']])
+    expect(only(all, 'section-level')[0]!.message).toContain('a subsection of "Proposed change"')
     expect(only(all, 'missing-section')).toEqual([])
     expect(only(all, 'extra-section')).toEqual([])
+  })
+
+  test('a top-level section demoted under another is reported', () => {
+    const spec = variant('Testing\n=======', 'Testing\n-------')
+    const f = only(check(spec), 'section-level')
+    expect(f.map(x => x.section)).toEqual(['Testing'])
+    expect(f[0]!.message).toContain('under "Implementation"')
+  })
+
+  test('children of a renamed section are not reported again', () => {
+    const spec = variant('Proposed change\n===============', 'Proposed Changes\n================')
+    const all = check(spec)
+    expect(only(all, 'section-level')).toEqual([])
+    expect(only(all, 'missing-section').map(x => x.section)).toEqual(['Proposed change'])
   })
 })
 

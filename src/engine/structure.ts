@@ -65,7 +65,8 @@ function computeStructure(ctx: RuleContext): Structure {
 
   // A template section absent where it belongs may stand elsewhere.
   for (const m of matches) {
-    if (m.spec) continue
+    // Under a missing (e.g. renamed) parent, its children are not looked for elsewhere.
+    if (m.spec || !m.parentPresent) continue
     const elsewhere = outline.sections.find(s => s.title === m.tpl.title && !matched.has(s) && s !== shape.docTitle)
     if (elsewhere) {
       m.misplaced = elsewhere

@@ -94,6 +94,19 @@ export function deriveTemplate(outline: Outline, src: TemplateSource, sectionDep
     exampleTitle: shape.docTitle?.title,
     sections,
     all,
-    placeholders: findPlaceholders(outline.lines)
+    placeholders: findPlaceholders(outline.lines),
+    styles: stylesByDepth(shape.top)
   }
+}
+
+function stylesByDepth(top: Section[]): string[] {
+  const styles: string[] = []
+  const visit = (secs: Section[], depth: number): void => {
+    for (const s of secs) {
+      styles[depth] ??= s.style
+      visit(s.children, depth + 1)
+    }
+  }
+  visit(top, 0)
+  return styles
 }

@@ -121,6 +121,8 @@ export interface TemplateRules {
   all: TemplateSection[]
   /** Literal placeholder strings found in the template, e.g. "<launchpad-id or None>". */
   placeholders: string[]
+  /** Adornment style of the template's sections per depth (index 0 = top level). */
+  styles: string[]
 }
 
 export interface CheckOptions {

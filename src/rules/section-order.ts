@@ -21,13 +21,17 @@ export const sectionOrder: Rule = {
       const keep = longestIncreasing(list.map(x => x.index))
       list.forEach((x, i) => {
         if (keep.has(i)) return
-        const before = list.filter((y, j) => keep.has(j) && y.index > x.index)[0]
+        const kept = list.filter((_y, j) => keep.has(j))
+        const after = kept.filter(y => y.index < x.index).pop()
+        const before = kept.find(y => y.index > x.index)
         report({
           line: x.spec.line,
           section: x.title,
-          message: before
-            ? `Section "${x.title}" is out of order: the template puts it before "${before.title}".`
-            : `Section "${x.title}" is out of order: move it to where the template puts it.`
+          message: after
+            ? `Section "${x.title}" is out of order: the template puts it after "${after.title}".`
+            : before
+              ? `Section "${x.title}" is out of order: the template puts it before "${before.title}".`
+              : `Section "${x.title}" is out of order: move it to where the template puts it.`
         })
       })
     }

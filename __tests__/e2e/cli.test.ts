@@ -1,0 +1,128 @@
+/**
+ * The bundled CLI (dist/cli/index.js) run as a real process.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
+
+const CLI = path.resolve('dist/cli/index.js')
+
+interface Run { code: number; stdout: string; stderr: string }
+
+function run(args: string[], cwd = process.cwd()): Promise<Run> {
+  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run `npm run bundle` first')
+  return new Promise(resolve => {
+    execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+let ws: string
+beforeEach(() => {
+  ws = mkdtempSync(path.join(tmpdir(), 'stc-cli-'))
+})
+afterEach(() => rmSync(ws, { recursive: true, force: true }))
+
+function write(rel: string, text: string): void {
+  mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true })
+  writeFileSync(path.join(ws, rel), text)
+}
+
+describe('CLI on the bundled examples (the quick start)', () => {
+  test('npm start: findings for the bad spec, a summary, a closing line, exit 0', async () => {
+    const r = await run(['--fail-on', 'never', 'examples'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^examples\/bad-spec\.rst:\d+:\d+: error missing-section /m)
+    expect(r.stdout).toContain('examples/bad-spec.rst:8:1: error title ')
+    expect(r.stdout).toMatch(/2 files checked: \d+ errors, \d+ warnings\n$/)
+    expect(r.stdout).not.toContain('examples/good-spec.rst:')
+  })
+
+  test('without --fail-on never, errors exit 1', async () => {
+    expect((await run(['examples'])).code).toBe(1)
+    const good = await run(['examples/good-spec.rst'])
+    expect(good.stdout).toContain('1 file checked: 0 errors, 0 warnings')
+    expect(good.code).toBe(0)
+  })
+
+  test('--format json and sarif are parseable and agree', async () => {
+    const json = JSON.parse((await run(['--format', 'json', '--fail-on', 'never', 'examples'])).stdout)
+    const sarif = JSON.parse((await run(['--format', 'sarif', '--fail-on', 'never', 'examples'])).stdout)
+    const findings = json.files.flatMap((f: { findings: unknown[] }) => f.findings)
+    expect(findings.length).toBeGreaterThan(5)
+    expect(sarif.version).toBe('2.1.0')
+    expect(sarif.runs[0].results).toHaveLength(findings.length)
+    const bad = json.files.find((f: { file: string }) => f.file === 'examples/bad-spec.rst')
+    expect(bad.embeddedTemplate).toBe(true)
+    const statuses = Object.fromEntries(bad.sections.map((s: { title: string; status: string }) => [s.title, s.status]))
+    expect(statuses).toMatchObject({ 'Use Cases': 'empty', 'Proposed change': 'missing', 'Assignee(s)': 'placeholder', 'Work Items': 'template-text' })
+  })
+
+  test('--outline prints the section tree the scanner sees', async () => {
+    const r = await run(['--outline', 'examples/good-spec.rst'])
+    const o = JSON.parse(r.stdout.trim())
+    expect(o.file).toBe('examples/good-spec.rst')
+    expect(o.sections[0]).toEqual({ level: 1, line: 8, title: 'Cache downloaded images between builds' })
+    expect(o.sections[1]).toEqual({ level: 2, line: 15, title: 'Problem description' })
+  })
+})
+
+describe('CLI in a repository', () => {
+  test('discovers specs/template.rst, never checks templates, default path specs', async () => {
+    write('specs/template.rst', SMALL_TEMPLATE)
+    write('specs/2025.1/approved/good.rst', GOOD_SPEC)
+    write('specs/2025.1/approved/bad.rst', GOOD_SPEC.replace('Testing\n=======\n\nUnit tests.\n\n', ''))
+    const r = await run(['--format', 'json'], ws)
+    expect(r.code).toBe(1)
+    const json = JSON.parse(r.stdout)
+    expect(json.files.map((f: { file: string }) => f.file)).toEqual(['specs/2025.1/approved/bad.rst', 'specs/2025.1/approved/good.rst'])
+    expect(json.files[0].template).toBe('specs/template.rst')
+    expect(json.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['missing-section'])
+  })
+
+  test('nova layout: specs/<release>-template.rst', async () => {
+    write('specs/2025.1-template.rst', SMALL_TEMPLATE)
+    write('specs/2025.1/approved/good.rst', GOOD_SPEC)
+    const r = await run(['--format', 'json', 'specs'], ws)
+    const json = JSON.parse(r.stdout)
+    expect(json.files).toHaveLength(1)
+    expect(json.files[0].template).toBe('specs/2025.1-template.rst')
+    expect(r.code).toBe(0)
+  })
+
+  test('no template anywhere: the embedded default, said in the text report', async () => {
+    copyFileSync('examples/good-spec.rst', path.join(ws, 'spec.rst'))
+    const r = await run(['spec.rst'], ws)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('embedded default')
+  })
+})
+
+describe('CLI errors: exit 2 with one clear line', () => {
+  test.each([
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--rules', 'nope=error', 'examples'], /--rules: unknown rule "nope"/],
+    [['--fail-on', 'sometimes', 'examples'], /--fail-on: "sometimes" is not allowed; use one of: error, warning, never/],
+    [['--max-line-length', 'wide', 'examples'], /--max-line-length: "wide" is not a whole number/],
+    [['--format', 'xml', 'examples'], /--format: "xml" is not allowed/],
+    [["--template", "nope.rst", "examples"], /template nope\.rst: file not found/],
+    [['does-not-exist'], /path "does-not-exist" does not exist/]
+  ])('%j', async (args, message) => {
+    const r = await run(args as string[])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message as RegExp)
+    expect(r.stderr).not.toMatch(/\n\s+at /) // no stack trace
+  })
+
+  test('a template with no sections names the file', async () => {
+    write('specs/template.rst', 'Only text, no sections.\n')
+    write('specs/a.rst', GOOD_SPEC)
+    const r = await run([], ws)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('template specs/template.rst: no sections found')
+  })
+})
