@@ -1,0 +1,267 @@
+/**
+ * Markdown for the GitHub job summary ($GITHUB_STEP_SUMMARY).
+ *
+ * Layout: a headline with the totals, the caller's annotations note, a table
+ * with one row per file (status, missing sections, incomplete sections,
+ * other problems counted by rule), then every finding in a collapsed
+ * <details> block.
+ *
+ * Escaping: every string that comes from a spec or a template (file names,
+ * titles, messages, rule ids) goes through escapeMarkdown, which makes
+ * control characters visible and turns every character that Markdown or
+ * HTML could act on into an HTML character reference, so a spec can add
+ * neither markup, HTML, links nor table cells. Untrusted text never starts a
+ * line, so it cannot start a block (heading, list, quote) either.
+ *
+ * Size: GitHub accepts at most 1 MiB per step summary. The output stays
+ * under `maxBytes` (UTF-8): when everything does not fit, the findings list
+ * is shortened first (errors kept before warnings before notices), then, if
+ * the table alone is too big, the table rows (files with errors kept first);
+ * a note says how many findings / files were left out and where the full
+ * report is.
+ */
+import type { FileResult, Finding, Report } from '../engine/types.js'
+import {
+  FILE_ERROR_RULE,
+  SEVERITY_RANK,
+  allFindings,
+  compareBySeverity,
+  compareStrings,
+  isPositiveInt,
+  plural,
+  safeText,
+  sectionProblems,
+  sortedFiles,
+  utf8Length
+} from './util.js'
+
+/** GitHub's limit is 1 MiB (1,048,576 bytes); this leaves a margin. */
+export const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000
+
+/**
+ * Rules whose findings the "Missing sections" / "Incomplete sections"
+ * columns already show (when the file's section statuses list the section);
+ * they are not counted again under "Other problems".
+ */
+export const SECTION_STATUS_RULES: ReadonlySet<string> = new Set([
+  'missing-section',
+  'empty-section',
+  'template-text',
+  'placeholder'
+])
+
+export interface SummaryOptions {
+  /** Maximum size in UTF-8 bytes (default 1,000,000). */
+  maxBytes?: number
+  /** Where the full JSON report was written, for the truncation note. */
+  reportFile?: string
+  /** Trusted Markdown from the caller (e.g. "Only the first 10 annotations are shown"), included verbatim. */
+  annotationsNote?: string
+}
+
+const MD_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '|': '&#124;',
+  '`': '&#96;',
+  '*': '&#42;',
+  _: '&#95;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '\\': '&#92;',
+  '~': '&#126;',
+  $: '&#36;',
+  '@': '&#64;'
+}
+
+/**
+ * Escape untrusted text for Markdown and HTML, safe inside a table cell:
+ * control characters made visible (so no newline), `& < > " | \` * _ [ ] \ ~ $ @`
+ * as character references, and bare URLs broken up ("://" and "www.") so
+ * GitHub does not autolink them.
+ */
+export function escapeMarkdown(text: string): string {
+  return safeText(text)
+    .replace(/[&<>"|`*_[\]\\~$@]/g, c => MD_ESCAPES[c] ?? c)
+    .replace(/:\/\//g, '&#58;//')
+    .replace(/(www)\./gi, '$1&#46;')
+}
+
+function statusCell(f: FileResult): string {
+  if (f.error !== undefined) return '❌ not checked'
+  let e = 0
+  let w = 0
+  let n = 0
+  for (const x of f.findings) {
+    if (x.severity === 'error') e++
+    else if (x.severity === 'warning') w++
+    else n++
+  }
+  const parts: string[] = []
+  if (e) parts.push(plural(e, 'error'))
+  if (w) parts.push(plural(w, 'warning'))
+  if (n) parts.push(plural(n, 'notice'))
+  if (e) return '❌ ' + parts.join(', ')
+  if (w) return '⚠️ ' + parts.join(', ')
+  if (n) return 'ℹ️ ' + parts.join(', ')
+  return '✅ OK'
+}
+
+function rowPriority(f: FileResult): number {
+  if (f.error !== undefined) return 0
+  let best = 3
+  for (const x of f.findings) best = Math.min(best, SEVERITY_RANK[x.severity] ?? 3)
+  return best
+}
+
+function tableRow(f: FileResult, showEmbedded: boolean): string {
+  const p = sectionProblems(f.sections)
+  const dash = '—'
+  let file = escapeMarkdown(f.file)
+  if (showEmbedded && f.embeddedTemplate) file += '<br><sub>checked against the embedded default template</sub>'
+  const missing = p.missing.map(s => escapeMarkdown(s.title)).join(', ') || dash
+  const incomplete =
+    [
+      ...p.empty.map(s => `${escapeMarkdown(s.title)} (empty)`),
+      ...p.templateText.map(s => `${escapeMarkdown(s.title)} (template text)`),
+      ...p.placeholder.map(s => `${escapeMarkdown(s.title)} (placeholder)`)
+    ].join(', ') || dash
+
+  // Findings the section columns already show are not counted again.
+  const shown = new Set([...p.missing, ...p.empty, ...p.templateText, ...p.placeholder].map(s => s.title))
+  const counts = new Map<string, number>()
+  for (const x of f.findings) {
+    if (SECTION_STATUS_RULES.has(x.rule) && x.section !== undefined && shown.has(x.section)) continue
+    counts.set(x.rule, (counts.get(x.rule) ?? 0) + 1)
+  }
+  const other = [...counts.entries()]
+    .sort((a, b) => compareStrings(a[0], b[0]))
+    .map(([rule, n]) => `${escapeMarkdown(rule)} ×${n}`)
+  if (f.error !== undefined) other.unshift(`could not be checked: ${escapeMarkdown(f.error)}`)
+  return `| ${file} | ${statusCell(f)} | ${missing} | ${incomplete} | ${other.join(', ') || dash} |\n`
+}
+
+const TABLE_HEADER =
+  '| File | Status | Missing sections | Incomplete sections | Other problems |\n| --- | --- | --- | --- | --- |\n'
+
+function findingItem(f: Finding): string {
+  const where = f.rule === FILE_ERROR_RULE || !isPositiveInt(f.line) ? f.file : `${f.file}:${f.line}`
+  return `- **${f.severity}** ${escapeMarkdown(where)} — ${escapeMarkdown(f.rule)}: ${escapeMarkdown(f.message)}\n`
+}
+
+function detailsOpen(shown: number, total: number, truncated = shown !== total): string {
+  const label = truncated ? `Findings: ${shown} of ${total} shown` : `All findings (${total})`
+  return `<details>\n<summary>${label}</summary>\n\n`
+}
+const DETAILS_CLOSE = '\n</details>\n'
+
+function head(report: Report, opts: SummaryOptions, files: FileResult[]): string {
+  const t = report.totals
+  const icon = t.errors > 0 ? '❌' : t.warnings > 0 ? '⚠️' : '✅'
+  let out =
+    `### ${icon} ${escapeMarkdown(report.tool.name || 'spec-template-check')}: ` +
+    `${plural(t.files, 'file')} checked, ${t.filesWithErrors} with errors\n\n` +
+    `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}\n\n`
+  if (opts.annotationsNote) out += `${opts.annotationsNote}\n\n`
+  if (files.length > 1 && files.every(f => f.embeddedTemplate)) {
+    out += `ℹ️ All files were checked against the embedded default template.\n\n`
+  }
+  if (files.length === 0) out += 'No spec files were found.\n\n'
+  return out
+}
+
+function truncationNote(opts: SummaryOptions, findingsLeft: number, findingsTotal: number, rowsLeft: number, rowsTotal: number): string {
+  const parts: string[] = []
+  if (findingsLeft > 0) parts.push(`${findingsLeft} of ${plural(findingsTotal, 'finding')}`)
+  if (rowsLeft > 0) parts.push(`${rowsLeft} of ${plural(rowsTotal, 'file')}`)
+  const where = opts.reportFile
+    ? `The full report is in the JSON report file ${escapeMarkdown(opts.reportFile)}.`
+    : 'For the full report, use the `report-file` input (it writes every finding as JSON).'
+  return (
+    `\n> **Note:** this summary was shortened to stay under GitHub's size limit for job summaries: ` +
+    `${parts.length ? parts.join(' and ') + ' are not listed' : 'parts of it are not shown'}. ${where}\n`
+  )
+}
+
+/** Cut to at most maxBytes UTF-8 bytes without splitting a character. */
+function cutToBytes(s: string, maxBytes: number): string {
+  let bytes = 0
+  let i = 0
+  for (const ch of s) {
+    const n = utf8Length(ch)
+    if (bytes + n > maxBytes) break
+    bytes += n
+    i += ch.length
+  }
+  return s.slice(0, i)
+}
+
+/** Take items in `order` while they fit in `budget` bytes; stop at the first that does not. */
+function takeWhileFits(sizes: number[], order: number[], budget: number): Set<number> {
+  const kept = new Set<number>()
+  let used = 0
+  for (const i of order) {
+    const n = sizes[i]!
+    if (used + n > budget) break
+    used += n
+    kept.add(i)
+  }
+  return kept
+}
+
+export function formatSummary(report: Report, opts: SummaryOptions = {}): string {
+  const maxBytes = Math.max(0, Math.floor(opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES))
+  const files = sortedFiles(report.files)
+  const showEmbedded = !(files.length > 1 && files.every(f => f.embeddedTemplate))
+  const top = head(report, opts, files)
+  const rows = files.map(f => tableRow(f, showEmbedded))
+  const findings = allFindings(report.files)
+  const items = findings.map(findingItem)
+
+  const table = (keep?: Set<number>): string =>
+    rows.length === 0 ? '' : TABLE_HEADER + rows.filter((_, i) => !keep || keep.has(i)).join('')
+  const details = (keep?: Set<number>): string => {
+    if (items.length === 0 || (keep && keep.size === 0)) return ''
+    const shown = keep ? keep.size : items.length
+    return '\n' + detailsOpen(shown, items.length) + items.filter((_, i) => !keep || keep.has(i)).join('') + DETAILS_CLOSE
+  }
+
+  const full = top + table() + details()
+  if (utf8Length(full) <= maxBytes) return full
+
+  const rowSizes = rows.map(utf8Length)
+  const itemSizes = items.map(utf8Length)
+  const sum = (a: number[]): number => a.reduce((x, y) => x + y, 0)
+  // Worst-case note (largest numbers) so the real one always fits.
+  const noteReserve = utf8Length(truncationNote(opts, findings.length, findings.length, files.length, files.length))
+  const topBytes = utf8Length(top)
+  const tableFixed = rows.length ? utf8Length(TABLE_HEADER) : 0
+
+  // 1. All rows, as many findings as fit (errors first).
+  const itemOrder = findings.map((_, i) => i).sort((a, b) => compareBySeverity(findings[a]!, findings[b]!) || a - b)
+  const detailsFixed = 1 + utf8Length(detailsOpen(findings.length, findings.length, true)) + utf8Length(DETAILS_CLOSE)
+  const budget1 = maxBytes - topBytes - tableFixed - sum(rowSizes) - detailsFixed - noteReserve
+  if (budget1 > 0) {
+    const keep = takeWhileFits(itemSizes, itemOrder, budget1)
+    if (keep.size > 0) {
+      const out =
+        top + table() + details(keep) + truncationNote(opts, items.length - keep.size, items.length, 0, rows.length)
+      if (utf8Length(out) <= maxBytes) return out
+    }
+  }
+
+  // 2. No findings list; as many rows as fit (files with errors first).
+  const rowOrder = files
+    .map((_, i) => i)
+    .sort((a, b) => rowPriority(files[a]!) - rowPriority(files[b]!) || a - b)
+  const budget2 = maxBytes - topBytes - tableFixed - noteReserve
+  const keepRows = budget2 > 0 ? takeWhileFits(rowSizes, rowOrder, budget2) : new Set<number>()
+  const tablePart = keepRows.size > 0 ? table(keepRows) : ''
+  const out = top + tablePart + truncationNote(opts, items.length, items.length, rows.length - keepRows.size, rows.length)
+  if (utf8Length(out) <= maxBytes) return out
+
+  // 3. Pathological limit: even the headline does not fit.
+  return cutToBytes(out, maxBytes)
+}
