@@ -101,7 +101,12 @@ async function runAction(): Promise<void> {
       reportFile: written.reportFile,
       annotationsNote
     })
-    await core.summary.addRaw(md, true).write()
+    try {
+      await core.summary.addRaw(md, true).write()
+    } catch (err) {
+      core.summary.emptyBuffer()
+      core.warning(`could not write the job summary: ${(err as Error).message}`)
+    }
   }
 
   setOutputs(actionOutputs(report, settings.failOn, written), (k, v) => core.setOutput(k, v))

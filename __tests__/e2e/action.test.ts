@@ -1,0 +1,563 @@
+/**
+ * End-to-end: the bundled action (dist/index.js) as a real child process with
+ * the environment the runner provides, against a local mock of the GitHub
+ * REST API. Nothing here reaches the internet: GITHUB_API_URL,
+ * GITHUB_SERVER_URL and GITHUB_GRAPHQL_URL all point at the mock and the
+ * proxy variables are not passed on.
+ *
+ * The bundle is not rebuilt here: run `npm run bundle` first.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startMockGitHub, type DiffEntry, type MockGitHub, type MockGitHubOptions } from './mock-github.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const BUNDLE = path.join(ROOT, 'dist', 'index.js')
+
+const BASE_SHA = 'a'.repeat(40)
+const HEAD_SHA = 'b'.repeat(40)
+const MERGE_SHA = 'c'.repeat(40)
+
+// ---------------------------------------------------------------- specs
+
+const TEMPLATE = `=======================
+Example Spec Title Here
+=======================
+
+Introduction paragraph: why are we doing anything at all?
+
+Problem description
+===================
+
+A detailed description of the problem you want to solve.
+
+Use Cases
+---------
+
+What use cases does this address? Who are the actors?
+
+Proposed change
+===============
+
+Here is where you cover the change you propose to make in detail.
+
+Alternatives
+------------
+
+What other ways could we do this, and why are they not used?
+
+References
+==========
+
+Please add any useful references here.
+`
+
+const GOOD = `==========================
+Faster widget provisioning
+==========================
+
+Widgets take minutes to provision; this spec makes that a matter of seconds.
+
+Problem description
+===================
+
+Provisioning a widget waits on three sequential calls to the inventory API.
+
+Use Cases
+---------
+
+An operator provisions a hundred widgets during a maintenance window.
+
+Proposed change
+===============
+
+Issue the three inventory calls in parallel and wait for all of them.
+
+Alternatives
+------------
+
+Keep a pool of provisioned widgets; rejected because it wastes capacity.
+
+References
+==========
+
+* The inventory API reference, section four.
+`
+
+const BAD = `==================
+Broken widget spec
+==================
+
+Widgets are broken and this spec does not follow the template at all.
+
+Problem description
+===================
+
+A detailed description of the problem you want to solve.
+
+Proposed change
+===============
+
+This line is deliberately much longer than seventy-nine characters so that the line-length rule reports it.
+
+References
+==========
+
+None.
+`
+
+/** The good spec with many over-long lines: one line-length finding per line. */
+function longSpec(lines: number): string {
+  const long = Array.from(
+    { length: lines },
+    (_, i) => `Long line ${String(i + 1).padStart(3, '0')} of the proposal goes on and on well past the seventy-nine column limit.`
+  ).join('\n\n')
+  return GOOD.replace(
+    'Issue the three inventory calls in parallel and wait for all of them.',
+    `Issue the three inventory calls in parallel and wait for all of them.\n\n${long}`
+  )
+}
+
+// ------------------------------------------------------------- harness
+
+/** Inputs as the runner passes them: every input of action.yml, with its default unless given. */
+function actionDefaults(): Record<string, string> {
+  const yml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
+  const out: Record<string, string> = {}
+  let inInputs = false
+  let current: string | undefined
+  for (const line of yml.split('\n')) {
+    if (/^\S/.test(line)) inInputs = line.startsWith('inputs:')
+    if (!inInputs) continue
+    const name = /^ {2}([a-z][a-z0-9-]*):\s*$/.exec(line)
+    if (name) {
+      current = name[1]
+      out[current!] = ''
+      continue
+    }
+    const def = /^ {4}default:\s*(.*)$/.exec(line)
+    if (def && current) {
+      let v = def[1]!.trim()
+      if (/^'.*'$/.test(v) || /^".*"$/.test(v)) v = v.slice(1, -1)
+      out[current] = v === '${{ github.token }}' ? 'test-token' : v
+    }
+  }
+  return out
+}
+
+interface Workspace {
+  root: string
+  workspace: string
+  eventPath: string
+  summaryPath: string
+  outputPath: string
+  runnerTemp: string
+}
+
+const roots: string[] = []
+
+async function makeWorkspace(files: Record<string, string>): Promise<Workspace> {
+  const root = await mkdtemp(path.join(tmpdir(), 'stc-e2e-'))
+  roots.push(root)
+  const workspace = path.join(root, 'workspace')
+  const runner = path.join(root, 'runner')
+  const runnerTemp = path.join(root, 'temp')
+  for (const dir of [workspace, runner, runnerTemp, path.join(root, 'home')]) await mkdir(dir, { recursive: true })
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(workspace, name)), { recursive: true })
+    await writeFile(path.join(workspace, name), text)
+  }
+  const summaryPath = path.join(runner, 'step_summary.md')
+  const outputPath = path.join(runner, 'output.txt')
+  await writeFile(summaryPath, '')
+  await writeFile(outputPath, '')
+  return { root, workspace, eventPath: path.join(runner, 'event.json'), summaryPath, outputPath, runnerTemp }
+}
+
+interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  ms: number
+}
+
+interface RunOptions {
+  event: string
+  payload: Record<string, unknown>
+  inputs?: Record<string, string>
+  /** Do not fill in action.yml defaults (as when dist/index.js runs outside the runner). */
+  noDefaults?: boolean
+  sha?: string
+}
+
+/** Parses $GITHUB_OUTPUT as @actions/core writes it: name<<delimiter \n value \n delimiter. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text))) out[m[1]!] = m[3]!
+  return out
+}
+
+async function runAction(ws: Workspace, mock: MockGitHub, opts: RunOptions): Promise<RunResult> {
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run \`npm run bundle\` before the e2e tests`)
+  await writeFile(ws.eventPath, JSON.stringify(opts.payload))
+  const inputs = { ...(opts.noDefaults ? {} : actionDefaults()), ...(opts.inputs ?? {}) }
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: path.join(ws.root, 'home'),
+    LANG: 'C.UTF-8',
+    NO_PROXY: '127.0.0.1,localhost',
+    no_proxy: '127.0.0.1,localhost',
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: opts.event,
+    GITHUB_EVENT_PATH: ws.eventPath,
+    GITHUB_REPOSITORY: 'octo/specs',
+    GITHUB_REPOSITORY_OWNER: 'octo',
+    GITHUB_API_URL: mock.url,
+    GITHUB_SERVER_URL: mock.url,
+    GITHUB_GRAPHQL_URL: `${mock.url}/graphql`,
+    GITHUB_WORKSPACE: ws.workspace,
+    GITHUB_SHA: opts.sha ?? MERGE_SHA,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_RUN_ID: '1',
+    GITHUB_STEP_SUMMARY: ws.summaryPath,
+    GITHUB_OUTPUT: ws.outputPath,
+    RUNNER_TEMP: ws.runnerTemp,
+    RUNNER_OS: 'Linux'
+  }
+  // The runner's naming: INPUT_ + name upper-cased, spaces -> '_', dashes kept (INPUT_GITHUB-TOKEN).
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  const started = Date.now()
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(resolve => {
+    execFile(process.execPath, [BUNDLE], { env, cwd: ws.workspace, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const c = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : -1) : 0
+      resolve({ code: c, stdout: String(stdout), stderr: String(stderr) })
+    })
+  })
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputs(await readFile(ws.outputPath, 'utf8')),
+    summary: await readFile(ws.summaryPath, 'utf8'),
+    ms: Date.now() - started
+  }
+}
+
+const prPayload = (number: number, changedFiles: number, extra: Record<string, unknown> = {}) => ({
+  action: 'synchronize',
+  number,
+  pull_request: {
+    number,
+    changed_files: changedFiles,
+    head: { sha: HEAD_SHA, ref: 'feature', repo: { full_name: 'octo/specs' } },
+    base: { sha: BASE_SHA, ref: 'main', repo: { full_name: 'octo/specs' } },
+    ...extra
+  },
+  repository: { name: 'specs', full_name: 'octo/specs', owner: { login: 'octo' } }
+})
+
+const commandLines = (stdout: string, kind: string): string[] => stdout.split('\n').filter(l => l.startsWith(`::${kind} `) || l.startsWith(`::${kind}::`))
+
+const filler = (n: number): DiffEntry[] => Array.from({ length: n }, (_, i) => ({ filename: `lib/module${i}.py`, status: 'modified' }))
+
+// ---------------------------------------------------------------- tests
+
+let mock: MockGitHub | undefined
+
+async function startMock(options: MockGitHubOptions): Promise<MockGitHub> {
+  mock = await startMockGitHub(options)
+  return mock
+}
+
+afterEach(async () => {
+  await mock?.close()
+  mock = undefined
+})
+
+afterAll(async () => {
+  for (const r of roots) await rm(r, { recursive: true, force: true })
+})
+
+describe('the bundle', () => {
+  it('dist/index.js exists (run `npm run bundle`)', () => {
+    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run \`npm run bundle\` before the e2e tests`)
+  })
+})
+
+describe('pull_request', () => {
+  const LONG_LINES = 120
+
+  it('checks the changed specs (2 pages of files), annotates via a check run in batches of 50, writes summary, outputs and reports, exits 1', async () => {
+    const ws = await makeWorkspace({
+      'specs/template.rst': TEMPLATE,
+      'specs/good.rst': GOOD,
+      'specs/bad.rst': BAD,
+      'specs/long.rst': longSpec(LONG_LINES),
+      'specs/untouched.rst': BAD,
+      'README.md': '# readme\n'
+    })
+    const files: DiffEntry[] = [
+      ...filler(150),
+      { filename: 'specs/good.rst', status: 'modified', patch: '@@ -1 +1 @@' },
+      { filename: 'specs/bad.rst', status: 'added' },
+      { filename: 'specs/long.rst', previous_filename: 'specs/old-long.rst', status: 'renamed' },
+      { filename: 'specs/removed.rst', status: 'removed' },
+      { filename: 'specs/template.rst', status: 'modified' },
+      { filename: 'README.md', status: 'modified' }
+    ]
+    const gh = await startMock({ pullFiles: { 7: files } })
+    const res = await runAction(ws, gh, {
+      event: 'pull_request',
+      payload: prPayload(7, files.length),
+      inputs: { rules: 'line-length=error', 'report-file': 'reports/spec-report.json', 'sarif-file': 'reports/specs.sarif' }
+    })
+
+    expect(res.stderr).toBe('')
+    expect(res.code).toBe(1)
+
+    // Changed files: both pages, per_page 100.
+    const pages = gh.find('GET', /^\/repos\/octo\/specs\/pulls\/7\/files$/)
+    expect(pages.map(p => p.query.page ?? '1')).toEqual(['1', '2'])
+    expect(pages.every(p => p.query.per_page === '100')).toBe(true)
+    expect(pages[0]!.headers.authorization).toBe('token test-token')
+
+    // Report: exactly the changed specs.
+    const report = JSON.parse(await readFile(path.join(ws.workspace, 'reports/spec-report.json'), 'utf8'))
+    const checked = (report.files as { file: string }[]).map(f => f.file).sort()
+    expect(checked).toEqual(['specs/bad.rst', 'specs/good.rst', 'specs/long.rst'])
+    const sarif = JSON.parse(await readFile(path.join(ws.workspace, 'reports/specs.sarif'), 'utf8'))
+    expect(sarif.version).toBe('2.1.0')
+
+    // Check run on the PR head, all annotations in batches of 50.
+    expect(gh.checkRuns).toHaveLength(1)
+    const run = gh.checkRuns[0]!
+    expect(run.created).toMatchObject({ name: 'spec-template-check', head_sha: HEAD_SHA, status: 'completed', conclusion: 'failure' })
+    const total = Number(res.outputs.errors) + Number(res.outputs.warnings) + (report.totals?.notices ?? 0)
+    expect(total).toBeGreaterThanOrEqual(LONG_LINES + 1)
+    expect(run.annotations).toHaveLength(total)
+    const batchSizes = [run.created, ...run.updates].map(b => ((b.output as { annotations: unknown[] }).annotations ?? []).length)
+    expect(batchSizes.slice(0, -1).every(n => n === 50)).toBe(true)
+    expect(batchSizes.length).toBe(Math.ceil(total / 50))
+    const longOnes = run.annotations.filter(a => a.path === 'specs/long.rst' && a.title === 'spec-template-check: line-length')
+    expect(longOnes).toHaveLength(LONG_LINES)
+    expect(longOnes[0]).toMatchObject({ annotation_level: 'failure' })
+    expect(run.annotations.some(a => a.path === 'specs/bad.rst' && a.title === 'spec-template-check: missing-section')).toBe(true)
+    expect(run.annotations.some(a => a.path === 'specs/good.rst')).toBe(false)
+    const summaryText = String((run.created.output as { summary: string }).summary)
+    expect(summaryText.length).toBeGreaterThan(0)
+    expect(summaryText.length).toBeLessThanOrEqual(65535)
+
+    // No workflow-command annotations when the check run worked.
+    expect(commandLines(res.stdout, 'error').filter(l => l.includes('file='))).toEqual([])
+    expect(commandLines(res.stdout, 'warning')).toEqual([])
+
+    // Step summary and outputs.
+    expect(res.summary).toContain('bad.rst')
+    expect(res.summary).toContain('long.rst')
+    expect(res.outputs['files-checked']).toBe('3')
+    expect(Number(res.outputs.errors)).toBeGreaterThanOrEqual(LONG_LINES + 1)
+    expect(JSON.parse(res.outputs['failed-files']!)).toEqual(['specs/bad.rst', 'specs/long.rst'])
+    expect(res.outputs['report-file']).toBe('reports/spec-report.json')
+    expect(res.outputs['sarif-file']).toBe('reports/specs.sarif')
+
+    // One clear failure line.
+    const failures = commandLines(res.stdout, 'error')
+    expect(failures).toHaveLength(1)
+    expect(failures[0]).toMatch(/^::error::spec-template-check: \d+ errors in 2 files$/)
+  })
+
+  it('a clean spec passes with exit 0 and a successful check run', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/good.rst': GOOD, 'specs/bad.rst': BAD })
+    const gh = await startMock({ pullFiles: { 3: [{ filename: 'specs/good.rst', status: 'modified' }] } })
+    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(3, 1) })
+    expect(res.stderr).toBe('')
+    expect(res.code).toBe(0)
+    expect(commandLines(res.stdout, 'error')).toEqual([])
+    expect(gh.checkRuns).toHaveLength(1)
+    expect(gh.checkRuns[0]!.created).toMatchObject({ conclusion: 'success', head_sha: HEAD_SHA })
+    expect(gh.checkRuns[0]!.annotations).toEqual([])
+    expect(res.outputs).toMatchObject({ 'files-checked': '1', errors: '0', warnings: '0', 'failed-files': '[]', 'report-file': '' })
+    expect(res.summary.length).toBeGreaterThan(0)
+  })
+
+  it('fork: check run refused (403) -> workflow commands capped at 10 per severity, summary says so', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/long.rst': longSpec(30), 'specs/bad.rst': BAD })
+    const gh = await startMock({
+      pullFiles: { 9: [{ filename: 'specs/long.rst', status: 'added' }, { filename: 'specs/bad.rst', status: 'added' }] },
+      checkRunCreateStatus: 403
+    })
+    const res = await runAction(ws, gh, {
+      event: 'pull_request',
+      payload: prPayload(9, 2, { head: { sha: HEAD_SHA, ref: 'feature', repo: { full_name: 'someone/specs' } } }),
+      inputs: { rules: 'line-length=error', 'report-file': 'spec-report.json' }
+    })
+    expect(res.stderr).toBe('')
+    expect(res.code).toBe(1)
+    expect(gh.find('POST', /\/check-runs$/)).toHaveLength(1)
+    expect(gh.find('PATCH', /\/check-runs\//)).toHaveLength(0)
+    const errors = commandLines(res.stdout, 'error').filter(l => l.includes('file='))
+    expect(errors).toHaveLength(10)
+    expect(errors[0]).toMatch(/^::error file=specs\/(bad|long)\.rst,line=\d+,endLine=\d+,col=\d+,title=spec-template-check%3A [a-z-]+::/)
+    expect(commandLines(res.stdout, 'warning').length).toBeLessThanOrEqual(10)
+    expect(commandLines(res.stdout, 'notice').filter(l => l.includes('file=')).length).toBeLessThanOrEqual(10)
+    // auto: the fallback is expected for forks, so it is a log line, not a warning.
+    expect(res.stdout).toMatch(/annotating with workflow commands instead/)
+    expect(commandLines(res.stdout, 'warning').some(l => l.includes('check run'))).toBe(false)
+    expect(res.summary).toMatch(/capped/i)
+    expect(res.summary).toContain('spec-report.json')
+    expect(Number(res.outputs.errors)).toBeGreaterThan(10)
+  })
+
+  it('annotations: check-run refused -> warning, then workflow commands', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/bad.rst': BAD })
+    const gh = await startMock({ pullFiles: { 4: [{ filename: 'specs/bad.rst', status: 'added' }] }, checkRunCreateStatus: 403 })
+    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(4, 1), inputs: { annotations: 'check-run' } })
+    expect(res.code).toBe(1)
+    expect(commandLines(res.stdout, 'warning').some(l => /check run.*HTTP 403.*workflow commands/.test(l))).toBe(true)
+    expect(commandLines(res.stdout, 'error').some(l => l.startsWith('::error file=specs/bad.rst'))).toBe(true)
+  })
+
+  it('a changed spec missing from the workspace is an error that says to check out the head', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/good.rst': GOOD })
+    const gh = await startMock({
+      pullFiles: { 5: [{ filename: 'specs/good.rst', status: 'modified' }, { filename: 'specs/ghost.rst', status: 'added' }] }
+    })
+    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(5, 2) })
+    expect(res.code).toBe(1)
+    const ann = gh.checkRuns[0]!.annotations.find(a => a.path === 'specs/ghost.rst')
+    expect(String(ann?.message)).toMatch(/check out/i)
+    expect(JSON.parse(res.outputs['failed-files']!)).toEqual(['specs/ghost.rst'])
+  })
+
+  it('no spec changed: one notice, exit 0, no check run', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/bad.rst': BAD })
+    const gh = await startMock({ pullFiles: { 6: [{ filename: 'README.md', status: 'modified' }, { filename: 'specs/bad.rst', status: 'removed' }] } })
+    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(6, 2) })
+    expect(res.stderr).toBe('')
+    expect(res.code).toBe(0)
+    const notices = commandLines(res.stdout, 'notice')
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toMatch(/^::notice::No spec files changed .*passing$/)
+    expect(gh.checkRuns).toHaveLength(0)
+    expect(res.outputs).toMatchObject({ 'files-checked': '0', errors: '0', 'failed-files': '[]' })
+  })
+})
+
+describe('push', () => {
+  it('compares before...after and checks only the changed specs', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/good.rst': GOOD, 'specs/bad.rst': BAD })
+    const gh = await startMock({
+      compare: { [`${BASE_SHA}...${HEAD_SHA}`]: [{ filename: 'specs/good.rst', status: 'modified' }, { filename: 'specs/x.rst', status: 'removed' }] }
+    })
+    const res = await runAction(ws, gh, {
+      event: 'push',
+      payload: { before: BASE_SHA, after: HEAD_SHA, created: false, deleted: false, ref: 'refs/heads/main' },
+      sha: HEAD_SHA
+    })
+    expect(res.stderr).toBe('')
+    expect(res.code).toBe(0)
+    const compares = gh.find('GET', /\/compare\//)
+    expect(compares).toHaveLength(1)
+    expect(compares[0]!.path).toBe(`/repos/octo/specs/compare/${BASE_SHA}...${HEAD_SHA}`)
+    expect(res.outputs['files-checked']).toBe('1')
+    expect(gh.checkRuns[0]!.created).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'success' })
+  })
+
+  it('new branch (before = 0000...): checks every spec, with a notice', async () => {
+    const ws = await makeWorkspace({
+      'specs/template.rst': TEMPLATE,
+      'specs/good.rst': GOOD,
+      'specs/bad.rst': BAD,
+      'specs/sub/another.rst': GOOD,
+      'docs/not-a-spec.rst': BAD
+    })
+    const gh = await startMock({})
+    const res = await runAction(ws, gh, {
+      event: 'push',
+      payload: { before: '0'.repeat(40), after: HEAD_SHA, created: true, deleted: false },
+      sha: HEAD_SHA
+    })
+    expect(res.code).toBe(1)
+    expect(gh.find('GET', /\/compare\//)).toHaveLength(0)
+    expect(commandLines(res.stdout, 'notice').some(l => /new branch/i.test(l))).toBe(true)
+    expect(res.outputs['files-checked']).toBe('3')
+    expect(JSON.parse(res.outputs['failed-files']!)).toEqual(['specs/bad.rst'])
+  })
+})
+
+describe('merge_group', () => {
+  it('compares base_sha...head_sha and reports on the merge group head', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/good.rst': GOOD, 'specs/bad.rst': BAD })
+    const gh = await startMock({ compare: { [`${BASE_SHA}...${HEAD_SHA}`]: [{ filename: 'specs/bad.rst', status: 'modified' }] } })
+    const res = await runAction(ws, gh, {
+      event: 'merge_group',
+      payload: { action: 'checks_requested', merge_group: { base_sha: BASE_SHA, head_sha: HEAD_SHA, head_ref: 'refs/heads/gh-readonly-queue/main/pr-1' } },
+      sha: HEAD_SHA
+    })
+    expect(res.code).toBe(1)
+    expect(gh.find('GET', /\/compare\//)[0]!.path).toBe(`/repos/octo/specs/compare/${BASE_SHA}...${HEAD_SHA}`)
+    expect(res.outputs['files-checked']).toBe('1')
+    expect(gh.checkRuns[0]!.created).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'failure' })
+  })
+})
+
+describe('workflow_dispatch', () => {
+  it('checks every spec; fail-on never passes; no API call for files', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/good.rst': GOOD, 'specs/bad.rst': BAD })
+    const gh = await startMock({})
+    const res = await runAction(ws, gh, { event: 'workflow_dispatch', payload: { inputs: {} }, inputs: { 'fail-on': 'never', annotations: 'none' } })
+    expect(res.stderr).toBe('')
+    expect(res.code).toBe(0)
+    expect(gh.requests).toEqual([])
+    expect(res.outputs['files-checked']).toBe('2')
+    expect(Number(res.outputs.errors)).toBeGreaterThan(0)
+    expect(JSON.parse(res.outputs['failed-files']!)).toEqual(['specs/bad.rst'])
+  })
+
+  it('empty inputs (no runner defaults) mean the defaults', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/good.rst': GOOD, 'specs/bad.rst': BAD })
+    const gh = await startMock({})
+    const empty = Object.fromEntries(Object.keys(actionDefaults()).map(k => [k, '']))
+    const res = await runAction(ws, gh, { event: 'workflow_dispatch', payload: {}, inputs: { ...empty, 'github-token': 'test-token' }, noDefaults: true })
+    expect(res.stderr).toBe('')
+    expect(res.code).toBe(1)
+    expect(res.outputs['files-checked']).toBe('2')
+    expect(gh.checkRuns).toHaveLength(1) // annotations: auto
+    expect(res.summary.length).toBeGreaterThan(0) // summary: true
+  })
+})
+
+describe('failures', () => {
+  it('a bad input fails with one clear line naming the input and the allowed values, no stack trace', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/good.rst': GOOD })
+    const gh = await startMock({})
+    const res = await runAction(ws, gh, { event: 'workflow_dispatch', payload: {}, inputs: { 'fail-on': 'sometimes' } })
+    expect(res.code).toBe(1)
+    expect(res.stderr).toBe('')
+    expect(res.stdout.trim().split('\n')).toEqual([
+      '::error::spec-template-check: input "fail-on": "sometimes" is not allowed; use one of: error, warning, never'
+    ])
+    expect(gh.requests).toEqual([])
+  })
+
+  it('an API failure listing the files is one clear line too', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/good.rst': GOOD })
+    const gh = await startMock({}) // no such pull request: 404
+    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(404, 1) })
+    expect(res.code).toBe(1)
+    expect(res.stderr).toBe('')
+    const errors = commandLines(res.stdout, 'error')
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/^::error::spec-template-check: could not list the changed files \(HTTP 404: Not Found.*scope: all$/)
+    expect(res.stdout).not.toMatch(/^\s+at /m)
+  })
+})

@@ -1,0 +1,236 @@
+/**
+ * A local stand-in for the GitHub REST API (node:http on 127.0.0.1, random
+ * port) for the action's end-to-end and client tests. It answers the
+ * endpoints the action uses, the way GitHub does, and records every request:
+ *
+ *   GET   /repos/:owner/:repo/pulls/:number/files   (per_page, page, Link header)
+ *   GET   /repos/:owner/:repo/compare/:basehead     (files on page 1 only, 404 when unknown)
+ *   POST  /repos/:owner/:repo/check-runs             (201, or `checkRunCreateStatus`, e.g. 403 for forks)
+ *   PATCH /repos/:owner/:repo/check-runs/:id
+ *
+ * Anything else is a 404. `failures` injects errors (5xx, rate limits) for the
+ * next matching requests.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface DiffEntry {
+  filename: string
+  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged'
+  previous_filename?: string
+  patch?: string
+  additions?: number
+  deletions?: number
+  changes?: number
+}
+
+export interface InjectedFailure {
+  method: string
+  /** Matched against the request path (without query). */
+  path: RegExp
+  status: number
+  headers?: Record<string, string>
+  body?: unknown
+  /** How many matching requests fail (default 1). */
+  times?: number
+}
+
+export interface MockGitHubOptions {
+  /** Files per pull request number. */
+  pullFiles?: Record<number, DiffEntry[]>
+  /** Comparisons by "base...head"; an unknown basehead is a 404 like GitHub's. */
+  compare?: Record<string, DiffEntry[]>
+  /** Status for POST check-runs (e.g. 403 as for a fork pull request's read-only token). */
+  checkRunCreateStatus?: number
+  failures?: InjectedFailure[]
+}
+
+export interface RecordedRequest {
+  method: string
+  /** Path without the query string, percent-decoded. */
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string | string[] | undefined>
+  body: unknown
+}
+
+export interface CheckRun {
+  id: number
+  created: Record<string, unknown>
+  updates: Record<string, unknown>[]
+  /** Every annotation sent, create and updates, in order. */
+  annotations: Record<string, unknown>[]
+}
+
+export interface MockGitHub {
+  url: string
+  requests: RecordedRequest[]
+  checkRuns: CheckRun[]
+  options: MockGitHubOptions
+  /** Requests matching method and a path regexp. */
+  find(method: string, path: RegExp): RecordedRequest[]
+  close(): Promise<void>
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-github-media-type': 'github.v3; format=json',
+    'x-ratelimit-limit': '5000',
+    'x-ratelimit-remaining': '4999',
+    'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+    ...headers
+  })
+  res.end(text)
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  for await (const c of req) chunks.push(c as Buffer)
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (!text) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+function withDefaults(e: DiffEntry, i: number): Record<string, unknown> {
+  return {
+    sha: (i + 1).toString(16).padStart(40, '0'),
+    additions: 1,
+    deletions: 0,
+    changes: 1,
+    blob_url: `https://github.test/blob/${e.filename}`,
+    raw_url: `https://github.test/raw/${e.filename}`,
+    contents_url: `https://github.test/contents/${e.filename}`,
+    ...e
+  }
+}
+
+export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<MockGitHub> {
+  const requests: RecordedRequest[] = []
+  const checkRuns: CheckRun[] = []
+  const failures = (options.failures ?? []).map(f => ({ ...f, left: f.times ?? 1 }))
+  let nextId = 1000
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch(err => send(res, 500, { message: String(err) }))
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const u = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const path = decodeURIComponent(u.pathname)
+    const method = req.method ?? 'GET'
+    const body = await readBody(req)
+    const query: Record<string, string> = {}
+    for (const [k, v] of u.searchParams) query[k] = v
+    requests.push({ method, path, query, headers: req.headers, body })
+    const base = `http://${req.headers.host}`
+
+    const failure = failures.find(f => f.left > 0 && f.method === method && f.path.test(path))
+    if (failure) {
+      failure.left--
+      send(res, failure.status, failure.body ?? { message: `injected ${failure.status}` }, failure.headers)
+      return
+    }
+
+    let m: RegExpExecArray | null
+    if (method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(path))) {
+      const all = options.pullFiles?.[Number(m[3])]
+      if (!all) return send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' })
+      const perPage = Math.min(100, Math.max(1, Number(query.per_page ?? 30) || 30))
+      const page = Math.max(1, Number(query.page ?? 1) || 1)
+      const capped = all.slice(0, 3000)
+      const pages = Math.max(1, Math.ceil(capped.length / perPage))
+      const data = capped.slice((page - 1) * perPage, page * perPage).map((e, i) => withDefaults(e, (page - 1) * perPage + i))
+      const link = (p: number): string => `${base}${u.pathname}?per_page=${perPage}&page=${p}`
+      const links: string[] = []
+      if (page < pages) links.push(`<${link(page + 1)}>; rel="next"`, `<${link(pages)}>; rel="last"`)
+      if (page > 1) links.push(`<${link(1)}>; rel="first"`, `<${link(page - 1)}>; rel="prev"`)
+      return send(res, 200, data, links.length ? { link: links.join(', ') } : {})
+    }
+
+    if (method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/compare\/(.+)$/.exec(path))) {
+      const basehead = m[3]!
+      const files = options.compare?.[basehead]
+      if (!files) return send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/commits/commits#compare-two-commits' })
+      const page = Math.max(1, Number(query.page ?? 1) || 1)
+      const [baseSha, headSha] = basehead.split('...')
+      return send(res, 200, {
+        url: `${base}${u.pathname}`,
+        html_url: `https://github.test/compare/${basehead}`,
+        status: 'ahead',
+        ahead_by: 1,
+        behind_by: 0,
+        total_commits: 1,
+        base_commit: { sha: baseSha },
+        merge_base_commit: { sha: baseSha },
+        commits: page === 1 ? [{ sha: headSha, commit: { message: 'change' } }] : [],
+        // Like GitHub: with pagination the files are only on the first page.
+        files: page === 1 ? files.slice(0, 300).map(withDefaults) : []
+      })
+    }
+
+    if (method === 'POST' && /^\/repos\/([^/]+)\/([^/]+)\/check-runs$/.test(path)) {
+      const status = options.checkRunCreateStatus ?? 201
+      if (status !== 201) {
+        return send(res, status, {
+          message: status === 403 ? 'Resource not accessible by integration' : 'Not Found',
+          documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run',
+          status: String(status)
+        })
+      }
+      const b = (body ?? {}) as Record<string, unknown>
+      const output = (b.output ?? {}) as Record<string, unknown>
+      const run: CheckRun = {
+        id: nextId++,
+        created: b,
+        updates: [],
+        annotations: [...((output.annotations as Record<string, unknown>[] | undefined) ?? [])]
+      }
+      checkRuns.push(run)
+      return send(res, 201, {
+        id: run.id,
+        head_sha: b.head_sha,
+        name: b.name,
+        status: b.status,
+        conclusion: b.conclusion,
+        html_url: `https://github.test/runs/${run.id}`,
+        output: { title: output.title, summary: output.summary, annotations_count: run.annotations.length }
+      })
+    }
+
+    if (method === 'PATCH' && (m = /^\/repos\/([^/]+)\/([^/]+)\/check-runs\/(\d+)$/.exec(path))) {
+      const run = checkRuns.find(r => r.id === Number(m![3]))
+      if (!run) return send(res, 404, { message: 'Not Found' })
+      const b = (body ?? {}) as Record<string, unknown>
+      run.updates.push(b)
+      const output = (b.output ?? {}) as Record<string, unknown>
+      run.annotations.push(...((output.annotations as Record<string, unknown>[] | undefined) ?? []))
+      return send(res, 200, { id: run.id, html_url: `https://github.test/runs/${run.id}` })
+    }
+
+    send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' })
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    checkRuns,
+    options,
+    find: (method, path) => requests.filter(r => r.method === method && path.test(r.path)),
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}

@@ -1,0 +1,197 @@
+import type { FileResult, Finding, Report, Severity } from '../../src/engine/types.js'
+import {
+  ANNOTATIONS_PER_REQUEST,
+  MAX_SUMMARY_CHARS,
+  checkTitle,
+  conclusionFor,
+  publishCheckRun,
+  toAnnotations,
+  type CheckRunApi
+} from '../../src/github/check-run.js'
+
+function finding(i: number, severity: Severity = 'error', over: Partial<Finding> = {}): Finding {
+  return { rule: 'line-length', severity, message: `line ${i} is too long`, file: 'specs/a.rst', line: i, ...over }
+}
+
+function report(files: Partial<FileResult>[]): Report {
+  const full: FileResult[] = files.map(f => ({
+    file: 'specs/a.rst',
+    template: 'specs/template.rst',
+    embeddedTemplate: false,
+    findings: [],
+    sections: [],
+    ...f
+  }))
+  const totals = { files: full.length, errors: 0, warnings: 0, notices: 0, filesWithErrors: 0 }
+  for (const f of full) {
+    let e = f.error ? 1 : 0
+    for (const x of f.findings) {
+      if (x.severity === 'error') e++
+      else if (x.severity === 'warning') totals.warnings++
+      else totals.notices++
+    }
+    totals.errors += e
+    if (e) totals.filesWithErrors++
+  }
+  return { tool: { name: 'spec-template-check', version: '0.0.0' }, files: full, totals }
+}
+
+type Call = { method: 'create' | 'update'; params: Record<string, any> }
+
+function mockApi(opts: { createStatus?: number; failUpdateAt?: number } = {}) {
+  const calls: Call[] = []
+  const api = {
+    rest: {
+      checks: {
+        create: async (params: Record<string, any>) => {
+          calls.push({ method: 'create', params })
+          if (opts.createStatus) {
+            throw Object.assign(new Error('Resource not accessible by integration'), { status: opts.createStatus })
+          }
+          return { data: { id: 42, html_url: 'https://github.test/runs/42' } }
+        },
+        update: async (params: Record<string, any>) => {
+          calls.push({ method: 'update', params })
+          if (opts.failUpdateAt !== undefined && calls.filter(c => c.method === 'update').length === opts.failUpdateAt) {
+            throw Object.assign(new Error('Server Error'), { status: 502 })
+          }
+          return { data: { id: 42 } }
+        }
+      }
+    }
+  } as unknown as CheckRunApi
+  return { api, calls }
+}
+
+const base = { owner: 'octo', repo: 'specs', headSha: 'b'.repeat(40), summary: '## Summary' }
+
+describe('publishCheckRun', () => {
+  it('120 findings: 1 create with 50 annotations, then 2 updates (50, 20)', async () => {
+    const findings = Array.from({ length: 120 }, (_, i) => finding(i + 1))
+    const { api, calls } = mockApi()
+    const res = await publishCheckRun(api, report([{ findings }]), { ...base, failOn: 'error' })
+    expect(res).toMatchObject({ ok: true, id: 42, annotations: 120, requests: 3, url: 'https://github.test/runs/42' })
+    expect(calls.map(c => c.method)).toEqual(['create', 'update', 'update'])
+    const [create, u1, u2] = calls
+    expect(create!.params).toMatchObject({
+      owner: 'octo',
+      repo: 'specs',
+      name: 'spec-template-check',
+      head_sha: 'b'.repeat(40),
+      status: 'completed',
+      conclusion: 'failure'
+    })
+    expect(create!.params.output.title).toBe('120 errors in 1 of 1 spec file')
+    expect(create!.params.output.summary).toBe('## Summary')
+    expect(create!.params.output.annotations).toHaveLength(ANNOTATIONS_PER_REQUEST)
+    expect(u1!.params).toMatchObject({ owner: 'octo', repo: 'specs', check_run_id: 42 })
+    expect(u1!.params.output.annotations).toHaveLength(50)
+    expect(u2!.params.output.annotations).toHaveLength(20)
+    expect(u1!.params.output.title).toBeTruthy()
+    expect(u1!.params.output.summary).toBeTruthy()
+    const lines = [create, u1, u2].flatMap(c => c!.params.output.annotations.map((a: any) => a.start_line))
+    expect(lines).toEqual(Array.from({ length: 120 }, (_, i) => i + 1))
+  })
+
+  it('no findings: success, one request, no annotations', async () => {
+    const { api, calls } = mockApi()
+    const res = await publishCheckRun(api, report([{}]), { ...base, failOn: 'error' })
+    expect(res.ok).toBe(true)
+    expect(calls).toHaveLength(1)
+    expect(calls[0]!.params.conclusion).toBe('success')
+    expect(calls[0]!.params.output.annotations).toEqual([])
+  })
+
+  it('403 on create (fork / read-only token): refused, no update', async () => {
+    const { api, calls } = mockApi({ createStatus: 403 })
+    const res = await publishCheckRun(api, report([{ findings: [finding(1)] }]), { ...base, failOn: 'error' })
+    expect(res).toMatchObject({ ok: false, status: 403, refused: true, partial: false })
+    if (!res.ok) expect(res.reason).toMatch(/HTTP 403/)
+    expect(calls).toHaveLength(1)
+  })
+
+  it('404 on create is refused too; 500 is not', async () => {
+    expect(await publishCheckRun(mockApi({ createStatus: 404 }).api, report([{}]), { ...base, failOn: 'error' })).toMatchObject({
+      ok: false,
+      refused: true
+    })
+    expect(await publishCheckRun(mockApi({ createStatus: 500 }).api, report([{}]), { ...base, failOn: 'error' })).toMatchObject({
+      ok: false,
+      refused: false
+    })
+  })
+
+  it('an update that fails: partial', async () => {
+    const findings = Array.from({ length: 160 }, (_, i) => finding(i + 1))
+    const { api, calls } = mockApi({ failUpdateAt: 2 })
+    const res = await publishCheckRun(api, report([{ findings }]), { ...base, failOn: 'error' })
+    expect(res).toMatchObject({ ok: false, partial: true, refused: false })
+    if (!res.ok) expect(res.reason).toMatch(/100 of 160/)
+    expect(calls.map(c => c.method)).toEqual(['create', 'update', 'update'])
+  })
+
+  it('cuts the summary to 65535 characters', async () => {
+    const { api, calls } = mockApi()
+    await publishCheckRun(api, report([{}]), { ...base, failOn: 'error', summary: 'x'.repeat(70000) })
+    expect(calls[0]!.params.output.summary.length).toBe(MAX_SUMMARY_CHARS)
+  })
+})
+
+describe('toAnnotations', () => {
+  it('maps findings: levels, title, lines, columns, raw_details from the fix', () => {
+    const r = report([
+      {
+        findings: [
+          finding(3, 'notice', { rule: 'image', message: 'img' }),
+          finding(5, 'warning', { rule: 'tab', column: 4, endColumn: 6 }),
+          finding(7, 'error', {
+            rule: 'missing-section',
+            endLine: 9,
+            column: 2,
+            message: 'Section "Alternatives" is missing',
+            fix: { description: 'add it', startLine: 7, endLine: 7, text: 'Alternatives\n------------\n' }
+          })
+        ]
+      },
+      { file: 'specs/b.rst', error: '"specs/b.rst" is not in the workspace' }
+    ])
+    const a = toAnnotations(r)
+    expect(a.map(x => x.annotation_level)).toEqual(['failure', 'failure', 'warning', 'notice'])
+    expect(a[0]).toEqual({
+      path: 'specs/a.rst',
+      start_line: 7,
+      end_line: 9,
+      annotation_level: 'failure',
+      title: 'spec-template-check: missing-section',
+      message: 'Section "Alternatives" is missing',
+      raw_details: 'Alternatives\n------------\n'
+    })
+    expect(a[1]).toMatchObject({ path: 'specs/b.rst', start_line: 1, end_line: 1, title: 'spec-template-check: file-error' })
+    expect(a[2]).toMatchObject({ start_line: 5, end_line: 5, start_column: 4, end_column: 6, title: 'spec-template-check: tab' })
+    expect(a[3]!.raw_details).toBeUndefined()
+  })
+})
+
+describe('conclusion and title', () => {
+  const errors = report([{ findings: [finding(1, 'error')] }])
+  const warnings = report([{ findings: [finding(1, 'warning')] }])
+  const clean = report([{}, { file: 'specs/b.rst' }])
+  it.each([
+    ['errors', 'error', 'failure', errors],
+    ['errors', 'never', 'neutral', errors],
+    ['warnings', 'error', 'neutral', warnings],
+    ['warnings', 'warning', 'failure', warnings],
+    ['clean', 'warning', 'success', clean]
+  ] as const)('%s with fail-on %s -> %s', (_name, failOn, expected, r) => {
+    expect(conclusionFor(r, failOn)).toBe(expected)
+  })
+
+  it('a file that could not be read fails the run', () => {
+    expect(conclusionFor(report([{ error: 'unreadable' }]), 'error')).toBe('failure')
+  })
+
+  it('titles', () => {
+    expect(checkTitle(clean)).toBe('2 spec files checked: no problems')
+    expect(checkTitle(warnings)).toBe('1 warning in 1 of 1 spec file')
+  })
+})

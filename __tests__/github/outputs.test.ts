@@ -1,0 +1,73 @@
+import { mkdtemp, mkdir, readFile, rm, symlink } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { FileResult, Report } from '../../src/engine/types.js'
+import { actionOutputs, failedFiles, setOutputs, writeWorkspaceFile } from '../../src/github/outputs.js'
+
+function report(files: Partial<FileResult>[]): Report {
+  const full = files.map(f => ({ file: 'x', template: 't', embeddedTemplate: false, findings: [], sections: [], ...f }))
+  return {
+    tool: { name: 'spec-template-check', version: '0' },
+    files: full,
+    totals: { files: full.length, errors: 3, warnings: 1, notices: 0, filesWithErrors: 2 }
+  }
+}
+
+const r = report([
+  { file: 'specs/a.rst', findings: [{ rule: 'title', severity: 'error', message: 'm', file: 'specs/a.rst', line: 1 }] },
+  { file: 'specs/b.rst', findings: [{ rule: 'tab', severity: 'warning', message: 'm', file: 'specs/b.rst', line: 1 }] },
+  { file: 'specs/c.rst', error: 'unreadable' },
+  { file: 'specs/d.rst' }
+])
+
+describe('outputs', () => {
+  it('failed-files follows fail-on (never: the files with errors)', () => {
+    expect(failedFiles(r, 'error')).toEqual(['specs/a.rst', 'specs/c.rst'])
+    expect(failedFiles(r, 'warning')).toEqual(['specs/a.rst', 'specs/b.rst', 'specs/c.rst'])
+    expect(failedFiles(r, 'never')).toEqual(['specs/a.rst', 'specs/c.rst'])
+  })
+
+  it('sets every output', () => {
+    const got: Record<string, string> = {}
+    setOutputs(actionOutputs(r, 'error', { reportFile: 'out/r.json' }), (k, v) => (got[k] = v))
+    expect(got).toEqual({
+      'files-checked': '4',
+      errors: '3',
+      warnings: '1',
+      'failed-files': '["specs/a.rst","specs/c.rst"]',
+      'report-file': 'out/r.json',
+      'sarif-file': ''
+    })
+  })
+})
+
+describe('writeWorkspaceFile', () => {
+  let ws: string
+  let outside: string
+  beforeEach(async () => {
+    ws = await mkdtemp(path.join(tmpdir(), 'stc-out-'))
+    outside = await mkdtemp(path.join(tmpdir(), 'stc-outside-'))
+  })
+  afterEach(async () => {
+    await rm(ws, { recursive: true, force: true })
+    await rm(outside, { recursive: true, force: true })
+  })
+
+  it('creates parent directories and returns the workspace-relative path', async () => {
+    const rel = await writeWorkspaceFile(ws, 'reports/deep/r.json', '{}', 'report-file')
+    expect(rel).toBe('reports/deep/r.json')
+    expect(await readFile(path.join(ws, 'reports/deep/r.json'), 'utf8')).toBe('{}\n')
+  })
+
+  it('refuses paths that leave the workspace', async () => {
+    await expect(writeWorkspaceFile(ws, '../x.json', '{}', 'report-file')).rejects.toThrow(/input "report-file".*inside the workspace/)
+  })
+
+  it('refuses a directory symlinked outside and a symlinked target', async () => {
+    await symlink(outside, path.join(ws, 'link'))
+    await expect(writeWorkspaceFile(ws, 'link/r.json', '{}', 'report-file')).rejects.toThrow(/links outside the workspace/)
+    await mkdir(path.join(ws, 'd'))
+    await symlink(path.join(outside, 'target.json'), path.join(ws, 'd/r.json'))
+    await expect(writeWorkspaceFile(ws, 'd/r.json', '{}', 'sarif-file')).rejects.toThrow(/input "sarif-file".*symbolic link/)
+  })
+})

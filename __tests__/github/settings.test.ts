@@ -1,0 +1,93 @@
+import path from 'node:path'
+import { ConfigError } from '../../src/config.js'
+import { envInputReader, readActionSettings } from '../../src/github/settings.js'
+
+const WS = path.resolve('/tmp/ws-settings')
+
+function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = { GITHUB_WORKSPACE: WS }) {
+  const e: NodeJS.ProcessEnv = { ...env }
+  for (const [k, v] of Object.entries(inputs)) e[`INPUT_${k.toUpperCase()}`] = v
+  return readActionSettings(envInputReader(e), e)
+}
+
+describe('readActionSettings', () => {
+  it('empty inputs give the defaults', () => {
+    const s = read({})
+    expect(s).toEqual({
+      workspace: WS,
+      paths: ['specs/**/*.rst'],
+      exclude: [],
+      template: undefined,
+      optionalSections: [],
+      maxLineLength: 79,
+      rules: {},
+      sectionDepth: 2,
+      failOn: 'error',
+      scope: 'changed',
+      annotations: 'auto',
+      summary: true,
+      reportFile: undefined,
+      sarifFile: undefined,
+      token: ''
+    })
+  })
+
+  it('reads every input, with the runner naming (INPUT_GITHUB-TOKEN keeps the dash)', () => {
+    const s = read({
+      'github-token': 'ghs_x',
+      paths: 'specs/**/*.rst\nother/*.rst, more/*.rst',
+      exclude: 'specs/archive/**',
+      template: 'specs/template.rst',
+      'optional-sections': 'Alternatives, Upgrade impact',
+      'max-line-length': '100',
+      rules: 'line-length=warning\nimage=off',
+      scope: 'all',
+      'fail-on': 'warning',
+      annotations: 'workflow-commands',
+      summary: 'false',
+      'report-file': 'out/report.json',
+      'sarif-file': './out/x.sarif'
+    })
+    expect(s).toMatchObject({
+      token: 'ghs_x',
+      paths: ['specs/**/*.rst', 'other/*.rst', 'more/*.rst'],
+      exclude: ['specs/archive/**'],
+      template: 'specs/template.rst',
+      optionalSections: ['Alternatives', 'Upgrade impact'],
+      maxLineLength: 100,
+      rules: { 'line-length': 'warning', image: 'off' },
+      scope: 'all',
+      failOn: 'warning',
+      annotations: 'workflow-commands',
+      summary: false,
+      reportFile: 'out/report.json',
+      sarifFile: 'out/x.sarif'
+    })
+  })
+
+  it('workspace falls back to the current directory', () => {
+    expect(read({}, {}).workspace).toBe(process.cwd())
+  })
+
+  it.each([
+    ['fail-on', 'sometimes', /input "fail-on": "sometimes" is not allowed; use one of: error, warning, never/],
+    ['scope', 'some', /input "scope".*changed, all/],
+    ['annotations', 'loud', /input "annotations".*auto, check-run, workflow-commands, none/],
+    ['summary', 'yes', /input "summary".*true, false/],
+    ['max-line-length', '0', /input "max-line-length"/],
+    ['rules', 'nonsense-rule=error', /input "rules": unknown rule/],
+    ['report-file', '../outside.json', /input "report-file".*inside the workspace/],
+    ['sarif-file', '/etc/x.sarif', /input "sarif-file".*inside the workspace/],
+    ['template', '../../template.rst', /input "template".*inside the workspace/]
+  ])('bad %s is a ConfigError naming the input', (name, value, message) => {
+    let err: unknown
+    try {
+      read({ [name]: value })
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(ConfigError)
+    expect((err as Error).message).toMatch(message)
+    expect((err as Error).message).not.toContain('\n')
+  })
+})
