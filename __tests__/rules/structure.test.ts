@@ -196,14 +196,14 @@ describe('title-underline', () => {
   test('an underline shorter than the title (>= 4) is reported at the title line', () => {
     const spec = variant('Testing\n=======', 'Testing\n=====')
     const f = only(check(spec), 'title-underline')
-    expect(f.map(x => x.line)).toEqual([lineOf(spec, 'Testing')])
+    expect(f.map(x => [x.line, x.section])).toEqual([[lineOf(spec, 'Testing') + 1, 'Testing']])
   })
 
   test('a template title with an adornment under 4 characters is plain text, and said so', () => {
     const spec = variant('Testing\n=======', 'Testing\n===')
     const all = check(spec)
     const f = only(all, 'title-underline')
-    expect(f.map(x => x.line)).toEqual([lineOf(spec, 'Testing')])
+    expect(f.map(x => x.line)).toEqual([lineOf(spec, 'Testing') + 1])
     expect(f[0]!.message).toContain('plain text')
     expect(only(all, 'missing-section').map(x => x.section)).toEqual(['Testing'])
   })
