@@ -22,13 +22,13 @@ const rows = readFileSync(path.join(nova, 'reference-verdicts.tsv'), 'utf8').tri
 const files = [...new Set(rows.map(r => r.split('\t')[0]))]
 const runs = Number(process.env.BENCH_RUNS ?? 5)
 const tmp = mkdtempSync(path.join(tmpdir(), 'stc-bench-'))
-const args = [cli, '--root', nova, '--optional-sections', 'History,Feature Liaison,Upgrade impact',
+const args = [cli, '--optional-sections', 'History,Feature Liaison,Upgrade impact',
   '--format', 'json', '--output', path.join(tmp, 'report.json'), '--fail-on', 'never', '--stats', ...files]
 const walls = []
 let stats
 for (let i = 0; i < runs; i++) {
   const t0 = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8' })
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: nova })
   const wall = Number(process.hrtime.bigint() - t0) / 1e6
   if (r.status !== 0) {
     console.error(r.stderr)

@@ -3,7 +3,7 @@
  * leaving the workspace. Paths handed around are workspace-relative with
  * forward slashes.
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import type { Settings } from './config.js'
@@ -31,23 +31,43 @@ function inside(workspace: string, abs: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
+const realWorkspaces = new Map<string, string>()
+function realWorkspace(ws: string): string {
+  let r = realWorkspaces.get(ws)
+  if (r === undefined) {
+    try {
+      r = realpathSync.native(ws)
+    } catch {
+      r = ws
+    }
+    realWorkspaces.set(ws, r)
+  }
+  return r
+}
+
 /**
  * Read a workspace file. Refuses paths with `..` that leave the workspace and
- * symlinks that resolve outside it; never follows them to read.
+ * symlinks that resolve outside it; never follows them to read. Synchronous
+ * underneath: for many small files, the thread-pool round trips of
+ * fs/promises cost more than the reads.
  */
 export async function readWorkspaceFile(workspace: string, file: string): Promise<ReadResult> {
+  return readWorkspaceFileSync(workspace, file)
+}
+
+export function readWorkspaceFileSync(workspace: string, file: string): ReadResult {
   const ws = path.resolve(workspace)
   const abs = path.resolve(ws, file)
   if (!inside(ws, abs)) return { ok: false, problem: 'outside', error: `refused: "${file}" is outside the workspace` }
   let real: string
   try {
-    real = await realpath(abs)
+    real = realpathSync.native(abs)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT') {
       let dangling = false
       try {
-        dangling = (await lstat(abs)).isSymbolicLink()
+        dangling = lstatSync(abs).isSymbolicLink()
       } catch {
         /* not there at all */
       }
@@ -61,15 +81,14 @@ export async function readWorkspaceFile(workspace: string, file: string): Promis
     }
     return { ok: false, problem: 'unreadable', error: `cannot read "${file}": ${code ?? String(e)}` }
   }
-  const wsReal = await realpath(ws).catch(() => ws)
-  if (!inside(wsReal, real)) return { ok: false, problem: 'outside', error: `refused: "${file}" is a symbolic link that points outside the workspace` }
+  if (!inside(realWorkspace(ws), real)) return { ok: false, problem: 'outside', error: `refused: "${file}" is a symbolic link that points outside the workspace` }
   try {
-    const st = await stat(real)
+    const st = statSync(real)
     if (!st.isFile()) return { ok: false, problem: 'not-a-file', error: `"${file}" is not a regular file` }
     if (st.size > MAX_FILE_BYTES) {
       return { ok: false, problem: 'too-large', error: `"${file}" is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a spec` }
     }
-    return { ok: true, bytes: await readFile(real) }
+    return { ok: true, bytes: readFileSync(real) }
   } catch (e) {
     return { ok: false, problem: 'unreadable', error: `cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}` }
   }
@@ -81,9 +100,8 @@ export async function workspaceFileExists(workspace: string, file: string): Prom
   const abs = path.resolve(ws, file)
   if (!inside(ws, abs)) return false
   try {
-    const real = await realpath(abs)
-    const wsReal = await realpath(ws).catch(() => ws)
-    return inside(wsReal, real) && (await stat(real)).isFile()
+    const real = realpathSync.native(abs)
+    return inside(realWorkspace(ws), real) && statSync(real).isFile()
   } catch {
     return false
   }
@@ -115,9 +133,9 @@ export async function expandGlobs(settings: Settings): Promise<string[]> {
 }
 
 async function walk(root: string, rel: string, out: string[], keep: (f: string) => boolean): Promise<void> {
-  let entries
+  let entries: Dirent[]
   try {
-    entries = await readdir(path.join(root, rel), { withFileTypes: true })
+    entries = readdirSync(path.join(root, rel), { withFileTypes: true })
   } catch {
     return
   }

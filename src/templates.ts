@@ -82,14 +82,46 @@ export class TemplateCache {
     if (rel === EMBEDDED_TEMPLATE) {
       return { rules: templateFromText(DEFAULT_TEMPLATE_TEXT, EMBEDDED_TEMPLATE, true, depth), optionalSections: [] }
     }
-    let text = this.texts.get(rel)
-    if (text === undefined) {
-      const r = await readWorkspaceFile(this.settings.workspace, rel)
-      if (!r.ok) throw new ConfigError(`template ${rel}: ${r.problem === 'missing' ? 'file not found' : r.error}`)
-      const d = decode(r.bytes)
-      if (!d.ok) throw new ConfigError(`template ${rel}: line ${d.line}: ${d.error}`)
-      text = d.text
+    let text = await this.readText(rel)
+    // A symbolic link checked out as a text file (git with core.symlinks=false)
+    // holds only the target's relative path: follow it once, inside the workspace.
+    const target = symlinkTarget(text)
+    if (target) {
+      const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : ''
+      const resolved = normalize(dir + target)
+      if (resolved && (this.texts.has(resolved) || (await workspaceFileExists(this.settings.workspace, resolved)))) {
+        text = await this.readText(resolved)
+      }
     }
     return { rules: templateFromText(text, rel, false, depth), optionalSections: [] }
   }
+
+  private async readText(rel: string): Promise<string> {
+    const given = this.texts.get(rel)
+    if (given !== undefined) return given
+    const r = await readWorkspaceFile(this.settings.workspace, rel)
+    if (!r.ok) throw new ConfigError(`template ${rel}: ${r.problem === 'missing' ? 'file not found' : r.error}`)
+    const d = decode(r.bytes)
+    if (!d.ok) throw new ConfigError(`template ${rel}: line ${d.line}: ${d.error}`)
+    return d.text
+  }
+}
+
+/** The path in a one-line file that looks like a git symlink stored as text, e.g. "2027.1-template.rst". */
+function symlinkTarget(text: string): string | undefined {
+  const t = text.trim()
+  return /^[^\s]+\.rst$/.test(t) && !t.includes('\n') ? t : undefined
+}
+
+/** Resolve "." and ".." in a workspace-relative path; undefined when it would leave the workspace. */
+function normalize(p: string): string | undefined {
+  const out: string[] = []
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') {
+      if (out.length === 0) return undefined
+      out.pop()
+    } else out.push(part)
+  }
+  return out.join('/')
 }

@@ -3,7 +3,8 @@
  * Same engine and reports as the action; exit 0 clean, 1 findings at or above
  * --fail-on, 2 usage or configuration error.
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises'
+import { statSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import {
@@ -106,7 +107,7 @@ async function collectFiles(inputs: string[], settings: Settings): Promise<strin
       continue
     }
     const rel = toRelativeOrFail(root, input, 'path')
-    const st = await stat(path.resolve(root, rel)).catch(() => undefined)
+    const st = statOrUndefined(path.resolve(root, rel))
     if (!st) throw new ConfigError(`path "${input}" does not exist`)
     if (st.isDirectory()) {
       const prefix = rel === '.' ? '' : `${rel}/`
@@ -157,4 +158,12 @@ function formatStats(times: number[], totalMs: number): string {
     uptimeMs: +(performance.now()).toFixed(1)
   }
   return `stats ${JSON.stringify(stats)}\n`
+}
+
+function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(p)
+  } catch {
+    return undefined
+  }
 }

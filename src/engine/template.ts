@@ -79,7 +79,7 @@ export function deriveTemplate(outline: Outline, src: TemplateSource, sectionDep
         parent,
         index,
         required: depth <= sectionDepth,
-        guidance: paragraphs(outline.lines, s.bodyStart, s.bodyEnd).join('\n\n'),
+        guidance: isProse(outline, s) ? paragraphs(outline.lines, s.bodyStart, s.bodyEnd).join('\n\n') : '',
         children: [],
         line: s.line
       }
@@ -97,6 +97,19 @@ export function deriveTemplate(outline: Outline, src: TemplateSource, sectionDep
     placeholders: findPlaceholders(outline.lines),
     styles: stylesByDepth(shape.top)
   }
+}
+
+/**
+ * Guidance is prose the writer must replace. A body that carries a directive,
+ * a table or a literal block is a pre-filled form (nova's History table) that
+ * specs keep on purpose, so it is not treated as guidance.
+ */
+function isProse(outline: Outline, s: Section): boolean {
+  for (let n = s.bodyStart; n <= s.bodyEnd; n++) {
+    if (outline.verbatim[n - 1]) return false
+    if (/^\s*\.\.\s+[\w:-]+::/.test(outline.lines[n - 1] ?? '')) return false
+  }
+  return true
 }
 
 function stylesByDepth(top: Section[]): string[] {

@@ -11,6 +11,9 @@ export const templateText: Rule = {
     const st = structureOf(ctx)
     for (const m of st.matches) {
       if (!m.spec || m.tpl.guidance === '') continue
+      // Cheap pre-check: the first line of the body must occur in the guidance.
+      const first = firstText(ctx.outline.lines, m.spec.bodyStart, m.spec.bodyEnd)
+      if (first === undefined || !m.tpl.guidance.includes(first)) continue
       const guidance = new Set(m.tpl.guidance.split('\n\n'))
       const body = bodyParagraphs(ctx.outline.lines, m.spec)
       if (body.length === 0 || !body.every(p => guidance.has(p))) continue
@@ -22,4 +25,12 @@ export const templateText: Rule = {
       })
     }
   }
+}
+
+function firstText(lines: string[], from: number, to: number): string | undefined {
+  for (let n = from; n <= to; n++) {
+    const t = (lines[n - 1] ?? '').trim()
+    if (t !== '') return t.replace(/\s+/g, ' ')
+  }
+  return undefined
 }

@@ -9,19 +9,28 @@ export const titleUnderline: Rule = {
     const titles = new Set(ctx.template.all.map(t => t.title))
     if (ctx.template.exampleTitle) titles.add(ctx.template.exampleTitle)
     for (const p of ctx.outline.problems) {
-      const line = p.titleLine ?? p.line
+      // Reported at the adornment line, as docutils does; the title line is named in the message.
+      const titleLine = p.titleLine ?? p.line
       if (p.kind === 'short-adornment') {
-        const text = (ctx.outline.lines[line - 1] ?? '').trim()
+        const text = (ctx.outline.lines[titleLine - 1] ?? '').trim()
         if (!titles.has(text)) continue
         report({
-          line,
-          endLine: p.line,
+          line: p.line,
           section: text,
           message: `"${text}" is not a title: its underline is shorter than 4 characters and than the title, so it is read as plain text; underline the whole title.`
         })
         continue
       }
-      report({ line, endLine: p.line !== line ? p.line : undefined, message: p.message })
+      const section = ctx.outline.sections.find(s => s.line === titleLine)
+      const text = (ctx.outline.lines[titleLine - 1] ?? '').trim()
+      let message = p.message
+      if (p.kind === 'title-underline') {
+        const which = section?.overline === p.line ? 'overline' : 'underline'
+        message = `The ${which} of "${text}" is shorter than the title: make it at least as long as the title.`
+      } else if (p.kind === 'title-overline') {
+        message = `"${text}" has an overline that does not match its underline (${p.message.replace(/\.$/, '')}): use the same character and length for both.`
+      }
+      report({ line: p.line, section: section?.title, message })
     }
   }
 }
