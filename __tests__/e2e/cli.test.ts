@@ -102,6 +102,23 @@ describe('CLI in a repository', () => {
   })
 })
 
+describe('CLI --fix', () => {
+  test('rewrites the file, says what it fixed, reports the rest; a second run changes nothing', async () => {
+    write('specs/template.rst', SMALL_TEMPLATE)
+    const broken = GOOD_SPEC.replace('Testing\n=======\n\nUnit tests.\n\n', '').replace('Add a frobnicator.', 'Add a frobnicator.  \t').replace(/\n/g, '\r\n')
+    write('specs/a.rst', broken)
+    const r = await run(['--fix'], ws)
+    expect(r.stderr).toMatch(/^fixed specs\/a\.rst: carriage-return, trailing-whitespace, missing-section\n$/)
+    expect(r.stdout).toContain('1 file checked: 0 errors, 0 warnings')
+    expect(r.code).toBe(0)
+    const after = readFileSync(path.join(ws, 'specs/a.rst'), 'utf8')
+    expect(after).toBe(GOOD_SPEC.replace('Unit tests.', 'None'))
+    const again = await run(['--fix'], ws)
+    expect(again.stderr).toBe('')
+    expect(readFileSync(path.join(ws, 'specs/a.rst'), 'utf8')).toBe(after)
+  })
+})
+
 describe('CLI errors: exit 2 with one clear line', () => {
   test.each([
     [['--bogus'], /Unknown option '--bogus'/],

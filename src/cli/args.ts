@@ -17,6 +17,9 @@ Options:
   --format FORMAT            text (default), json, sarif or github
   --fail-on LEVEL            error (default), warning or never
   --output FILE              write the report to FILE instead of stdout
+  --fix                      fix what can be fixed in place (missing sections,
+                             title adornments, trailing whitespace, line
+                             endings, final newline), then report the rest
   --outline                  print the section tree the scanner sees (JSON lines)
   --stats                    print per-file timings and peak memory to stderr
   --root DIR                 repository root; nothing outside it is read (default .)
@@ -39,6 +42,7 @@ export interface CliArgs {
   failOn?: string
   output?: string
   outline: boolean
+  fix: boolean
   stats: boolean
   root?: string
   help: boolean
@@ -62,6 +66,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       output: { type: 'string', short: 'o' },
       outline: { type: 'boolean', default: false },
       stats: { type: 'boolean', default: false },
+      fix: { type: 'boolean', default: false },
       root: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false }
@@ -80,6 +85,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     output: values.output,
     outline: values.outline ?? false,
     stats: values.stats ?? false,
+    fix: values.fix ?? false,
     root: values.root,
     help: values.help ?? false,
     version: values.version ?? false

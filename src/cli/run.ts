@@ -24,6 +24,9 @@ import { expandGlobs, readWorkspaceFile, toRelative } from '../files.js'
 import { isTemplateFile } from '../engine/discover.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/scan.js'
+import { fixText } from '../engine/fix.js'
+import { TemplateCache } from '../templates.js'
+import { safeText } from '../report/util.js'
 import { formatReport, type ReportFormat } from '../report/index.js'
 import { RULES } from '../rules/index.js'
 import { VERSION } from '../version.js'
@@ -67,6 +70,8 @@ export async function main(argv: string[]): Promise<number> {
       await emit(out.join('\n') + (out.length ? '\n' : ''), args.output)
       return 0
     }
+
+    if (args.fix) await fixFiles(files, settings)
 
     const times: number[] = []
     const started = performance.now()
@@ -165,5 +170,30 @@ function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
     return statSync(p)
   } catch {
     return undefined
+  }
+}
+
+/** --fix: rewrite each file in place; say what changed on stderr. */
+async function fixFiles(files: string[], settings: Settings): Promise<void> {
+  const templates = new TemplateCache(settings)
+  for (const file of files) {
+    const tpl = await templates.forSpec(file)
+    const r = await readWorkspaceFile(settings.workspace, file)
+    if (!r.ok) continue // reported by the check that follows
+    const d = decode(r.bytes)
+    if (!d.ok) continue
+    const fixed = fixText(d.text, tpl.rules, {
+      file,
+      maxLineLength: settings.maxLineLength,
+      rules: settings.rules,
+      optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
+      sectionDepth: settings.sectionDepth
+    })
+    if (!fixed.changed) continue
+    await writeFile(path.resolve(settings.workspace, file), (d.bom ? '\ufeff' : '') + fixed.text)
+    const counts = new Map<string, number>()
+    for (const a of fixed.applied) counts.set(a.rule, (counts.get(a.rule) ?? 0) + 1)
+    const what = [...counts].map(([rule, n]) => (n > 1 ? `${rule} x${n}` : rule)).join(', ')
+    process.stderr.write(safeText(`fixed ${file}: ${what}`) + '\n')
   }
 }

@@ -27,3 +27,32 @@ export function isTemplateFile(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1)
   return base === 'template.rst' || base.endsWith('-template.rst')
 }
+
+/**
+ * The folder a discovered template applies to: `a/b/template.rst` -> `a/b`,
+ * `a/b-template.rst` -> `a/b`.
+ */
+export function templateScope(templatePath: string): string {
+  const slash = templatePath.lastIndexOf('/')
+  const dir = slash === -1 ? '' : templatePath.slice(0, slash)
+  const base = templatePath.slice(slash + 1)
+  if (base === 'template.rst') return dir
+  const folder = base.slice(0, -'-template.rst'.length)
+  return dir ? `${dir}/${folder}` : folder
+}
+
+export type Discovery = { template?: string; conflict?: [string, string] }
+
+/**
+ * Pick the template among the candidates that exist: the first in
+ * templateCandidates order, unless two existing templates claim the same
+ * folder (`specs/2025.1/template.rst` and `specs/2025.1-template.rst`), which
+ * is ambiguous and reported as a conflict.
+ */
+export function chooseTemplate(specPath: string, exists: (p: string) => boolean): Discovery {
+  const found = templateCandidates(specPath).filter(exists)
+  const first = found[0]
+  if (first === undefined) return {}
+  const rival = found.find(p => p !== first && templateScope(p) === templateScope(first))
+  return rival ? { template: first, conflict: [first, rival] } : { template: first }
+}

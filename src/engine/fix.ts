@@ -54,7 +54,9 @@ export function fixText(input: string, template: TemplateRules, options: CheckOp
       const at = Math.min(f.fix.startLine - 1, lines.length)
       const insert = f.fix.text.replace(/\n$/, '').split('\n')
       // At the end of a file that ends with a newline, insert before the final empty line.
-      const pos = at === lines.length && lines[lines.length - 1] === '' ? lines.length - 1 : at
+      const atEnd = at >= lines.length - 1 && lines[lines.length - 1] === ''
+      const pos = atEnd ? lines.length - 1 : at
+      if (atEnd && insert[insert.length - 1] === '') insert.pop()
       lines.splice(pos, 0, ...insert)
       text = lines.join('\n')
       applied.push({ rule: 'missing-section', line: pos + 1, description: f.fix.description })
