@@ -45,18 +45,19 @@ describe('formatJson', () => {
     const j = JSON.parse(text)
     expect(Object.keys(j)).toEqual(['tool', 'summary', 'files'])
     expect(j.tool).toEqual({ name: 'spec-template-check', version: '1.2.3' })
-    expect(j.summary).toEqual({ files: 2, errors: 2, warnings: 1, notices: 0, filesWithErrors: 2 })
+    expect(j.summary).toEqual({ files: 2, errors: 2, warnings: 1, notices: 0, filesWithErrors: 2, suppressed: 0 })
     expect(j.files.map((f: { file: string }) => f.file)).toEqual(['specs/a.rst', 'specs/b.rst'])
     expect(j.files[0]).toEqual({
       file: 'specs/a.rst',
       template: '(embedded default)',
       embeddedTemplate: true,
       error: 'unreadable',
+      suppressed: 0,
       findings: [],
       sections: []
     })
     const b = j.files[1]
-    expect(Object.keys(b)).toEqual(['file', 'template', 'embeddedTemplate', 'findings', 'sections'])
+    expect(Object.keys(b)).toEqual(['file', 'template', 'embeddedTemplate', 'suppressed', 'findings', 'sections'])
     expect(b.findings).toEqual([
       {
         rule: 'missing-section',

@@ -17,10 +17,13 @@ import { scan } from './scan.js'
 import { decode } from './decode.js'
 import { structureOf } from './structure.js'
 import { RULES } from '../rules/index.js'
+import { applySuppressions, parseSuppressions } from './suppress.js'
 
 export interface CheckResult {
   findings: Finding[]
   sections: SectionStatus[]
+  /** Findings turned off by suppression comments in the spec. */
+  suppressed?: number
   error?: string
 }
 
@@ -51,7 +54,10 @@ export function checkText(input: Uint8Array | string, template: TemplateRules, o
     })
   }
   findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule))
-  return { findings, sections: sectionStatuses(ctx, findings) }
+  const { kept, suppressed } = applySuppressions(findings, parseSuppressions(outline))
+  const result: CheckResult = { findings: kept, sections: sectionStatuses(ctx, kept) }
+  if (suppressed > 0) result.suppressed = suppressed
+  return result
 }
 
 function clamp(n: number, max: number): number {
@@ -94,7 +100,7 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[]): SectionStatus[]
 
 /** Totals over all files. */
 export function summarize(files: FileResult[], version: string): Report {
-  const totals = { files: files.length, errors: 0, warnings: 0, notices: 0, filesWithErrors: 0 }
+  const totals = { files: files.length, errors: 0, warnings: 0, notices: 0, filesWithErrors: 0, suppressed: 0 }
   for (const f of files) {
     let errors = f.error ? 1 : 0
     for (const x of f.findings) {
@@ -103,6 +109,7 @@ export function summarize(files: FileResult[], version: string): Report {
       else totals.notices++
     }
     totals.errors += errors
+    totals.suppressed += f.suppressed ?? 0
     if (errors > 0) totals.filesWithErrors++
   }
   return { tool: { name: 'spec-template-check', version }, files, totals }

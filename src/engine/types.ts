@@ -158,6 +158,8 @@ export interface FileResult {
   embeddedTemplate: boolean
   findings: Finding[]
   sections: SectionStatus[]
+  /** Findings turned off by suppression comments in the spec. */
+  suppressed?: number
   /** Set when the file could not be checked at all (unreadable, undecodable). */
   error?: string
 }
@@ -165,7 +167,7 @@ export interface FileResult {
 export interface Report {
   tool: { name: string; version: string }
   files: FileResult[]
-  totals: { files: number; errors: number; warnings: number; notices: number; filesWithErrors: number }
+  totals: { files: number; errors: number; warnings: number; notices: number; filesWithErrors: number; suppressed?: number }
 }
 
 /** Context handed to each rule. */

@@ -4,13 +4,14 @@
  *
  * {
  *   "tool": { "name": "spec-template-check", "version": "0.1.0" },
- *   "summary": { "files": 2, "errors": 1, "warnings": 0, "notices": 0, "filesWithErrors": 1 },
+ *   "summary": { "files": 2, "errors": 1, "warnings": 0, "notices": 0, "filesWithErrors": 1, "suppressed": 0 },
  *   "files": [                                   // sorted by file
  *     {
  *       "file": "specs/a.rst",                   // relative to the workspace
  *       "template": "specs/template.rst",        // or "(embedded default)"
  *       "embeddedTemplate": false,
  *       "error": "...",                          // only when the file could not be checked
+ *       "suppressed": 0,                         // findings turned off by suppression comments
  *       "findings": [                            // sorted by line, column
  *         {
  *           "rule": "missing-section",
@@ -65,6 +66,7 @@ function fileJson(f: FileResult): Record<string, unknown> {
     embeddedTemplate: f.embeddedTemplate
   }
   if (f.error !== undefined) o.error = f.error
+  o.suppressed = f.suppressed ?? 0
   o.findings = [...f.findings].sort(compareFindings).map(findingJson)
   o.sections = f.sections.map(s => ({
     title: s.title,
@@ -86,7 +88,8 @@ export function reportJson(report: Report): Record<string, unknown> {
       errors: t.errors,
       warnings: t.warnings,
       notices: t.notices,
-      filesWithErrors: t.filesWithErrors
+      filesWithErrors: t.filesWithErrors,
+      suppressed: t.suppressed ?? report.files.reduce((n, f) => n + (f.suppressed ?? 0), 0)
     },
     files: sortedFiles(report.files).map(fileJson)
   }

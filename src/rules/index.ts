@@ -19,6 +19,8 @@ import { carriageReturn } from './carriage-return.js'
 import { zeroWidthSpace } from './zero-width-space.js'
 import { finalNewline } from './final-newline.js'
 import { image } from './image.js'
+import { suppression } from './suppression.js'
+import { RULE_IDS } from './ids.js'
 
 export const RULES: readonly Rule[] = [
   title,
@@ -36,7 +38,11 @@ export const RULES: readonly Rule[] = [
   carriageReturn,
   zeroWidthSpace,
   finalNewline,
-  image
+  image,
+  suppression
 ]
 
-export const RULE_IDS: readonly string[] = RULES.map(r => r.id)
+export { RULE_IDS }
+
+// Keep the registry and the id list in step.
+if (RULES.map(r => r.id).join() !== RULE_IDS.join()) throw new Error('rules/index.ts and rules/ids.ts disagree')

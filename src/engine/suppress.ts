@@ -1,0 +1,72 @@
+/**
+ * Suppressions written in the spec as RST comments (invisible when rendered):
+ *
+ *   .. spec-template-check: disable=line-length,tab          the next non-blank line
+ *   .. spec-template-check: disable-section=template-text    the section it stands in
+ *   .. spec-template-check: disable-file=image               the whole file
+ */
+import type { Finding, Outline } from './types.js'
+import { startLine } from './structure.js'
+
+export type SuppressionScope = 'disable' | 'disable-section' | 'disable-file'
+
+export interface Suppression {
+  scope: SuppressionScope
+  rules: string[]
+  /** 1-based line of the comment. */
+  line: number
+  /** Lines [from, to] the suppression covers. */
+  from: number
+  to: number
+}
+
+const COMMENT = /^\s*\.\.\s+spec-template-check:\s*(disable|disable-section|disable-file)\s*=\s*(.*?)\s*$/
+
+export function parseSuppressions(outline: Outline): Suppression[] {
+  const out: Suppression[] = []
+  const { lines } = outline
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (!line.includes('spec-template-check:')) continue
+    const m = COMMENT.exec(line)
+    if (!m) continue
+    const scope = m[1] as SuppressionScope
+    const rules = m[2]!.split(',').map(r => r.trim().toLowerCase()).filter(Boolean)
+    let from = 1
+    let to = Math.max(1, lines.length)
+    if (scope === 'disable') {
+      let next = i + 1
+      while (next < lines.length && lines[next]!.trim() === '') next++
+      from = to = next + 1
+    } else if (scope === 'disable-section') {
+      const s = innermostSection(outline, i + 1)
+      if (s) {
+        from = startLine(s)
+        to = s.end
+      }
+    }
+    out.push({ scope, rules, line: i + 1, from, to })
+  }
+  return out
+}
+
+function innermostSection(outline: Outline, line: number): Outline['sections'][number] | undefined {
+  let found
+  for (const s of outline.sections) {
+    if (startLine(s) <= line && line <= s.end) found = s
+  }
+  return found
+}
+
+/** Split findings into those kept and the number suppressed. */
+export function applySuppressions(findings: Finding[], suppressions: Suppression[]): { kept: Finding[]; suppressed: number } {
+  if (suppressions.length === 0) return { kept: findings, suppressed: 0 }
+  const kept: Finding[] = []
+  let suppressed = 0
+  for (const f of findings) {
+    const hit = f.rule !== 'suppression' && suppressions.some(s => s.rules.includes(f.rule) && f.line >= s.from && f.line <= s.to)
+    if (hit) suppressed++
+    else kept.push(f)
+  }
+  return { kept, suppressed }
+}

@@ -1,0 +1,20 @@
+/** Every rule id, in report order (kept apart from index.ts so rules can import it). */
+export const RULE_IDS: readonly string[] = [
+  'title',
+  'missing-section',
+  'extra-section',
+  'section-order',
+  'section-level',
+  'empty-section',
+  'template-text',
+  'placeholder',
+  'title-underline',
+  'line-length',
+  'trailing-whitespace',
+  'tab',
+  'carriage-return',
+  'zero-width-space',
+  'final-newline',
+  'image',
+  'suppression'
+]
