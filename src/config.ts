@@ -5,6 +5,7 @@
  */
 import type { Severity, SeveritySetting } from './engine/types.js'
 import { RULE_IDS } from './rules/index.js'
+import type { TemplateMapping } from './config-file.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
 
@@ -17,6 +18,8 @@ export interface Settings {
   exclude: string[]
   /** Explicit template path (relative to the workspace); undefined = discovery. */
   template?: string
+  /** Templates per glob (configuration file), consulted before discovery. */
+  templates?: TemplateMapping[]
   optionalSections: string[]
   maxLineLength: number
   rules: Record<string, SeveritySetting>

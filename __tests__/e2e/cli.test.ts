@@ -102,6 +102,52 @@ describe('CLI in a repository', () => {
   })
 })
 
+describe('CLI with .spec-template-check.yml', () => {
+  test('paths, per-glob templates with optional sections, rules; flags override', async () => {
+    write('tpl/main.rst', SMALL_TEMPLATE)
+    write('proposals/a.rst', GOOD_SPEC.replace('History\n=======\n\nNone\n', '').replace('Unit tests.', 'Unit\ttests.'))
+    write('.spec-template-check.yml', [
+      'paths: proposals/*.rst',
+      'templates:',
+      '  - files: proposals/**',
+      '    template: tpl/main.rst',
+      '    optional-sections: [History]',
+      'rules:',
+      '  tab: error',
+      ''
+    ].join('\n'))
+    const r = await run(['--format', 'json'], ws)
+    const json = JSON.parse(r.stdout)
+    expect(json.files.map((f: { file: string; template: string }) => [f.file, f.template])).toEqual([['proposals/a.rst', 'tpl/main.rst']])
+    expect(json.files[0].findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([['tab', 'error']])
+    expect(r.code).toBe(1)
+    const flag = await run(['--format', 'json', '--rules', 'tab=off'], ws)
+    expect(JSON.parse(flag.stdout).files[0].findings).toEqual([])
+    expect(flag.code).toBe(0)
+  })
+
+  test('an unknown key is exit 2 naming the key', async () => {
+    write('.spec-template-check.yml', 'max-line-lenght: 80\n')
+    write('specs/a.rst', GOOD_SPEC)
+    const r = await run([], ws)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('.spec-template-check.yml: unknown key "max-line-lenght"')
+  })
+
+  test('two templates for one spec is exit 2 naming both', async () => {
+    write('specs/2025.1/template.rst', SMALL_TEMPLATE)
+    write('specs/2025.1-template.rst', SMALL_TEMPLATE)
+    write('specs/2025.1/a.rst', GOOD_SPEC)
+    const r = await run([], ws)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('two templates for specs/2025.1/a.rst: specs/2025.1/template.rst and specs/2025.1-template.rst')
+    write('.spec-template-check.yml', 'templates:\n  - files: specs/**\n    template: specs/2025.1-template.rst\n  - files: "**/a.rst"\n    template: specs/2025.1/template.rst\n')
+    const r2 = await run([], ws)
+    expect(r2.code).toBe(2)
+    expect(r2.stderr).toContain('two templates for specs/2025.1/a.rst: specs/2025.1-template.rst (files: specs/**) and specs/2025.1/template.rst')
+  })
+})
+
 describe('CLI --fix', () => {
   test('rewrites the file, says what it fixed, reports the rest; a second run changes nothing', async () => {
     write('specs/template.rst', SMALL_TEMPLATE)

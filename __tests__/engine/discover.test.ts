@@ -22,26 +22,12 @@ describe('template discovery order', () => {
   })
 })
 
-import { chooseTemplate, templateScope } from '../../src/engine/discover.js'
+import { templateScope } from '../../src/engine/discover.js'
 
-describe('template choice', () => {
-  test('scope of a template', () => {
+describe('template scope', () => {
+  test('the folder a template applies to', () => {
     expect(templateScope('specs/2025.1/template.rst')).toBe('specs/2025.1')
     expect(templateScope('specs/2025.1-template.rst')).toBe('specs/2025.1')
     expect(templateScope('template.rst')).toBe('')
-  })
-
-  test('first existing candidate wins; nearer folders first', () => {
-    const have = new Set(['specs/template.rst', 'specs/2025.1-template.rst'])
-    expect(chooseTemplate('specs/2025.1/approved/x.rst', p => have.has(p))).toEqual({ template: 'specs/template.rst' })
-    expect(chooseTemplate('other/x.rst', p => have.has(p))).toEqual({})
-  })
-
-  test('two templates for the same folder are a conflict', () => {
-    const have = new Set(['specs/2025.1/template.rst', 'specs/2025.1-template.rst'])
-    expect(chooseTemplate('specs/2025.1/approved/x.rst', p => have.has(p))).toEqual({
-      template: 'specs/2025.1/template.rst',
-      conflict: ['specs/2025.1/template.rst', 'specs/2025.1-template.rst']
-    })
   })
 })

@@ -10,6 +10,7 @@ import picomatch from 'picomatch'
 import {
   ConfigError,
   DEFAULT_MAX_LINE_LENGTH,
+  DEFAULT_PATHS,
   DEFAULT_SECTION_DEPTH,
   failsAt,
   parseChoice,
@@ -31,6 +32,7 @@ import { formatReport, type ReportFormat } from '../report/index.js'
 import { RULES } from '../rules/index.js'
 import { VERSION } from '../version.js'
 import { parseCliArgs, USAGE } from './args.js'
+import { loadConfigFile } from '../config-file.js'
 
 export async function main(argv: string[]): Promise<number> {
   let args
@@ -50,19 +52,30 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const root = path.resolve(args.root ?? '.')
+    const cfg = loadConfigFile(root)
     const settings: Settings = {
       workspace: root,
-      paths: ['**/*.rst'],
-      exclude: parseList(args.exclude),
-      template: args.template ? toRelativeOrFail(root, args.template, '--template') : undefined,
-      optionalSections: parseList(args.optionalSections),
-      maxLineLength: parsePositiveInt(args.maxLineLength, '--max-line-length', DEFAULT_MAX_LINE_LENGTH),
-      rules: parseRules(args.rules, '--rules'),
-      sectionDepth: parsePositiveInt(args.sectionDepth, '--section-depth', DEFAULT_SECTION_DEPTH),
-      failOn: parseFailOn(args.failOn, '--fail-on')
+      paths: cfg?.paths ?? DEFAULT_PATHS,
+      exclude: args.exclude !== undefined ? parseList(args.exclude) : cfg?.exclude ?? [],
+      template: args.template ? toRelativeOrFail(root, args.template, '--template') : cfg?.template,
+      templates: cfg?.templates,
+      optionalSections: args.optionalSections !== undefined ? parseList(args.optionalSections) : cfg?.optionalSections ?? [],
+      maxLineLength: args.maxLineLength !== undefined
+        ? parsePositiveInt(args.maxLineLength, '--max-line-length', DEFAULT_MAX_LINE_LENGTH)
+        : cfg?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH,
+      rules: { ...cfg?.rules, ...parseRules(args.rules, '--rules') },
+      sectionDepth: args.sectionDepth !== undefined
+        ? parsePositiveInt(args.sectionDepth, '--section-depth', DEFAULT_SECTION_DEPTH)
+        : cfg?.sectionDepth ?? DEFAULT_SECTION_DEPTH,
+      failOn: args.failOn !== undefined ? parseFailOn(args.failOn, '--fail-on') : cfg?.failOn ?? 'error'
     }
     const format = parseChoice<ReportFormat>(args.format, '--format', ['text', 'json', 'sarif', 'github'], 'text')
-    const files = await collectFiles(args.paths.length ? args.paths : ['specs'], settings)
+    // Paths: the arguments; else the configuration file's globs; else specs/.
+    const files = args.paths.length
+      ? await collectFiles(args.paths, settings)
+      : cfg?.paths
+        ? await expandGlobs(settings)
+        : await collectFiles(['specs'], settings)
 
     if (args.outline) {
       const out: string[] = []

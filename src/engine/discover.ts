@@ -40,19 +40,3 @@ export function templateScope(templatePath: string): string {
   const folder = base.slice(0, -'-template.rst'.length)
   return dir ? `${dir}/${folder}` : folder
 }
-
-export type Discovery = { template?: string; conflict?: [string, string] }
-
-/**
- * Pick the template among the candidates that exist: the first in
- * templateCandidates order, unless two existing templates claim the same
- * folder (`specs/2025.1/template.rst` and `specs/2025.1-template.rst`), which
- * is ambiguous and reported as a conflict.
- */
-export function chooseTemplate(specPath: string, exists: (p: string) => boolean): Discovery {
-  const found = templateCandidates(specPath).filter(exists)
-  const first = found[0]
-  if (first === undefined) return {}
-  const rival = found.find(p => p !== first && templateScope(p) === templateScope(first))
-  return rival ? { template: first, conflict: [first, rival] } : { template: first }
-}
