@@ -148,6 +148,35 @@ describe('CLI with .spec-template-check.yml', () => {
   })
 })
 
+describe('CLI --lines changed', () => {
+  test('line rules only on lines changed since --base; structure on the whole file', async () => {
+    const long = 'word '.repeat(20).trim()
+    write('specs/template.rst', SMALL_TEMPLATE)
+    write('specs/a.rst', GOOD_SPEC.replace('Unit tests.', long))
+    const git = (...a: string[]): Promise<Run> =>
+      new Promise(resolve => execFile('git', a, { cwd: ws }, (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr })))
+    await git('init', '-q')
+    await git('-c', 'user.email=t@example.org', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'root')
+    await git('add', '-A')
+    await git('-c', 'user.email=t@example.org', '-c', 'user.name=t', 'commit', '-q', '-m', 'specs')
+    // Change one line (adds a second long line) and drop a section.
+    write('specs/a.rst', GOOD_SPEC.replace('Unit tests.', long).replace('Add a frobnicator.', long + ' x').replace('History\n=======\n\nNone\n', ''))
+    write('specs/new.rst', GOOD_SPEC.replace('Unit tests.', long))
+    const all = JSON.parse((await run(['--format', 'json', '--fail-on', 'never'], ws)).stdout)
+    const changed = JSON.parse((await run(['--format', 'json', '--fail-on', 'never', '--lines', 'changed'], ws)).stdout)
+    const rules = (j: { files: { file: string; findings: { rule: string; line: number }[] }[] }, file: string): string[] =>
+      j.files.find(f => f.file === file)!.findings.map(f => f.rule)
+    expect(rules(all, 'specs/a.rst')).toEqual(['line-length', 'line-length', 'missing-section'])
+    expect(rules(changed, 'specs/a.rst')).toEqual(['line-length', 'missing-section'])
+    expect(rules(changed, 'specs/new.rst')).toEqual(['line-length']) // untracked: every line is new
+    const since = JSON.parse((await run(['--format', 'json', '--fail-on', 'never', '--lines', 'changed', '--base', 'HEAD~1'], ws)).stdout)
+    expect(rules(since, 'specs/a.rst')).toEqual(['line-length', 'line-length', 'missing-section'])
+    const bad = await run(['--lines', 'changed', '--base', 'nope'], ws)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--lines changed needs git and a valid --base revision ("nope")')
+  })
+})
+
 describe('CLI --fix', () => {
   test('rewrites the file, says what it fixed, reports the rest; a second run changes nothing', async () => {
     write('specs/template.rst', SMALL_TEMPLATE)

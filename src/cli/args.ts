@@ -17,6 +17,10 @@ Options:
   --format FORMAT            text (default), json, sarif or github
   --fail-on LEVEL            error (default), warning or never
   --output FILE              write the report to FILE instead of stdout
+  --lines WHICH              all (default), or changed: line rules (line-length,
+                             trailing-whitespace, tab, carriage-return,
+                             zero-width-space) only on lines changed since --base
+  --base REV                 git revision for --lines changed (default HEAD)
   --fix                      fix what can be fixed in place (missing sections,
                              title adornments, trailing whitespace, line
                              endings, final newline), then report the rest
@@ -42,6 +46,8 @@ export interface CliArgs {
   failOn?: string
   output?: string
   outline: boolean
+  lines?: string
+  base?: string
   fix: boolean
   stats: boolean
   root?: string
@@ -67,6 +73,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
       outline: { type: 'boolean', default: false },
       stats: { type: 'boolean', default: false },
       fix: { type: 'boolean', default: false },
+      lines: { type: 'string' },
+      base: { type: 'string' },
       root: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false }
@@ -86,6 +94,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     outline: values.outline ?? false,
     stats: values.stats ?? false,
     fix: values.fix ?? false,
+    lines: values.lines,
+    base: values.base,
     root: values.root,
     help: values.help ?? false,
     version: values.version ?? false

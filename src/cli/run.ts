@@ -26,6 +26,9 @@ import { isTemplateFile } from '../engine/discover.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/scan.js'
 import { fixText } from '../engine/fix.js'
+import { summarize } from '../engine/check.js'
+import { onlyChangedLines } from '../engine/changed-lines.js'
+import { changedLinesFromGit } from './git-diff.js'
 import { TemplateCache } from '../templates.js'
 import { safeText } from '../report/util.js'
 import { formatReport, type ReportFormat } from '../report/index.js'
@@ -70,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
       failOn: args.failOn !== undefined ? parseFailOn(args.failOn, '--fail-on') : cfg?.failOn ?? 'error'
     }
     const format = parseChoice<ReportFormat>(args.format, '--format', ['text', 'json', 'sarif', 'github'], 'text')
+    const lines = parseChoice(args.lines, '--lines', ['all', 'changed'] as const, 'all')
     // Paths: the arguments; else the configuration file's globs; else specs/.
     const files = args.paths.length
       ? await collectFiles(args.paths, settings)
@@ -88,7 +92,17 @@ export async function main(argv: string[]): Promise<number> {
 
     const times: number[] = []
     const started = performance.now()
-    const report = await checkFiles(files, settings, args.stats ? { onFile: (_f, ms) => times.push(ms) } : {})
+    let report = await checkFiles(files, settings, args.stats ? { onFile: (_f, ms) => times.push(ms) } : {})
+    if (lines === 'changed') {
+      const changed = changedLinesFromGit(root, args.base ?? 'HEAD', files)
+      report = summarize(
+        report.files.map(f => {
+          const set = changed.get(f.file)
+          return set ? { ...f, findings: onlyChangedLines(f.findings, set) } : f
+        }),
+        VERSION
+      )
+    }
     if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
     await emit(formatReport(report, format, RULES), args.output)
     const failed = report.files.some(f => f.error !== undefined && settings.failOn !== 'never') ||

@@ -4,7 +4,7 @@ export const finalNewline: Rule = {
   id: 'final-newline',
   description: 'The file does not end with a newline.',
   defaultSeverity: 'warning',
-  lineRule: true,
+  lineRule: false,
   check(ctx, report) {
     const t = ctx.text
     if (t.length === 0 || t.endsWith('\n') || t.endsWith('\r')) return

@@ -1,0 +1,49 @@
+/**
+ * "Only my lines": line rules (line-length, trailing-whitespace, tab,
+ * carriage-return, zero-width-space) report only lines the change added or
+ * modified; structural rules always look at the whole file.
+ */
+import type { Finding } from './types.js'
+import { RULES } from '../rules/index.js'
+
+const LINE_RULES = new Set(RULES.filter(r => r.lineRule).map(r => r.id))
+
+/**
+ * New-side line numbers added or modified by a unified diff (a GitHub
+ * `patch` or `git diff -U0` output for one file).
+ */
+export function changedLinesFromPatch(patch: string): Set<number> {
+  const lines = new Set<number>()
+  let next = 0 // next new-side line number; 0 = outside a hunk
+  for (const raw of patch.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line)
+    if (hunk) {
+      next = Number(hunk[1])
+      continue
+    }
+    if (next === 0 || line.startsWith('\\')) continue // "\ No newline at end of file"
+    if (line.startsWith('+')) {
+      if (!line.startsWith('+++ ')) lines.add(next++)
+    } else if (line.startsWith(' ') || line === '') {
+      next++
+    }
+    // '-' lines do not advance the new side
+  }
+  return lines
+}
+
+/** Keep structural findings, and line findings on changed lines only. */
+export function onlyChangedLines(findings: Finding[], changed: Set<number>): Finding[] {
+  return findings.filter(f => {
+    if (!LINE_RULES.has(f.rule)) return true
+    const end = f.endLine ?? f.line
+    if (end - f.line > 10000) return [...changed].some(n => n >= f.line && n <= end)
+    for (let n = f.line; n <= end; n++) if (changed.has(n)) return true
+    return false
+  })
+}
+
+export function isLineRule(rule: string): boolean {
+  return LINE_RULES.has(rule)
+}
