@@ -117,11 +117,17 @@ export interface SectionProblems {
 
 export function sectionProblems(sections: readonly SectionStatus[]): SectionProblems {
   const out: SectionProblems = { missing: [], empty: [], templateText: [], placeholder: [] }
+  // A subsection of a missing section is implied by its parent: list the parent only.
+  const missingPaths = new Set<string>()
   for (const s of sections) {
     switch (s.status) {
-      case 'missing':
-        if (s.required) out.missing.push(s)
+      case 'missing': {
+        const key = [...s.path, s.title].join('\u0000')
+        missingPaths.add(key)
+        const parentMissing = s.path.some((_t, i) => missingPaths.has(s.path.slice(0, i + 1).join('\u0000')))
+        if (s.required && !parentMissing) out.missing.push(s)
         break
+      }
       case 'empty':
         out.empty.push(s)
         break
