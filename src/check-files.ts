@@ -7,7 +7,7 @@ import type { FileResult, Report } from './engine/types.js'
 import type { Settings } from './config.js'
 import { readWorkspaceFile } from './files.js'
 import { checkText, summarize } from './engine/check.js'
-import { TemplateCache } from './templates.js'
+import { TemplateCache, isPlainRelativePath, type TemplateNote, type TemplateSource } from './templates.js'
 import { VERSION } from './version.js'
 
 export interface CheckFilesOptions {
@@ -16,6 +16,19 @@ export interface CheckFilesOptions {
    * e.g. a template read from the pull request's base commit.
    */
   templateTexts?: Map<string, string>
+  /**
+   * Where template files (and which of them exist, for discovery) are read
+   * from; default the workspace. The action passes the pull request's base
+   * commit for `template-ref: base`. Specs are always read from the workspace.
+   */
+  templateSource?: TemplateSource
+  /**
+   * With templateSource: the source to compare with (the workspace), so that
+   * a template that exists there but not in templateSource is reported
+   * through onTemplateNote.
+   */
+  compareTemplatesWith?: TemplateSource
+  onTemplateNote?: (note: TemplateNote) => void
   /** Called after each file with the time it took (for --stats and the benchmark). */
   onFile?: (file: string, ms: number) => void
 }
@@ -27,7 +40,11 @@ export interface CheckFilesOptions {
  * sections).
  */
 export async function checkFiles(files: string[], settings: Settings, options: CheckFilesOptions = {}): Promise<Report> {
-  const templates = new TemplateCache(settings, options.templateTexts)
+  const templates = new TemplateCache(settings, options.templateTexts, {
+    source: options.templateSource,
+    compareWith: options.compareTemplatesWith,
+    onNote: options.onTemplateNote
+  })
   if (settings.template) await templates.explicit() // fail early on a bad explicit template
   const results: FileResult[] = []
   for (const file of files) {
@@ -39,6 +56,19 @@ export async function checkFiles(files: string[], settings: Settings, options: C
 }
 
 async function checkOne(file: string, settings: Settings, templates: TemplateCache): Promise<FileResult> {
+  // A file list can come from elsewhere (the pull request's files from the
+  // API): a path that is not plain and workspace-relative is never read, and
+  // no template is looked up for it.
+  if (!isPlainRelativePath(file)) {
+    return {
+      file,
+      template: '(not checked)',
+      embeddedTemplate: false,
+      findings: [],
+      sections: [],
+      error: `refused: "${file}" is not a plain path inside the workspace (absolute, or with "..", "." or empty parts); it was not read`
+    }
+  }
   const tpl = await templates.forSpec(file)
   const base: FileResult = {
     file,

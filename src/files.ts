@@ -148,3 +148,31 @@ async function walk(root: string, rel: string, out: string[], keep: (f: string) 
     }
   }
 }
+
+/**
+ * Is there at least one workspace file matching the settings (the `paths`
+ * globs, not excluded, not a template)? Stops at the first match.
+ */
+export async function hasSpecFile(settings: Settings): Promise<boolean> {
+  const keep = specFilter(settings)
+  const root = path.resolve(settings.workspace)
+  const stack = ['']
+  while (stack.length > 0) {
+    const rel = stack.pop()!
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(path.join(root, rel), { withFileTypes: true })
+    } catch {
+      continue
+    }
+    for (const e of entries) {
+      const child = rel ? `${rel}/${e.name}` : e.name
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name)) stack.push(child)
+      } else if ((e.isFile() || e.isSymbolicLink()) && keep(child)) {
+        return true
+      }
+    }
+  }
+  return false
+}

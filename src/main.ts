@@ -1,25 +1,49 @@
 /**
- * The GitHub Action: inputs -> which specs -> engine -> annotations (check
- * run or workflow commands) -> job summary -> outputs -> pass / fail.
+ * The GitHub Action: inputs -> which specs -> templates (head or base) ->
+ * engine -> annotations (check run or workflow commands) -> reports -> job
+ * summary -> outputs -> pass / fail.
  *
  * Logging: only our own text goes to the log as is. Spec text (finding
- * messages, file names) is written either as escaped workflow commands or
- * through plainLogSafe, so a spec can never inject a workflow command.
+ * messages, file names, template paths) is written either as escaped
+ * workflow commands or through logSafe, so a spec can never inject a
+ * workflow command.
+ *
+ * Nothing is lost: every finding reaches at least one of a check-run
+ * annotation, a workflow-command annotation, the job summary or a JSON
+ * report. When the annotations are capped and the job summary cannot list
+ * everything (1 MiB) or is turned off, and no report-file was asked for, the
+ * JSON report is written to RUNNER_TEMP and the summary says where.
  */
 import * as core from '@actions/core'
-import { checkFiles } from './check-files.js'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { checkFiles, type CheckFilesOptions } from './check-files.js'
 import { ConfigError, type FailOn } from './config.js'
 import type { Report } from './engine/types.js'
-import { expandGlobs } from './files.js'
-import { formatCommands, formatJson, formatSarif, formatSummary, formatText, plainLogSafe } from './report/index.js'
+import { expandGlobs, hasSpecFile } from './files.js'
+import {
+  escapeMarkdown,
+  formatCommands,
+  formatJson,
+  formatSarif,
+  formatSummary,
+  formatText,
+  plainLogSafe,
+  safeText
+} from './report/index.js'
 import { RULES } from './rules/index.js'
+import { EMBEDDED_TEMPLATE, workspaceTemplateSource, type TemplateNote } from './templates.js'
 import { VERSION } from './version.js'
 import { getChangedFiles, type ChangedFiles } from './github/changed-files.js'
-import { CHECK_NAME, checkTitle, publishCheckRun, reachesFailOn } from './github/check-run.js'
+import { CHECK_NAME, checkTitle, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun, reachesFailOn, toAnnotations } from './github/check-run.js'
 import { createClient, describeApiError, errorStatus, type GitHubClient } from './github/client.js'
 import { headSha, readEventContext, type EventContext } from './github/context.js'
 import { actionOutputs, setOutputs, writeWorkspaceFile, type WrittenFiles } from './github/outputs.js'
-import { readActionSettings, type ActionSettings } from './github/settings.js'
+import { applyConfigFile, readActionSettings, type ActionSettings } from './github/settings.js'
+import { CONFIG_FILES, loadConfigFile, parseConfigFile, type ConfigFile } from './config-file.js'
+import { changedLinesFromPatch, onlyChangedLines } from './engine/changed-lines.js'
+import { summarize } from './engine/check.js'
+import { baseTemplateSource } from './github/template-source.js'
 
 /** Workflow-command annotations shown per severity (GitHub displays at most 10 per step). */
 export const MAX_COMMANDS_PER_SEVERITY = 10
@@ -27,6 +51,15 @@ export const MAX_COMMANDS_PER_SEVERITY = 10
 const STEP_SUMMARY_MAX_BYTES = 1000 * 1000
 /** Check-run output.summary: 65535 characters; bytes >= characters, so this fits. */
 const CHECK_SUMMARY_MAX_BYTES = 65000
+/** Room kept in the job summary for our notes when deciding whether every finding fits. */
+const NOTES_RESERVE_BYTES = 8000
+/** File name of the JSON report written to RUNNER_TEMP when findings would otherwise be lost. */
+export const FALLBACK_REPORT_NAME = 'spec-template-check-report.json'
+
+/** Untrusted text (file names, API messages) for a plain log line: no control characters, no workflow command. */
+export function logSafe(text: string): string {
+  return plainLogSafe(safeText(text))
+}
 
 /** A failure we expect and explain in one line (no stack trace). */
 export class ActionError extends Error {
@@ -46,7 +79,7 @@ export async function run(): Promise<void> {
 
 /** One line for setFailed; the stack only goes to the debug log, and only for unexpected errors. */
 export function failureLine(err: unknown): string {
-  const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  const oneLine = (s: string): string => safeText(s.replace(/\s*[\r\n]+\s*/g, ' ').trim())
   if (err instanceof ConfigError || err instanceof ActionError || (err instanceof Error && err.name === 'ConfigError')) {
     return `spec-template-check: ${oneLine(err.message)}`
   }
@@ -59,53 +92,94 @@ export function failureLine(err: unknown): string {
 
 async function runAction(): Promise<void> {
   const startedAt = new Date().toISOString()
-  const settings = readActionSettings(name => core.getInput(name))
+  const inputs = readActionSettings(name => core.getInput(name))
   const ctx = readEventContext()
-  const api = settings.token
-    ? createClient(settings.token, { log: { debug: m => core.debug(m), info: m => core.info(m) } })
+  const api = inputs.token
+    ? createClient(inputs.token, { log: { debug: m => core.debug(m), info: m => core.info(logSafe(m)) } })
     : undefined
+  // Templates (and the configuration file) come from the base with template-ref: base.
+  const templates = await templateOptions(ctx, inputs, api)
+  const settings = applyConfigFile(inputs, await loadRepoConfig(inputs, templates))
 
   const changed = await whichFiles(ctx, settings, api)
-  for (const n of changed.notices) core.notice(n)
+  for (const n of changed.notices) core.notice(safeText(n))
   const files = changed.mode === 'all' ? await expandGlobs(settings) : changed.files
 
   if (files.length === 0) {
+    // A glob that matches nothing at all is a mistake in `paths` (or a
+    // missing checkout), not a pass; a change that touches no spec is a pass.
+    const branchDeleted = ctx.eventName === 'push' && ctx.payload.deleted === true
+    if (!branchDeleted && !(await hasSpecFile(settings))) throw new ConfigError(noSpecFilesMessage(settings))
     core.notice(
       changed.mode === 'changed'
         ? `No spec files changed (paths: ${settings.paths.join(', ')}): passing`
         : `No spec files found (paths: ${settings.paths.join(', ')}): passing`
     )
     const written =
-      settings.reportFile || settings.sarifFile ? await writeReports(await checkFiles([], settings), settings) : {}
+      settings.reportFile || settings.sarifFile
+        ? await writeReports(await checkFiles([], settings, templates.options), settings)
+        : {}
     setOutputs(actionOutputs(emptyReport(), settings.failOn, written), (k, v) => core.setOutput(k, v))
     return
   }
 
   core.info(`Checking ${files.length} spec file${files.length === 1 ? '' : 's'} (${changed.mode === 'changed' ? 'changed in this ' + eventLabel(ctx) : 'all matching ' + settings.paths.join(', ')})`)
-  const report = await checkFiles(files, settings)
+  const report = onlyMyLines(await checkFiles(files, settings, templates.options), settings, changed)
+  const templateNotes = describeTemplateNotes(templates)
 
-  const annotationsNote = await annotate(report, settings, ctx, api, startedAt)
+  const total = toAnnotations(report).length
+  // Whether the job summary can list every finding (decides where the notes send people).
+  const summaryOn = settings.summary && Boolean(process.env.GITHUB_STEP_SUMMARY)
+  const summaryFits =
+    summaryOn &&
+    Buffer.byteLength(formatSummary(report, { maxBytes: Infinity, reportFile: settings.reportFile }), 'utf8') +
+      NOTES_RESERVE_BYTES <=
+      STEP_SUMMARY_MAX_BYTES
+
+  const annotated = await annotate(report, settings, ctx, api, startedAt, { total, summaryFits, templateNotes })
 
   const text = formatText(report)
   if (text.trim() !== '') {
     core.startGroup('Findings')
+    // formatText already made every field single-line and control-free; keep its line breaks.
     process.stdout.write(plainLogSafe(text.endsWith('\n') ? text : text + '\n'))
     core.endGroup()
   }
 
   const written = await writeReports(report, settings)
+  const unannotated = total - annotated.count
+  if (unannotated > 0 && !written.reportFile && !summaryFits) {
+    // Neither the annotations nor the job summary can carry every finding: keep them in a file.
+    const file = await writeFallbackReport(report)
+    if (file) {
+      written.reportFile = file
+      core.notice(
+        `${unannotated} of ${total} findings are not annotated and ${summaryOn ? 'do not all fit in the job summary' : 'the job summary is off'}: ` +
+          `the full JSON report is at ${file} (output report-file; upload it with actions/upload-artifact, or set the report-file input)`
+      )
+    } else {
+      core.warning(
+        `${unannotated} of ${total} findings are not annotated and ${summaryOn ? 'do not all fit in the job summary' : 'the job summary is off'}; ` +
+          "they are only in this step's log (group Findings): set the report-file input to keep them as a JSON report"
+      )
+    }
+  }
 
-  if (settings.summary && process.env.GITHUB_STEP_SUMMARY) {
+  if (summaryOn) {
+    const notes = [
+      ...templateNotes.markdown,
+      ...annotationNotes(annotated, total, { summaryFits, reportFile: written.reportFile, forCheckRun: false })
+    ]
     const md = formatSummary(report, {
       maxBytes: STEP_SUMMARY_MAX_BYTES,
       reportFile: written.reportFile,
-      annotationsNote
+      annotationsNote: notes.length ? notes.join('\n\n') : undefined
     })
     try {
       await core.summary.addRaw(md, true).write()
     } catch (err) {
       core.summary.emptyBuffer()
-      core.warning(`could not write the job summary: ${(err as Error).message}`)
+      core.warning(`could not write the job summary: ${logSafe((err as Error).message)}`)
     }
   }
 
@@ -118,16 +192,32 @@ async function runAction(): Promise<void> {
   }
 }
 
+function noSpecFilesMessage(settings: ActionSettings): string {
+  const exclude = settings.exclude.length ? ` (exclude: ${settings.exclude.join(', ')})` : ''
+  return (
+    `input "paths": no spec file in the workspace matches ${settings.paths.join(', ')}${exclude}; ` +
+    'check the paths globs (relative to the workspace; template files never count) and that the repository is checked out (actions/checkout) before this step'
+  )
+}
+
 async function whichFiles(ctx: EventContext, settings: ActionSettings, api: GitHubClient | undefined): Promise<ChangedFiles> {
   if (settings.scope === 'all') return { mode: 'all', files: [], notices: [], patches: new Map() }
   try {
     return await getChangedFiles(ctx, settings, {
       api,
-      warning: m => core.warning(m),
+      warning: m => core.warning(safeText(m)),
       debug: m => core.debug(m)
     })
   } catch (err) {
-    if (errorStatus(err) === undefined) throw err
+    const status = errorStatus(err)
+    if (status === undefined) throw err
+    if (status === 404 && (ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target')) {
+      const n = ctx.payload.pull_request?.number
+      throw new ActionError(
+        `could not list the changed files (${describeApiError(err)}): GitHub does not show pull request #${n} of ${ctx.owner}/${ctx.repo} to this token; ` +
+          'check the github-token permissions (contents: read, pull-requests: read) or set scope: all'
+      )
+    }
     throw new ActionError(
       `could not list the changed files (${describeApiError(err)}); ` +
         'check the github-token permissions (contents: read, pull-requests: read) or set scope: all'
@@ -135,19 +225,163 @@ async function whichFiles(ctx: EventContext, settings: ActionSettings, api: GitH
   }
 }
 
+/** .spec-template-check.yml from the workspace, or from the base commit with template-ref: base. */
+async function loadRepoConfig(settings: ActionSettings, templates: TemplateSetup): Promise<ConfigFile | undefined> {
+  const source = templates.options.templateSource
+  if (!source) {
+    const cfg = loadConfigFile(settings.workspace)
+    if (cfg) core.info(`Configuration: ${cfg.source}`)
+    return cfg
+  }
+  for (const name of CONFIG_FILES) {
+    if (!(await source.exists(name))) continue
+    core.info(`Configuration: ${name} from ${source.description}`)
+    return parseConfigFile(await source.read(name), `${name} (${source.description})`)
+  }
+  return undefined
+}
+
+/** lines: changed: line rules only on the lines each file's patch adds or modifies. */
+function onlyMyLines(report: Report, settings: ActionSettings, changed: ChangedFiles): Report {
+  if (settings.lines !== 'changed') return report
+  if (changed.mode !== 'changed') {
+    core.notice('lines: changed: this run has no change to compare with (scope all, or an event without one): every line is checked')
+    return report
+  }
+  const noPatch: string[] = []
+  const files = report.files.map(f => {
+    const patch = changed.patches.get(f.file)
+    if (patch === undefined) {
+      noPatch.push(f.file)
+      return f
+    }
+    return { ...f, findings: onlyChangedLines(f.findings, changedLinesFromPatch(patch)) }
+  })
+  if (noPatch.length) {
+    core.notice(
+      safeText(
+        `lines: changed: GitHub gave no patch for ${noPatch.length} file${noPatch.length === 1 ? '' : 's'} ` +
+          `(binary, very large, or listed by git): every line of ${noPatch.slice(0, 5).join(', ')}${noPatch.length > 5 ? ', ...' : ''} is checked`
+      )
+    )
+  }
+  return summarize(files, VERSION)
+}
+
+interface TemplateSetup {
+  options: CheckFilesOptions
+  /** "the base commit abc1234 of pull request #7" when templates come from the base. */
+  source?: string
+  notes: TemplateNote[]
+}
+
+/** template-ref: where templates are read from, and a sink for what discovery noticed. */
+async function templateOptions(ctx: EventContext, settings: ActionSettings, api: GitHubClient | undefined): Promise<TemplateSetup> {
+  if (settings.templateRef === 'head') return { options: {}, notes: [] }
+  const picked = await baseTemplateSource(ctx, settings.workspace, { api })
+  if (!picked.source) {
+    core.notice(safeText(picked.notice))
+    return { options: {}, notes: [] }
+  }
+  core.info(
+    `template-ref: base: templates are read from ${picked.source.description} ` +
+      `(${picked.via === 'git' ? 'git, in the checkout' : 'the GitHub API'}), not from the workspace`
+  )
+  const notes: TemplateNote[] = []
+  return {
+    source: picked.source.description,
+    notes,
+    options: {
+      templateSource: picked.source,
+      compareTemplatesWith: workspaceTemplateSource(settings.workspace),
+      onTemplateNote: n => notes.push(n)
+    }
+  }
+}
+
+/** Log notices and summary Markdown for template-ref: base. */
+function describeTemplateNotes(setup: TemplateSetup): { markdown: string[] } {
+  if (!setup.source) return { markdown: [] }
+  const byTemplate = new Map<string, { specs: Set<string>; instead: Set<string> }>()
+  for (const n of setup.notes) {
+    let e = byTemplate.get(n.template)
+    if (!e) byTemplate.set(n.template, (e = { specs: new Set(), instead: new Set() }))
+    e.specs.add(n.spec)
+    e.instead.add(n.usedInstead)
+  }
+  const insteadText = (s: Set<string>, md: boolean): string =>
+    [...s]
+      .sort()
+      .map(t => (t === EMBEDDED_TEMPLATE ? 'the embedded default template' : md ? escapeMarkdown(t) : t))
+      .join(', ')
+  const lines: string[] = []
+  for (const [template, e] of [...byTemplate].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const specs = e.specs.size === 1 ? '1 spec' : `${e.specs.size} specs`
+    core.notice(
+      safeText(
+        `template-ref: base: ${template} is not in ${setup.source} (this change adds it), so it is not used; ` +
+          `${specs} checked against ${insteadText(e.instead, false)} instead`
+      )
+    )
+    lines.push(
+      `- ${escapeMarkdown(template)} is not in the base (this change adds it), so it is not used: ` +
+        `${specs} checked against ${insteadText(e.instead, true)} instead.`
+    )
+  }
+  const head = `ℹ️ Templates were read from ${escapeMarkdown(setup.source)} (\`template-ref: base\`), not from the changed files.`
+  return { markdown: [lines.length ? `${head}\n\n${lines.join('\n')}` : head] }
+}
+
+interface Annotated {
+  channel: 'check-run' | 'workflow-commands' | 'none'
+  /** Findings that got an annotation. */
+  count: number
+  /** Why fewer than all: 'check-run-cap' (MAX_CHECK_RUN_ANNOTATIONS), 'commands-cap' (10 per severity), 'off'. */
+  capped?: 'check-run-cap' | 'commands-cap' | 'off'
+}
+
 /**
- * Annotations per the `annotations` input. Returns the note for the job
- * summary when workflow-command annotations had to be capped.
+ * The notes (trusted Markdown) that say how many findings have no
+ * annotation and where every finding is.
  */
+function annotationNotes(
+  a: Annotated,
+  total: number,
+  where: { summaryFits: boolean; reportFile?: string; forCheckRun: boolean }
+): string[] {
+  const left = total - a.count
+  if (left <= 0 || a.capped === 'off' || a.capped === undefined) return []
+  const places: string[] = []
+  if (where.summaryFits) places.push(where.forCheckRun ? "the workflow run's job summary" : 'the list below')
+  if (where.reportFile) places.push(`the JSON report ${escapeMarkdown(where.reportFile)} (output \`report-file\`)`)
+  places.push("this step's log (group “Findings”)")
+  const list = places.length > 1 ? `${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}` : places[0]!
+  const hint = where.reportFile ? '' : ' Set the `report-file` input to also get every finding as a JSON report.'
+  if (a.capped === 'check-run-cap') {
+    return [
+      `Annotations were capped: the check run has ${a.count} of ${total} findings as annotations (errors first); ` +
+        `${left} ${left === 1 ? 'is' : 'are'} left out (at most ${MAX_CHECK_RUN_ANNOTATIONS} per check run: GitHub takes 50 per request). ` +
+        `Every finding is in ${list}.${hint}`
+    ]
+  }
+  return [
+    `Annotations were capped: ${a.count} of ${total} findings are annotated inline, ${left} ${left === 1 ? 'is' : 'are'} not ` +
+      `(GitHub shows at most ${MAX_COMMANDS_PER_SEVERITY} workflow-command annotations per severity). ` +
+      `Every finding is in ${list}.${hint}`
+  ]
+}
+
+/** Annotations per the `annotations` input. */
 async function annotate(
   report: Report,
   settings: ActionSettings,
   ctx: EventContext,
   api: GitHubClient | undefined,
-  startedAt: string
-): Promise<string | undefined> {
+  startedAt: string,
+  info: { total: number; summaryFits: boolean; templateNotes: { markdown: string[] } }
+): Promise<Annotated> {
   const mode = settings.annotations
-  if (mode === 'none') return undefined
+  if (mode === 'none') return { channel: 'none', count: 0, capped: 'off' }
   let useCommands = mode === 'workflow-commands'
   if (mode === 'auto' || mode === 'check-run') {
     const sha = headSha(ctx)
@@ -159,44 +393,51 @@ async function annotate(
       say('GITHUB_REPOSITORY or the head commit is unknown: annotating with workflow commands instead of a check run')
       useCommands = true
     } else {
-      const summary = formatSummary(report, { maxBytes: CHECK_SUMMARY_MAX_BYTES, reportFile: settings.reportFile })
+      const expected: Annotated = {
+        channel: 'check-run',
+        count: Math.min(info.total, MAX_CHECK_RUN_ANNOTATIONS),
+        capped: info.total > MAX_CHECK_RUN_ANNOTATIONS ? 'check-run-cap' : undefined
+      }
+      const notes = [
+        ...info.templateNotes.markdown,
+        ...annotationNotes(expected, info.total, { summaryFits: info.summaryFits, reportFile: settings.reportFile, forCheckRun: true })
+      ]
+      const summary = formatSummary(report, {
+        maxBytes: CHECK_SUMMARY_MAX_BYTES,
+        reportFile: settings.reportFile,
+        annotationsNote: notes.length ? notes.join('\n\n') : undefined
+      })
       const res = await publishCheckRun(api, report, {
         owner: ctx.owner,
         repo: ctx.repo,
         headSha: sha,
         failOn: settings.failOn,
         summary,
-        startedAt
+        startedAt,
+        maxAnnotations: MAX_CHECK_RUN_ANNOTATIONS
       })
       if (res.ok) {
         core.info(
           `Check run "${CHECK_NAME}" created on ${sha.slice(0, 7)} with ${res.annotations} annotation${res.annotations === 1 ? '' : 's'}` +
+            (res.omitted ? ` (${res.omitted} more left out: at most ${MAX_CHECK_RUN_ANNOTATIONS} per check run)` : '') +
             (res.url ? `: ${res.url}` : '')
         )
-      } else {
-        const hint = res.refused
-          ? ' (normal for pull requests from forks and read-only tokens; grant "checks: write" to get a check run)'
-          : ''
-        const m = `${res.reason}${hint}; annotating with workflow commands instead`
-        // auto: a refused check run is expected (forks), so only say it in the log.
-        if (mode === 'auto' && res.refused) core.info(m)
-        else core.warning(m)
-        useCommands = true
+        return { channel: 'check-run', count: res.annotations, capped: res.omitted > 0 ? 'check-run-cap' : undefined }
       }
+      const hint = res.refused
+        ? ' (normal for pull requests from forks and read-only tokens; grant "checks: write" to get a check run)'
+        : ''
+      const m = `${logSafe(res.reason)}${hint}; annotating with workflow commands instead`
+      // auto: a refused check run is expected (forks), so only say it in the log.
+      if (mode === 'auto' && res.refused) core.info(m)
+      else core.warning(m)
+      useCommands = true
     }
   }
-  if (!useCommands) return undefined
+  if (!useCommands) return { channel: 'none', count: 0, capped: 'off' }
   const { text, shown, omitted } = formatCommands(report, { maxPerSeverity: MAX_COMMANDS_PER_SEVERITY })
   if (text) process.stdout.write(text.endsWith('\n') ? text : text + '\n')
-  if (omitted === 0) return undefined
-  const where = settings.reportFile
-    ? `the details below and the JSON report \`${settings.reportFile}\` (output \`report-file\`)`
-    : 'the details below (set the `report-file` input to also get them as a JSON report)'
-  return (
-    `Annotations were capped: ${shown} of ${shown + omitted} findings are annotated inline ` +
-    `(GitHub shows at most ${MAX_COMMANDS_PER_SEVERITY} workflow-command annotations per severity). ` +
-    `The full list is in ${where}.`
-  )
+  return { channel: 'workflow-commands', count: shown, capped: omitted > 0 ? 'commands-cap' : undefined }
 }
 
 async function writeReports(report: Report, settings: ActionSettings): Promise<WrittenFiles> {
@@ -208,6 +449,22 @@ async function writeReports(report: Report, settings: ActionSettings): Promise<W
     written.sarifFile = await writeWorkspaceFile(settings.workspace, settings.sarifFile, formatSarif(report, RULES), 'sarif-file')
   }
   return written
+}
+
+/** The JSON report in RUNNER_TEMP (absolute path), or undefined when there is no RUNNER_TEMP or it cannot be written. */
+async function writeFallbackReport(report: Report): Promise<string | undefined> {
+  const dir = process.env.RUNNER_TEMP
+  if (!dir) return undefined
+  const file = path.join(path.resolve(dir), FALLBACK_REPORT_NAME)
+  try {
+    await mkdir(path.dirname(file), { recursive: true })
+    const json = formatJson(report)
+    await writeFile(file, json.endsWith('\n') ? json : json + '\n', 'utf8')
+    return file
+  } catch (err) {
+    core.warning(`could not write the JSON report to ${file}: ${logSafe((err as Error).message)}`)
+    return undefined
+  }
 }
 
 function emptyReport(): Report {

@@ -5,6 +5,10 @@
  *
  *   GET   /repos/:owner/:repo/pulls/:number/files   (per_page, page, Link header)
  *   GET   /repos/:owner/:repo/compare/:basehead     (files on page 1 only, 404 when unknown)
+ *   GET   /repos/:owner/:repo/contents/:path?ref=   (raw media type: the bytes as text/plain like
+ *                                                    GitHub; else JSON with base64; a directory is a
+ *                                                    JSON array; unknown ref or path: 404)
+ *   GET   /repos/:owner/:repo/git/commits/:sha      (200 for a commit in `contents`, else 404)
  *   POST  /repos/:owner/:repo/check-runs             (201, or `checkRunCreateStatus`, e.g. 403 for forks)
  *   PATCH /repos/:owner/:repo/check-runs/:id
  *
@@ -43,6 +47,8 @@ export interface MockGitHubOptions {
   /** Status for POST check-runs (e.g. 403 as for a fork pull request's read-only token). */
   checkRunCreateStatus?: number
   failures?: InjectedFailure[]
+  /** Repository files per commit sha (path -> text or bytes), for the contents and git commits endpoints. */
+  contents?: Record<string, Record<string, string | Uint8Array>>
 }
 
 export interface RecordedRequest {
@@ -172,6 +178,40 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
         // Like GitHub: with pagination the files are only on the first page.
         files: page === 1 ? files.slice(0, 300).map(withDefaults) : []
       })
+    }
+
+    if (method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/git\/commits\/([^/]+)$/.exec(path))) {
+      const sha = m[3]!
+      if (!options.contents?.[sha]) return send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/git/commits#get-a-commit-object', status: '404' })
+      return send(res, 200, { sha, url: `${base}${u.pathname}`, message: 'commit', tree: { sha: 'f'.repeat(40) }, parents: [] })
+    }
+
+    if (method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(path))) {
+      const file = m[3]!
+      const ref = query.ref ?? 'HEAD'
+      const tree = options.contents?.[ref]
+      if (!tree) return send(res, 404, { message: `No commit found for the ref ${ref}`, documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' })
+      const content = tree[file]
+      const accept = String(req.headers.accept ?? '')
+      if (content === undefined) {
+        const children = Object.keys(tree).filter(p => p.startsWith(file + '/'))
+        if (children.length === 0) return send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content', status: '404' })
+        const names = [...new Set(children.map(p => p.slice(file.length + 1).split('/')[0]!))]
+        return send(res, 200, names.map(n => ({ type: Object.keys(tree).includes(`${file}/${n}`) ? 'file' : 'dir', name: n, path: `${file}/${n}` })))
+      }
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
+      if (/\.raw\b/.test(accept)) {
+        res.writeHead(200, {
+          'content-type': 'text/plain; charset=utf-8',
+          'x-github-media-type': 'github.v3; param=raw',
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '4999',
+          'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600)
+        })
+        res.end(bytes)
+        return
+      }
+      return send(res, 200, { type: 'file', encoding: 'base64', size: bytes.length, name: file.split('/').pop(), path: file, content: bytes.toString('base64') })
     }
 
     if (method === 'POST' && /^\/repos\/([^/]+)\/([^/]+)\/check-runs$/.test(path)) {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Settings } from '../../src/config.js'
+import { ConfigError, type Settings } from '../../src/config.js'
 import {
   getChangedFiles,
   parseNameStatus,
@@ -172,6 +172,31 @@ describe('pull_request', () => {
     const git: GitRunner = async args => (args.includes('diff') ? 'M\0specs/a.rst\0' : '')
     const res = await getChangedFiles(ctx('pull_request', prPayload()), settings(), { git })
     expect(res).toMatchObject({ mode: 'changed', files: ['specs/a.rst'] })
+  })
+
+  it('without a token and without both commits in the checkout: a ConfigError saying to pass github-token or use scope: all', async () => {
+    const git: GitRunner = async () => {
+      throw new Error('not a git repository')
+    }
+    const err = await getChangedFiles(ctx('pull_request', prPayload()), settings(), { git }).catch(e => e)
+    expect(err).toBeInstanceOf(ConfigError)
+    expect(err.message).toMatch(/no github-token.*pass github-token.*or set scope: all/)
+    expect(err.message).not.toContain('\n')
+  })
+
+  it('names that are not plain workspace-relative paths are kept (to be refused), whatever the globs', async () => {
+    const { api } = mockApi({
+      pullFiles: [
+        { filename: 'specs/../../etc/passwd', status: 'added' },
+        { filename: '/etc/passwd', status: 'modified' },
+        { filename: 'specs/./a.rst', status: 'modified' },
+        { filename: 'specs/ok.rst', status: 'modified' },
+        { filename: 'lib/x.py', status: 'modified' },
+        { filename: '../gone.rst', status: 'removed' }
+      ]
+    })
+    const res = await getChangedFiles(ctx('pull_request', prPayload()), settings(), { api, git: noGit })
+    expect(res.files).toEqual(['/etc/passwd', 'specs/../../etc/passwd', 'specs/./a.rst', 'specs/ok.rst'])
   })
 
   it('API errors propagate', async () => {

@@ -1,6 +1,7 @@
 import type { FileResult, Finding, Report, Severity } from '../../src/engine/types.js'
 import {
   ANNOTATIONS_PER_REQUEST,
+  MAX_CHECK_RUN_ANNOTATIONS,
   MAX_SUMMARY_CHARS,
   checkTitle,
   conclusionFor,
@@ -128,6 +129,35 @@ describe('publishCheckRun', () => {
     expect(res).toMatchObject({ ok: false, partial: true, refused: false })
     if (!res.ok) expect(res.reason).toMatch(/100 of 160/)
     expect(calls.map(c => c.method)).toEqual(['create', 'update', 'update'])
+  })
+
+  it(`caps the annotations at ${1000} per check run (errors first), 20 requests, and counts the rest`, async () => {
+    expect(MAX_CHECK_RUN_ANNOTATIONS).toBe(1000)
+    const findings = [
+      ...Array.from({ length: 1500 }, (_, i) => finding(i + 1, 'warning')),
+      ...Array.from({ length: 700 }, (_, i) => finding(2000 + i, 'error'))
+    ]
+    const { api, calls } = mockApi()
+    const res = await publishCheckRun(api, report([{ findings }]), { ...base, failOn: 'error' })
+    expect(res).toMatchObject({ ok: true, annotations: 1000, omitted: 1200, requests: 20 })
+    expect(calls).toHaveLength(20)
+    const sent = calls.flatMap(c => c.params.output.annotations)
+    expect(sent).toHaveLength(1000)
+    expect(sent.slice(0, 700).every((a: any) => a.annotation_level === 'failure')).toBe(true)
+    expect(sent.slice(700).every((a: any) => a.annotation_level === 'warning')).toBe(true)
+  })
+
+  it('maxAnnotations can lower the cap; under the cap nothing is omitted', async () => {
+    const findings = Array.from({ length: 120 }, (_, i) => finding(i + 1))
+    const { api, calls } = mockApi()
+    expect(await publishCheckRun(api, report([{ findings }]), { ...base, failOn: 'error', maxAnnotations: 60 })).toMatchObject({
+      ok: true,
+      annotations: 60,
+      omitted: 60,
+      requests: 2
+    })
+    expect(calls.map(c => c.params.output.annotations.length)).toEqual([50, 10])
+    expect(await publishCheckRun(mockApi().api, report([{ findings }]), { ...base, failOn: 'error' })).toMatchObject({ omitted: 0 })
   })
 
   it('cuts the summary to 65535 characters', async () => {

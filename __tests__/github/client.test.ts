@@ -101,6 +101,44 @@ describe('createClient against the mock API', () => {
     expect(mock.find('GET', /\/files$/)).toHaveLength(3)
   })
 
+  it('retries a 403 with retry-after that does not say "secondary rate" (bounded), then succeeds', async () => {
+    mock = await startMockGitHub({
+      pullFiles: { 5: files.slice(-2) },
+      failures: [{ method: 'GET', path: /\/files$/, status: 403, times: 2, headers: { 'retry-after': '1' }, body: { message: 'abuse detection' } }]
+    })
+    const log: string[] = []
+    const res = await getChangedFiles(ctx, settings, { api: client({ log: { debug: () => {}, info: m => log.push(m) } }) })
+    expect(res.files).toHaveLength(2)
+    expect(mock.find('GET', /\/files$/)).toHaveLength(3)
+    expect(log.join('\n')).toMatch(/403 \(rate limited\) for GET .*retrying in 1s \(1\/3\)/)
+  })
+
+  it('retries a 429 with retry-after, and does not multiply retries with the retry plugin', async () => {
+    mock = await startMockGitHub({
+      pullFiles: { 5: files.slice(-2) },
+      failures: [{ method: 'GET', path: /\/files$/, status: 429, times: 100, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } }]
+    })
+    const err = await getChangedFiles(ctx, settings, { api: client({ rateLimitRetries: 2 }) }).catch(e => e)
+    expect(describeApiError(err)).toMatch(/^HTTP 429/)
+    expect(mock.find('GET', /\/files$/)).toHaveLength(3) // 1 + 2 retries, not (1 + 3) * 3
+  })
+
+  it('a 429 then success works; a retry-after longer than maxRateLimitWait is not waited for', async () => {
+    mock = await startMockGitHub({
+      pullFiles: { 5: files.slice(-2) },
+      failures: [{ method: 'GET', path: /\/files$/, status: 429, body: { message: 'Too Many Requests' } }]
+    })
+    expect((await getChangedFiles(ctx, settings, { api: client() })).files).toHaveLength(2)
+    await mock.close()
+    mock = await startMockGitHub({
+      pullFiles: { 5: files.slice(-2) },
+      failures: [{ method: 'GET', path: /\/files$/, status: 403, headers: { 'retry-after': '3600' }, body: { message: 'wait' } }]
+    })
+    const err = await getChangedFiles(ctx, settings, { api: client({ maxRateLimitWait: 60 }) }).catch(e => e)
+    expect(describeApiError(err)).toMatch(/^HTTP 403/)
+    expect(mock.find('GET', /\/files$/)).toHaveLength(1)
+  })
+
   it('does not retry a plain 403', async () => {
     mock = await startMockGitHub({ checkRunCreateStatus: 403 })
     const octokit = client()

@@ -25,6 +25,7 @@ describe('readActionSettings', () => {
       failOn: 'error',
       scope: 'changed',
       annotations: 'auto',
+      templateRef: 'head',
       summary: true,
       reportFile: undefined,
       sarifFile: undefined,
@@ -44,6 +45,7 @@ describe('readActionSettings', () => {
       scope: 'all',
       'fail-on': 'warning',
       annotations: 'workflow-commands',
+      'template-ref': 'base',
       summary: 'false',
       'report-file': 'out/report.json',
       'sarif-file': './out/x.sarif'
@@ -59,10 +61,16 @@ describe('readActionSettings', () => {
       scope: 'all',
       failOn: 'warning',
       annotations: 'workflow-commands',
+      templateRef: 'base',
       summary: false,
       reportFile: 'out/report.json',
       sarifFile: 'out/x.sarif'
     })
+  })
+
+  it('template is normalised to a workspace-relative path', () => {
+    expect(read({ template: './specs/../specs/template.rst' }).template).toBe('specs/template.rst')
+    expect(read({ template: path.join(WS, 'specs/t.rst') }).template).toBe('specs/t.rst')
   })
 
   it('workspace falls back to the current directory', () => {
@@ -78,7 +86,16 @@ describe('readActionSettings', () => {
     ['rules', 'nonsense-rule=error', /input "rules": unknown rule/],
     ['report-file', '../outside.json', /input "report-file".*inside the workspace/],
     ['sarif-file', '/etc/x.sarif', /input "sarif-file".*inside the workspace/],
-    ['template', '../../template.rst', /input "template".*inside the workspace/]
+    ['template', '../../template.rst', /input "template".*inside the workspace/],
+    ['template', '/etc/passwd', /input "template".*inside the workspace/],
+    ['template-ref', 'main', /input "template-ref": "main" is not allowed; use one of: head, base/],
+    ['max-line-length', 'eighty', /input "max-line-length": "eighty" is not a whole number/],
+    ['rules', 'line-length=fatal', /input "rules": unknown severity "fatal".*error, warning, notice, off/],
+    ['paths', '../other/**/*.rst', /input "paths": "\.\.\/other\/\*\*\/\*\.rst" must be a glob relative to the workspace/],
+    ['paths', 'specs/**/*.rst, /etc/*', /input "paths": "\/etc\/\*" must be a glob relative to the workspace/],
+    ['paths', 'specs/../../**', /input "paths".*no "\." or "\.\." parts/],
+    ['exclude', '../**', /input "exclude".*relative to the workspace/],
+    ['exclude', 'C:\\x\\*.rst', /input "exclude".*relative to the workspace/]
   ])('bad %s is a ConfigError naming the input', (name, value, message) => {
     let err: unknown
     try {

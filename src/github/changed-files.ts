@@ -11,11 +11,18 @@
  * - anything else (workflow_dispatch, schedule, ...): all.
  *
  * Removed files are skipped, renamed files are checked under their new name,
- * files outside `paths` (or excluded, or templates) are ignored.
+ * files outside `paths` (or excluded, or templates) are ignored. A listed
+ * name that is not a plain workspace-relative path (absolute, or with "..",
+ * "." or empty parts) is kept whatever the globs say, so that it is reported
+ * as refused (checkFiles never reads it) instead of silently skipped.
+ *
+ * A pull request without a token: git diff when both commits are in the
+ * checkout, else a ConfigError (pass github-token or use scope: all).
  */
 import { execFile } from 'node:child_process'
-import type { Settings } from '../config.js'
+import { ConfigError, type Settings } from '../config.js'
 import { isSpecPath } from '../files.js'
+import { isPlainRelativePath } from '../templates.js'
 import type { EventContext } from './context.js'
 import { describeApiError, errorStatus, type GitHubClient } from './client.js'
 
@@ -117,7 +124,12 @@ class Run {
     for (const e of entries) {
       if (e.status === 'removed') continue
       const file = e.filename
-      if (!file || !isSpecPath(file, this.settings)) continue
+      if (!file) continue
+      if (!isPlainRelativePath(file)) {
+        patches.set(file, undefined)
+        continue
+      }
+      if (!isSpecPath(file, this.settings)) continue
       patches.set(file, e.patch)
     }
     const files = [...patches.keys()].sort()
@@ -140,8 +152,18 @@ class Run {
       )
       return this.viaGit(base, head, `pull request #${number} is too large for the API`)
     }
-    if (!this.deps.api || !this.ctx.owner || !this.ctx.repo) {
-      return this.viaGit(base, head, !this.deps.api ? 'no github-token' : 'GITHUB_REPOSITORY is not set')
+    if (!this.deps.api) {
+      const res = await this.viaGit(base, head, 'no github-token')
+      if (res.mode === 'all') {
+        throw new ConfigError(
+          `scope: changed needs the pull request's changed files, but there is no github-token and git cannot tell ` +
+            `(${res.notices.join('; ')}); pass github-token (with pull-requests: read) or set scope: all`
+        )
+      }
+      return res
+    }
+    if (!this.ctx.owner || !this.ctx.repo) {
+      return this.viaGit(base, head, 'GITHUB_REPOSITORY is not set')
     }
     const entries: Entry[] = []
     const pages = this.deps.api.paginate.iterator(this.deps.api.rest.pulls.listFiles, {

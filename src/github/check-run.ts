@@ -4,6 +4,12 @@
  * at most 50 annotations per request, so the run is created with the first
  * 50 and updated with each next 50 (updates append).
  *
+ * At most MAX_CHECK_RUN_ANNOTATIONS annotations go to one check run (errors
+ * first): each request of 50 is a write that the throttling plugin spaces
+ * out (about one per second), so thousands of findings would take minutes
+ * and hit secondary rate limits. The rest are counted in the result; the
+ * caller says in the summaries where the full list is.
+ *
  * When GitHub refuses (403: fork pull requests and read-only tokens; 404),
  * the result says so and the caller falls back to workflow commands.
  */
@@ -15,6 +21,8 @@ import { describeApiError, errorStatus, type GitHubClient } from './client.js'
 
 export const CHECK_NAME = 'spec-template-check'
 export const ANNOTATIONS_PER_REQUEST = 50
+/** Annotations sent to one check run: 20 requests of 50. */
+export const MAX_CHECK_RUN_ANNOTATIONS = 1000
 /** output.summary / output.text limit of the Checks API (characters). */
 export const MAX_SUMMARY_CHARS = 65535
 const MAX_TITLE_CHARS = 255
@@ -56,10 +64,21 @@ export interface CheckRunOptions {
   name?: string
   /** Start of the run, for started_at (ISO 8601). */
   startedAt?: string
+  /** At most this many annotations (default MAX_CHECK_RUN_ANNOTATIONS). */
+  maxAnnotations?: number
 }
 
 export type CheckRunResult =
-  | { ok: true; id: number; url?: string; annotations: number; requests: number }
+  | {
+      ok: true
+      id: number
+      url?: string
+      /** Annotations sent. */
+      annotations: number
+      /** Findings (with file errors) that were not sent because of maxAnnotations. */
+      omitted: number
+      requests: number
+    }
   | {
       ok: false
       /** The HTTP status when GitHub answered (403 / 404 on a fork or read-only token). */
@@ -148,7 +167,10 @@ export function checkTitle(report: Report): string {
 }
 
 export async function publishCheckRun(api: CheckRunApi, report: Report, options: CheckRunOptions): Promise<CheckRunResult> {
-  const annotations = toAnnotations(report)
+  const all = toAnnotations(report)
+  const max = Math.max(0, Math.floor(options.maxAnnotations ?? MAX_CHECK_RUN_ANNOTATIONS))
+  const annotations = all.slice(0, max)
+  const omitted = all.length - annotations.length
   const title = checkTitle(report)
   const summary = cut(options.summary, MAX_SUMMARY_CHARS)
   const batches: Annotation[][] = []
@@ -201,5 +223,5 @@ export async function publishCheckRun(api: CheckRunApi, report: Report, options:
       }
     }
   }
-  return { ok: true, id, url, annotations: annotations.length, requests }
+  return { ok: true, id, url, annotations: annotations.length, omitted, requests }
 }

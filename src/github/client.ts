@@ -3,6 +3,14 @@
  * pagination, proxy support) with the retry plugin (5xx and network errors)
  * and the throttling plugin (primary and secondary rate limits, each retried
  * a bounded number of times).
+ *
+ * GitHub's secondary rate limits come as 403 or 429 with a `retry-after`
+ * header; the throttling plugin only recognises them by the message text
+ * ("secondary rate limit"). retryAfterPlugin covers the rest: a 403 or 429
+ * with `retry-after` (waited, if not longer than maxRateLimitWait), and a
+ * 429 without it (backed off like a 5xx), each a bounded number of times.
+ * A plain 403 (no permission) is never retried. 429 is taken out of the
+ * retry plugin's list so that the two do not multiply their retries.
  */
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
@@ -32,6 +40,59 @@ export interface ClientOptions {
 
 const silentLog: ClientLogger = { debug: () => {}, info: () => {} }
 
+/** The retry plugin's default list, plus 429 (handled by the throttling plugin and retryAfterPlugin). */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451]
+
+interface RetryAfterOptions {
+  retries: number
+  maxWait: number
+  base: number
+  log: ClientLogger
+}
+
+type RequestFn = (options: Record<string, unknown>) => Promise<unknown>
+interface HookHost {
+  hook: { wrap(name: 'request', fn: (request: RequestFn, options: Record<string, unknown>) => Promise<unknown>): void }
+}
+
+function headerOf(err: unknown, name: string): string | undefined {
+  const h = (err as { response?: { headers?: Record<string, unknown> } } | undefined)?.response?.headers
+  const v = h?.[name]
+  return v === undefined || v === null ? undefined : String(v)
+}
+
+/** See the file comment. Registered last, so it wraps the retry and throttling plugins. */
+function retryAfterPlugin(opts: RetryAfterOptions) {
+  return (octokit: HookHost): void => {
+    octokit.hook.wrap('request', async (request, options) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await request(options)
+        } catch (err) {
+          const status = errorStatus(err)
+          if (status !== 403 && status !== 429) throw err
+          const message = err instanceof Error ? err.message : ''
+          // The throttling plugin's cases: it already retried (or decided not to).
+          if (/\bsecondary rate\b/i.test(message) || headerOf(err, 'x-ratelimit-remaining') === '0') throw err
+          const header = headerOf(err, 'retry-after')
+          const retryAfter = header !== undefined && /^\d+$/.test(header.trim()) ? Number(header) : undefined
+          let wait: number
+          if (retryAfter !== undefined) wait = retryAfter
+          else if (status === 429) wait = (attempt + 1) ** 2
+          else throw err
+          const what = `${String(options.method ?? '')} ${String(options.url ?? '')}`.trim()
+          if (attempt >= opts.retries || wait > opts.maxWait) {
+            opts.log.info(`GitHub API answered ${status} (rate limited) for ${what}; giving up`)
+            throw err
+          }
+          opts.log.info(`GitHub API answered ${status} (rate limited) for ${what}; retrying in ${wait}s (${attempt + 1}/${opts.retries})`)
+          await new Promise(resolve => setTimeout(resolve, wait * opts.base))
+        }
+      }
+    })
+  }
+}
+
 export function createClient(token: string, options: ClientOptions = {}, env: NodeJS.ProcessEnv = process.env): GitHubClient {
   const log = options.log ?? silentLog
   const baseUrl = (options.baseUrl ?? env.GITHUB_API_URL ?? '').replace(/\/+$/, '') || 'https://api.github.com'
@@ -59,7 +120,11 @@ export function createClient(token: string, options: ClientOptions = {}, env: No
         warn: (m: string) => log.info(m),
         error: (m: string) => log.info(m)
       },
-      retry: { retries: options.retries ?? 3, ...(base !== undefined ? { retryAfterBaseValue: base } : {}) },
+      retry: {
+        retries: options.retries ?? 3,
+        doNotRetry: DO_NOT_RETRY,
+        ...(base !== undefined ? { retryAfterBaseValue: base } : {})
+      },
       throttle: {
         onRateLimit: onLimit('rate limit'),
         onSecondaryRateLimit: onLimit('secondary rate limit'),
@@ -67,7 +132,8 @@ export function createClient(token: string, options: ClientOptions = {}, env: No
       }
     },
     retry,
-    throttling
+    throttling,
+    retryAfterPlugin({ retries: maxRetries, maxWait, base: base ?? 1000, log }) as unknown as typeof retry
   )
 }
 

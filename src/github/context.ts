@@ -81,3 +81,38 @@ export function headSha(ctx: EventContext): string {
 export function isPullRequestEvent(ctx: EventContext): boolean {
   return ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target'
 }
+
+const ZERO_SHA = /^0+$/
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/i
+
+/**
+ * The commit `template-ref: base` reads templates from:
+ * pull_request / pull_request_target -> pull_request.base.sha,
+ * merge_group -> merge_group.base_sha, push -> before (unless all zeros:
+ * a new branch). Other events have no base: `why` says so, and the caller
+ * falls back to the head.
+ */
+export function templateBaseCommit(ctx: EventContext): { sha: string; what: string } | { sha?: undefined; why: string } {
+  const valid = (s: unknown): s is string => typeof s === 'string' && SHA.test(s) && !ZERO_SHA.test(s)
+  switch (ctx.eventName) {
+    case 'pull_request':
+    case 'pull_request_target': {
+      const sha = ctx.payload.pull_request?.base?.sha
+      const n = ctx.payload.pull_request?.number
+      return valid(sha)
+        ? { sha, what: `the base commit ${sha.slice(0, 7)} of pull request${typeof n === 'number' ? ' #' + n : ''}` }
+        : { why: 'the pull_request payload has no base.sha' }
+    }
+    case 'merge_group': {
+      const sha = ctx.payload.merge_group?.base_sha
+      return valid(sha) ? { sha, what: `the merge group's base commit ${sha.slice(0, 7)}` } : { why: 'the merge_group payload has no base_sha' }
+    }
+    case 'push': {
+      const sha = ctx.payload.before
+      if (valid(sha)) return { sha, what: `the commit before the push ${sha.slice(0, 7)}` }
+      return { why: typeof sha === 'string' && ZERO_SHA.test(sha) ? 'the push created a new branch (no previous commit)' : 'the push payload has no "before" commit' }
+    }
+    default:
+      return { why: `event "${ctx.eventName || '(none)'}" has no base commit` }
+  }
+}

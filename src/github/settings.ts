@@ -17,6 +17,7 @@ import {
   parseRules,
   type Settings
 } from '../config.js'
+import type { ConfigFile } from '../config-file.js'
 
 export const SCOPES = ['changed', 'all'] as const
 export type Scope = (typeof SCOPES)[number]
@@ -24,9 +25,21 @@ export type Scope = (typeof SCOPES)[number]
 export const ANNOTATION_MODES = ['auto', 'check-run', 'workflow-commands', 'none'] as const
 export type AnnotationsMode = (typeof ANNOTATION_MODES)[number]
 
+/** Where templates are read from: the checked-out head, or the base of the change (pull request base, ...). */
+export const TEMPLATE_REFS = ['head', 'base'] as const
+export type TemplateRef = (typeof TEMPLATE_REFS)[number]
+
+export const LINES = ['all', 'changed'] as const
+export type Lines = (typeof LINES)[number]
+
 export interface ActionSettings extends Settings {
+  /** `lines`: all, or only lines the change touched for the line rules. */
+  lines: Lines
+  /** Inputs that were given (non-empty): they override the configuration file. */
+  given: Set<string>
   scope: Scope
   annotations: AnnotationsMode
+  templateRef: TemplateRef
   /** Write the job summary (GITHUB_STEP_SUMMARY). */
   summary: boolean
   /** Workspace-relative path (forward slashes) of the JSON report to write. */
@@ -68,6 +81,48 @@ export function workspacePath(workspace: string, value: string, name: string): s
   return rel.split(path.sep).join('/')
 }
 
+/**
+ * A glob of the `paths` / `exclude` inputs: relative to the workspace, so
+ * not absolute and without "." or ".." parts. Throws ConfigError naming the input.
+ */
+export function checkGlobs(globs: string[], name: string): string[] {
+  for (const g of globs) {
+    const bad =
+      g.startsWith('/') ||
+      g.startsWith('\\') ||
+      /^[A-Za-z]:/.test(g) ||
+      g.includes('\0') ||
+      g.split(/[\\/]/).some(part => part === '..' || part === '.')
+    if (bad) {
+      throw new ConfigError(
+        `${name}: "${g}" must be a glob relative to the workspace (not absolute, no "." or ".." parts), e.g. specs/**/*.rst`
+      )
+    }
+  }
+  return globs
+}
+
+/** Inputs that, when empty, take their value from .spec-template-check.yml. */
+const OVERRIDABLE = ['paths', 'exclude', 'template', 'optional-sections', 'max-line-length', 'fail-on'] as const
+
+/**
+ * Merge the repository's configuration file under the inputs: an input that
+ * was given wins; `rules` merge per rule (inputs win).
+ */
+export function applyConfigFile(settings: ActionSettings, cfg: ConfigFile | undefined): ActionSettings {
+  if (!cfg) return settings
+  const given = (name: string): boolean => settings.given.has(name)
+  const out: ActionSettings = { ...settings, rules: { ...cfg.rules, ...settings.rules }, templates: cfg.templates }
+  if (!given('paths') && cfg.paths) out.paths = checkGlobs(cfg.paths, `${cfg.source}: "paths"`)
+  if (!given('exclude') && cfg.exclude) out.exclude = checkGlobs(cfg.exclude, `${cfg.source}: "exclude"`)
+  if (!given('template') && cfg.template) out.template = workspacePath(settings.workspace, cfg.template, `${cfg.source}: "template"`)
+  if (!given('optional-sections') && cfg.optionalSections) out.optionalSections = cfg.optionalSections
+  if (!given('max-line-length') && cfg.maxLineLength) out.maxLineLength = cfg.maxLineLength
+  if (!given('fail-on') && cfg.failOn) out.failOn = cfg.failOn
+  if (cfg.sectionDepth) out.sectionDepth = cfg.sectionDepth
+  return out
+}
+
 export function readActionSettings(
   getInput: InputReader = envInputReader(),
   env: NodeJS.ProcessEnv = process.env
@@ -79,8 +134,8 @@ export function readActionSettings(
   const sarifFile = getInput('sarif-file').trim()
   const settings: ActionSettings = {
     workspace,
-    paths: paths.length > 0 ? paths : [...DEFAULT_PATHS],
-    exclude: parseList(getInput('exclude')),
+    paths: paths.length > 0 ? checkGlobs(paths, label('paths')) : [...DEFAULT_PATHS],
+    exclude: checkGlobs(parseList(getInput('exclude')), label('exclude')),
     template: template === '' ? undefined : template,
     optionalSections: parseList(getInput('optional-sections')),
     maxLineLength: parsePositiveInt(getInput('max-line-length'), label('max-line-length'), DEFAULT_MAX_LINE_LENGTH),
@@ -89,6 +144,9 @@ export function readActionSettings(
     failOn: parseFailOn(getInput('fail-on'), label('fail-on')),
     scope: parseChoice(getInput('scope'), label('scope'), SCOPES, 'changed'),
     annotations: parseChoice(getInput('annotations'), label('annotations'), ANNOTATION_MODES, 'auto'),
+    templateRef: parseChoice(getInput('template-ref'), label('template-ref'), TEMPLATE_REFS, 'head'),
+    lines: parseChoice(getInput('lines'), label('lines'), LINES, 'all'),
+    given: new Set(OVERRIDABLE.filter(name => getInput(name).trim() !== '')),
     summary: parseBoolean(getInput('summary'), label('summary'), true),
     reportFile: reportFile === '' ? undefined : workspacePath(workspace, reportFile, label('report-file')),
     sarifFile: sarifFile === '' ? undefined : workspacePath(workspace, sarifFile, label('sarif-file')),
@@ -96,7 +154,7 @@ export function readActionSettings(
   }
   if (settings.template !== undefined) {
     // Same rule as the other paths: the template is read from the workspace only.
-    workspacePath(workspace, settings.template, label('template'))
+    settings.template = workspacePath(workspace, settings.template, label('template'))
   }
   return settings
 }
