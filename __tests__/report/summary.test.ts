@@ -62,9 +62,9 @@ describe('formatSummary', () => {
         '',
         '| File | Status | Missing sections | Incomplete sections | Other problems |',
         '| --- | --- | --- | --- | --- |',
-        '| specs/a.rst | ❌ not checked | — | — | could not be checked: Cannot decode |',
-        '| specs/b.rst | ❌ 1 error, 3 warnings, 1 notice | Alternatives | Work items (empty), Data model impact (template text), Assignee(s) (placeholder) | line-length ×3, title ×1 |',
-        '| specs/c.rst<br><sub>checked against the embedded default template</sub> | ✅ OK | — | — | — |',
+        '| specs/a.rst<br><sub>template: specs/template.rst</sub> | ❌ not checked | — | — | could not be checked: Cannot decode |',
+        '| specs/b.rst<br><sub>template: specs/template.rst</sub> | ❌ 1 error, 3 warnings, 1 notice | Alternatives | Work items (empty), Data model impact (template text), Assignee(s) (placeholder) | line-length ×3, title ×1 |',
+        '| specs/c.rst<br><sub>⚠️ checked against the embedded default template</sub> | ✅ OK | — | — | — |',
         '',
         '<details>',
         '<summary>All findings (6)</summary>',
@@ -92,7 +92,7 @@ describe('formatSummary', () => {
     const md = formatSummary(
       makeReport([file({ embeddedTemplate: true }), file({ file: 'specs/b.rst', embeddedTemplate: true })])
     )
-    expect(md).toContain('All files were checked against the embedded default template.')
+    expect(md).toContain('**All files were checked against the embedded default template**')
     expect(md).not.toContain('<sub>')
   })
 
@@ -149,7 +149,7 @@ describe('formatSummary', () => {
     // The error is kept before warnings.
     expect(md).toContain('THE ERROR')
     // Table intact.
-    expect(md).toContain('| specs/ok.rst | ✅ OK |')
+    expect(md).toContain('| specs/ok.rst<br><sub>template: specs/template.rst</sub> | ✅ OK |')
     expect(md.endsWith('</details>\n\n> **Note:** this summary was shortened to stay under GitHub\'s size limit for job summaries: ' +
       `${50_001 - shown} of 50001 findings are not listed. The full report is in the JSON report file reports/spec&#95;check.json.\n`)).toBe(true)
 
@@ -167,7 +167,7 @@ describe('formatSummary', () => {
     const md = formatSummary(rep, { maxBytes: 5_000 })
     expect(utf8Length(md)).toBeLessThanOrEqual(5_000)
     expect(md).not.toContain('<details>')
-    expect(md).toContain('| specs/zz-bad.rst |')
+    expect(md).toContain('| specs/zz-bad.rst<br><sub>template: specs/template.rst</sub> |')
     const rows = md.split('\n').filter(l => l.startsWith('| specs/')).length
     expect(md).toContain(`1 of 1 finding and ${501 - rows} of 501 files are not listed`)
   })

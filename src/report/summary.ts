@@ -120,7 +120,11 @@ function tableRow(f: FileResult, showEmbedded: boolean): string {
   const p = sectionProblems(f.sections)
   const dash = '—'
   let file = escapeMarkdown(f.file)
-  if (showEmbedded && f.embeddedTemplate) file += '<br><sub>checked against the embedded default template</sub>'
+  if (f.embeddedTemplate) {
+    if (showEmbedded) file += '<br><sub>⚠️ checked against the embedded default template</sub>'
+  } else if (f.template) {
+    file += `<br><sub>template: ${escapeMarkdown(f.template)}</sub>`
+  }
   const missing = p.missing.map(s => escapeMarkdown(s.title)).join(', ') || dash
   const incomplete =
     [
@@ -166,7 +170,9 @@ function head(report: Report, opts: SummaryOptions, files: FileResult[]): string
     `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}\n\n`
   if (opts.annotationsNote) out += `${opts.annotationsNote}\n\n`
   if (files.length > 1 && files.every(f => f.embeddedTemplate)) {
-    out += `ℹ️ All files were checked against the embedded default template.\n\n`
+    out +=
+      `⚠️ **All files were checked against the embedded default template**: no template.rst was found ` +
+      `for them (set the \`template\` input or add a template to the repository if that is not intended).\n\n`
   }
   if (files.length === 0) out += 'No spec files were found.\n\n'
   return out
