@@ -26,6 +26,8 @@ describe('readActionSettings', () => {
       scope: 'changed',
       annotations: 'auto',
       templateRef: 'head',
+      lines: 'all',
+      given: new Set(),
       summary: true,
       reportFile: undefined,
       sarifFile: undefined,

@@ -68,7 +68,9 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
     // Read at the base: the commit verified, then the file with ref=<base sha> and the raw media type.
     expect(gh.find('GET', /\/git\/commits\//).map(r => r.path)).toEqual([`/repos/octo/specs/git/commits/${BASE_SHA}`])
     const contents = gh.find('GET', /\/contents\//)
-    expect(contents[0]!.path).toBe('/repos/octo/specs/contents/specs/template.rst')
+    // The configuration file is looked up at the base first, then the template.
+    expect(contents.map(r => r.path)).toContain('/repos/octo/specs/contents/.spec-template-check.yml')
+    expect(contents.map(r => r.path)).toContain('/repos/octo/specs/contents/specs/template.rst')
     expect(contents.every(r => r.query.ref === BASE_SHA && /raw/.test(String(r.headers.accept)))).toBe(true)
     expect(res.stdout).toMatch(/template-ref: base: templates are read from the base commit aaaaaaa of pull request #62 \(the GitHub API\)/)
     expect(res.summary).toMatch(/Templates were read from the base commit aaaaaaa of pull request #62/)
@@ -144,7 +146,8 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
     expect(res.code).toBe(1)
     const errors = commandLines(res.stdout, 'error')
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(/cannot read template specs\/template\.rst from the base commit aaaaaaa of pull request #68 through the GitHub API \(HTTP 403/)
+    // The first read at the base (the configuration file) fails closed.
+    expect(errors[0]).toMatch(/cannot read \.spec-template-check\.yml from the base commit aaaaaaa of pull request #68 through the GitHub API \(HTTP 403/)
     expect(gh.checkRuns).toHaveLength(0)
   })
 

@@ -101,7 +101,7 @@ export function apiTemplateSource(api: ContentsApi, options: ApiTemplateSourceOp
       })) as unknown as { headers: Record<string, unknown>; data: unknown }
     } catch (err) {
       if (errorStatus(err) === 404) return { kind: 'missing' }
-      throw new TemplateSourceError(`cannot read template ${file} from ${description} through the GitHub API (${describeApiError(err)})`)
+      throw new TemplateSourceError(`cannot read ${file.endsWith('.rst') ? 'template ' : ''}${file} from ${description} through the GitHub API (${describeApiError(err)})`)
     }
     const type = String(res.headers['content-type'] ?? '').toLowerCase()
     if (/^application\/(.+\+)?json\b/.test(type) && !type.includes('vnd.github.raw')) {
