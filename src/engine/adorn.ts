@@ -4,30 +4,11 @@
  */
 import type { Outline, Section } from './types.js'
 import { documentShape } from './template.js'
+import { columnWidth } from './scan-text.js'
 
 /** Display width as docutils measures it (East Asian wide characters count 2). */
 export function textWidth(s: string): number {
-  let w = 0
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!
-    if (c >= 0x300 && c <= 0x36f) continue // combining marks
-    w += isWide(c) ? 2 : 1
-  }
-  return w
-}
-
-function isWide(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x1f300 && c <= 0x1faff) ||
-    (c >= 0x20000 && c <= 0x3fffd)
-  )
+  return columnWidth(s)
 }
 
 /** Style of sections at a depth below the document title (1 = top level), or undefined. */

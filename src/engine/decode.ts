@@ -30,11 +30,13 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 }
 
+/** Line and column (1-based, in bytes) of an offset; lines end at LF, CRLF or a lone CR, as the findings count them. */
 function position(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1
   let start = 0
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    const b = bytes[i]
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++
       start = i + 1
     }

@@ -20,7 +20,8 @@ export interface Suppression {
   to: number
 }
 
-const COMMENT = /^\s*\.\.\s+spec-template-check:\s*(disable|disable-section|disable-file)\s*=\s*(.*?)\s*$/
+// Only the head is matched by the regular expression; the rule list is sliced and trimmed (linear).
+const COMMENT = /^\s*\.\.\s+spec-template-check:\s*(disable-section|disable-file|disable)\s*=/
 
 export function parseSuppressions(outline: Outline): Suppression[] {
   const out: Suppression[] = []
@@ -31,7 +32,7 @@ export function parseSuppressions(outline: Outline): Suppression[] {
     const m = COMMENT.exec(line)
     if (!m) continue
     const scope = m[1] as SuppressionScope
-    const rules = m[2]!.split(',').map(r => r.trim().toLowerCase()).filter(Boolean)
+    const rules = line.slice(m[0].length).split(',').map(r => r.trim().toLowerCase()).filter(Boolean)
     let from = 1
     let to = Math.max(1, lines.length)
     if (scope === 'disable') {

@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types.js'
 import { structureOf } from '../engine/structure.js'
-import { closestTitle } from './similar.js'
+import { titleMatcher } from './similar.js'
 
 export const extraSection: Rule = {
   id: 'extra-section',
@@ -9,10 +9,10 @@ export const extraSection: Rule = {
   lineRule: false,
   check(ctx, report) {
     const st = structureOf(ctx)
-    const titles = ctx.template.sections.map(t => t.title)
+    const closest = titleMatcher(ctx.template.sections.map(t => t.title))
     for (const s of st.shape.top) {
       if (st.matched.has(s)) continue
-      const near = closestTitle(s.title, titles)
+      const near = closest(s.title)
       const hint = near ? `; did you mean "${near}"? Titles must match the template exactly` : '; move its content into a template section or make it a subsection'
       report({
         line: s.line,

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/types.js'
+import type { Rule, Section } from '../engine/types.js'
 
 export const titleUnderline: Rule = {
   id: 'title-underline',
@@ -8,6 +8,9 @@ export const titleUnderline: Rule = {
   check(ctx, report) {
     const titles = new Set(ctx.template.all.map(t => t.title))
     if (ctx.template.exampleTitle) titles.add(ctx.template.exampleTitle)
+    // The first section on each title line (a Map, not a search per problem: a file can have many of both).
+    const sectionAt = new Map<number, Section>()
+    for (const s of ctx.outline.sections) if (!sectionAt.has(s.line)) sectionAt.set(s.line, s)
     for (const p of ctx.outline.problems) {
       // Reported at the adornment line, as docutils does; the title line is named in the message.
       const titleLine = p.titleLine ?? p.line
@@ -21,7 +24,7 @@ export const titleUnderline: Rule = {
         })
         continue
       }
-      const section = ctx.outline.sections.find(s => s.line === titleLine)
+      const section = sectionAt.get(titleLine)
       const text = (ctx.outline.lines[titleLine - 1] ?? '').trim()
       let message = p.message
       if (p.kind === 'title-underline') {
