@@ -60,11 +60,16 @@ export function readWorkspaceFileSync(workspace: string, file: string): ReadResu
   const abs = path.resolve(ws, file)
   if (!inside(ws, abs)) return { ok: false, problem: 'outside', error: `refused: "${file}" is outside the workspace` }
   let real: string
+  let st: ReturnType<typeof lstatSync>
   try {
-    real = realpathSync.native(abs)
+    // Fast path: the folder's real path (cached) plus one lstat of the file;
+    // a symbolic link is resolved in full.
+    st = lstatSync(abs)
+    real = st.isSymbolicLink() ? realpathSync.native(abs) : path.join(realDir(path.dirname(abs)), path.basename(abs))
+    if (st.isSymbolicLink()) st = statSync(real)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') {
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
       let dangling = false
       try {
         dangling = lstatSync(abs).isSymbolicLink()
@@ -83,7 +88,6 @@ export function readWorkspaceFileSync(workspace: string, file: string): ReadResu
   }
   if (!inside(realWorkspace(ws), real)) return { ok: false, problem: 'outside', error: `refused: "${file}" is a symbolic link that points outside the workspace` }
   try {
-    const st = statSync(real)
     if (!st.isFile()) return { ok: false, problem: 'not-a-file', error: `"${file}" is not a regular file` }
     if (st.size > MAX_FILE_BYTES) {
       return { ok: false, problem: 'too-large', error: `"${file}" is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a spec` }
@@ -94,12 +98,44 @@ export function readWorkspaceFileSync(workspace: string, file: string): ReadResu
   }
 }
 
+// Per-process caches: a run reads many files from few folders. The action and
+// the CLI are short-lived processes, so the tree does not change under them.
+const realDirs = new Map<string, string>()
+const dirListings = new Map<string, Map<string, Dirent> | null>()
+
+/** Real path of a folder (cached); throws like realpath when it does not exist. */
+function realDir(dir: string): string {
+  let r = realDirs.get(dir)
+  if (r === undefined) {
+    r = realpathSync.native(dir)
+    realDirs.set(dir, r)
+  }
+  return r
+}
+
+function listing(dir: string): Map<string, Dirent> | null {
+  let l = dirListings.get(dir)
+  if (l === undefined) {
+    try {
+      l = new Map(readdirSync(dir, { withFileTypes: true }).map(d => [d.name, d]))
+    } catch {
+      l = null
+    }
+    dirListings.set(dir, l)
+  }
+  return l
+}
+
 /** Does this file exist as a regular file inside the workspace? */
 export async function workspaceFileExists(workspace: string, file: string): Promise<boolean> {
   const ws = path.resolve(workspace)
   const abs = path.resolve(ws, file)
   if (!inside(ws, abs)) return false
+  // Most candidates (template discovery) do not exist: one listing per folder answers that.
+  const entry = listing(path.dirname(abs))?.get(path.basename(abs))
+  if (!entry) return false
   try {
+    if (entry.isFile()) return inside(realWorkspace(ws), realDir(path.dirname(abs)))
     const real = realpathSync.native(abs)
     return inside(realWorkspace(ws), real) && statSync(real).isFile()
   } catch {
