@@ -376,6 +376,117 @@ describe('verbatim', () => {
     expect(v).toEqual([6, 10, 14, 16, 19])
     expect(o.verbatim).toHaveLength(o.lines.length)
   })
+
+  const verbatimLines = (o: Outline): number[] => o.lines.map((_, i) => (o.verbatim[i] ? i + 1 : 0)).filter(Boolean)
+
+  test('list items of plain prose hold nothing verbatim; markup inside an item still counts', () => {
+    const o = scan(
+      rst(
+        '* ``literal`` first, then', // 1
+        '  "quoted" and <angled> text', // 2
+        '  ~~~~~~~~', // 3: an adornment line inside an item is text, not a title
+        '* item with a literal block::', // 4
+        '', // 5
+        '    code', // 6
+        '', // 7
+        '* ``literal`` starts this one', // 8
+        '  and ends with a marker::', // 9
+        '', // 10
+        '    more code', // 11
+        '', // 12
+        '#. auto', // 13
+        '   ``x``', // 14
+        '', // 15
+        '   >>> doctest in an item', // 16
+        '', // 17
+        '* item', // 18
+        '', // 19
+        '  - nested', // 20
+        '', // 21
+        '      quoted' // 22: a block quote in the nested item
+      )
+    )
+    expect(tree(o)).toEqual([])
+    expect(verbatimLines(o)).toEqual([6, 11, 16, 22])
+  })
+
+  test('enumerated items, definitions and options nest like list items', () => {
+    const o = scan(
+      rst(
+        'ii. roman', // 1
+        '    text::', // 2
+        '', // 3
+        '      code', // 4
+        '', // 5
+        'term', // 6
+        '  definition::', // 7
+        '', // 8
+        '    code', // 9
+        '', // 10
+        '-o FILE  option description', // 11
+        '         continued::', // 12
+        '', // 13
+        '           code', // 14
+        '', // 15
+        'e.g. is not an enumerator', // 16
+        '', // 17
+        '    so this is a block quote' // 18
+      )
+    )
+    expect(verbatimLines(o)).toEqual([4, 9, 14, 18])
+  })
+
+  test('explicit markup: footnotes, citations, targets, substitutions, directives, comments', () => {
+    const o = scan(
+      rst(
+        '.. [1] footnote', // 1: footnote body is parsed, not verbatim
+        '   text', // 2
+        '.. [#note] auto footnote', // 3
+        '.. [CIT2002] citation', // 4
+        '.. _target: http://example.com/', // 5
+        '.. |sub| replace:: text', // 6
+        '.. code-block:: python', // 7
+        '', // 8
+        '   x = 1', // 9
+        '.. a:b:: name with a colon', // 10
+        '   body', // 11
+        '.. not a directive: comment', // 12
+        '   comment body', // 13
+        '..', // 14
+        '', // 15
+        'Title', // 16
+        '=====' // 17
+      )
+    )
+    expect(tree(o)).toEqual([[1, 16, 'Title']])
+    expect(verbatimLines(o)).toEqual([5, 6, 9, 11, 12, 13, 14])
+  })
+})
+
+describe('lines as docutils reads them', () => {
+  test('trailing whitespace, tabs and non-ASCII text give the same structure', () => {
+    const plain = rst('Title', '=====', '', '* item::', '', '    code', '', 'Sub', '---', '', 'Text.')
+    const expected = { tree: tree(scan(plain)), verbatim: scan(plain).verbatim }
+    for (const variant of [
+      plain.replace(/\n/g, '  \n'),
+      plain.replace(/\n/g, '\u00a0\n'),
+      plain.replace('    code', '\tcode'),
+      plain.replace('Text.', 'Tëxt — “quoted” 中文.'),
+      plain.replace(/\n/g, '\r\n')
+    ]) {
+      const o = scan(variant)
+      expect({ tree: tree(o), verbatim: o.verbatim }).toEqual(expected)
+    }
+  })
+
+  test('titles with and without inline markup', () => {
+    const o = scan(rst('snake_case title', '================', '', 'The ``nova-manage`` command', '===========================', '', 'ref_ title', '=========='))
+    expect(tree(o)).toEqual([
+      [1, 1, 'snake_case title'],
+      [1, 4, 'The nova-manage command'],
+      [1, 7, 'ref title']
+    ])
+  })
 })
 
 describe('renderTitle', () => {

@@ -11,15 +11,28 @@ export const NUL = '\x00'
 export const isSpace = (ch: string | undefined): boolean => ch !== undefined && isPySpace(ch.codePointAt(0) as number)
 export const isDelimiter = (ch: string): boolean => inRanges(DELIMITER_RANGES, ch.codePointAt(0) as number)
 
+const startContextOf = (ch: string): boolean => isSpace(ch) || OPENERS.includes(ch) || isDelimiter(ch)
+const endContextOf = (ch: string): boolean =>
+  isSpace(ch) || ch === NUL || CLOSING_DELIMITERS.includes(ch) || isDelimiter(ch) || CLOSERS.includes(ch)
+
+/** The two contexts for ASCII characters, looked up (bit 1: start context, bit 2: end context). */
+const ASCII_CONTEXT = new Uint8Array(128)
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c)
+  ASCII_CONTEXT[c] = (startContextOf(ch) ? 1 : 0) | (endContextOf(ch) ? 2 : 0)
+}
+
 /** `start_string_prefix`: what may precede an inline markup start-string. */
 export function startContext(ch: string): boolean {
-  return isSpace(ch) || OPENERS.includes(ch) || isDelimiter(ch)
+  const c = ch.charCodeAt(0)
+  return c < 128 ? (ASCII_CONTEXT[c] & 1) !== 0 : startContextOf(ch)
 }
 
 /** `end_string_suffix`: what may follow an end-string (or the end of text). */
 export function endContext(ch: string | undefined): boolean {
   if (ch === undefined) return true
-  return isSpace(ch) || ch === NUL || CLOSING_DELIMITERS.includes(ch) || isDelimiter(ch) || CLOSERS.includes(ch)
+  const c = ch.charCodeAt(0)
+  return c < 128 ? (ASCII_CONTEXT[c] & 2) !== 0 : endContextOf(ch)
 }
 
 /** `punctuation_chars.match_chars`. */

@@ -14,7 +14,7 @@
 
 import { NUL, endContext, escape2null, isSpace, matchChars, restore, startContext, unescape } from './inline-chars.js'
 import { phraseRefText, roleText } from './inline-roles.js'
-import { foldWhitespace, isNameChar } from './scan-text.js'
+import { foldWhitespace, isAsciiAlnum, isNameChar } from './scan-text.js'
 
 class TitleInliner {
   private readonly s: string[]
@@ -278,6 +278,22 @@ class TitleInliner {
  * as written, as docutils keeps them (a "problematic" node).
  */
 export function renderTitle(raw: string): string {
-  if (!/[\\*`_|[]/.test(raw)) return foldWhitespace(raw)
-  return foldWhitespace(new TitleInliner(raw).render())
+  return foldWhitespace(mayHaveMarkup(raw) ? new TitleInliner(raw).render() : raw)
+}
+
+const MARKUP_CHAR = /[\\*`_|[]/
+
+/**
+ * Could `raw` hold inline markup? Not without one of `\ * ` _ | [`; and an
+ * underscore followed by a letter or digit (as in `snake_case`) starts or
+ * ends nothing.
+ */
+function mayHaveMarkup(raw: string): boolean {
+  for (let i = raw.search(MARKUP_CHAR); i >= 0 && i < raw.length; i++) {
+    const c = raw.charCodeAt(i)
+    if (c === 0x5f) {
+      if (i + 1 === raw.length || !isAsciiAlnum(raw.charCodeAt(i + 1))) return true
+    } else if (c === 0x5c || c === 0x2a || c === 0x60 || c === 0x7c || c === 0x5b) return true
+  }
+  return false
 }

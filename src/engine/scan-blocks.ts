@@ -7,19 +7,19 @@
  * whitespace stripped.
  */
 
-import { isPyBlank, isPySpace, pyStrip } from './scan-text.js'
+import { isPyBlank, isPyBlankPrefix, isPySpace, isUnicodeBullet, pyStrip } from './scan-text.js'
 
 export interface Indented {
   /** Index after the last line of the block. */
   end: number
   /** Common indentation of the lines after the first (0 when none). */
   indent: number
-  blankFinish: boolean
 }
 
 /**
  * `StringList.get_indented(start, until_blank, strip_indent, block_indent,
  * first_indent)`: the block of indented (or blank) lines from `start`.
+ * Lines are right-stripped, so a blank line is an empty one.
  */
 export function getIndented(
   lines: readonly string[],
@@ -32,42 +32,36 @@ export function getIndented(
   let end = start
   if (blockIndent !== undefined && firstIndent === undefined) firstIndent = blockIndent
   if (firstIndent !== undefined) end++
-  const last = lines.length
-  let blankFinish = true
-  while (end < last) {
+  for (; end < lines.length; end++) {
     const line = lines[end]
-    if (line && (line.charCodeAt(0) !== 32 || (blockIndent !== undefined && !isPyBlank(line.slice(0, blockIndent))))) {
-      blankFinish = end > start && isPyBlank(lines[end - 1])
-      break
+    if (line === '') {
+      if (untilBlank) break
+      continue
     }
-    let k = 0
-    while (k < line.length && isPySpace(line.charCodeAt(k))) k++
-    if (k === line.length) {
-      if (untilBlank) {
-        blankFinish = true
-        break
-      }
-    } else if (blockIndent === undefined) {
-      indent = indent < 0 ? k : Math.min(indent, k)
+    if (line.charCodeAt(0) !== 32 || (blockIndent !== undefined && !isPyBlankPrefix(line, blockIndent))) break
+    if (blockIndent === undefined) {
+      let k = 1
+      while (k < line.length && line.charCodeAt(k) === 32) k++
+      while (k < line.length && isPySpace(line.charCodeAt(k))) k++
+      if (indent < 0 || k < indent) indent = k
     }
-    end++
   }
-  return { end, indent: indent < 0 ? 0 : indent, blankFinish }
+  return { end, indent: indent < 0 ? 0 : indent }
 }
 
 /**
- * `StringList.get_text_block(start, flush_left)`: lines up to the next blank
- * one; with `flushLeft`, also up to the first indented one (`indented` set).
+ * `StringList.get_text_block(start, flush_left)`: the index after the lines
+ * up to the next blank one (with `flushLeft`, also up to the first indented
+ * one). Lines are right-stripped, so a blank line is an empty one.
  */
-export function getTextBlock(lines: readonly string[], start: number, flushLeft: boolean): { end: number; indented: boolean } {
+export function getTextBlock(lines: readonly string[], start: number, flushLeft: boolean): number {
   let end = start
   while (end < lines.length) {
     const line = lines[end]
-    if (isPyBlank(line)) break
-    if (flushLeft && line.charCodeAt(0) === 32) return { end, indented: true }
+    if (line === '' || (flushLeft && line.charCodeAt(0) === 32)) break
     end++
   }
-  return { end, indented: false }
+  return end
 }
 
 /** `(?<!\\)(\\\\)*::$` on a paragraph's last line: a literal block follows. */
@@ -93,7 +87,8 @@ export function spacesOrEnd(line: string, len: number): number {
 
 /** `bullet`: `[-+*\u2022\u2023\u2043]( +|$)`. */
 export function matchBullet(line: string): number {
-  return '-+*\u2022\u2023\u2043'.includes(line[0]) ? spacesOrEnd(line, 1) : -1
+  const c = line.charCodeAt(0)
+  return c === 0x2d || c === 0x2b || c === 0x2a || isUnicodeBullet(c) ? spacesOrEnd(line, 1) : -1
 }
 
 /** `doctest`: `>>>( +|$)`. */
@@ -187,9 +182,9 @@ export interface TableResult {
 
 /** `Body.isolate_grid_table`, from the top border at `start`. */
 export function isolateGridTable(lines: readonly string[], start: number): TableResult {
-  const tb = getTextBlock(lines, start, true)
-  let len = tb.end - start
-  let pos = tb.end - 1
+  const end = getTextBlock(lines, start, true)
+  let len = end - start
+  let pos = end - 1
   const row = (i: number): string => pyStrip(lines[start + i])
   for (let i = 0; i < len; i++) {
     const r = row(i)

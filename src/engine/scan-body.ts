@@ -21,11 +21,15 @@ import {
   matchLineBlock,
   matchOptionMarker
 } from './scan-blocks.js'
-import { isEnumeratedListItem, matchEnumerator, parseEnumerator, type EnumFormat, type EnumSequence } from './scan-enum.js'
+import { isEnumeratedListItem, matchEnumerator, parseEnumerator, type EnumFormat, type EnumMatch, type EnumSequence } from './scan-enum.js'
 import { classifyExplicit, substitutionMatches, targetMatches } from './scan-explicit.js'
-import { isAdornmentLine, isPyBlank, pyStrip } from './scan-text.js'
+import { isAdornmentChar, isAdornmentLine, isAsciiAlnum, isPyBlank, isUnicodeBullet, pyStrip } from './scan-text.js'
 
-/** Lines a state machine runs over; `base` is the document index of `lines[0]`. */
+/**
+ * Lines a state machine runs over; `base` is the document index of
+ * `lines[0]`. They are docutils' lines (right-stripped) or ends of them, so a
+ * blank line is always an empty one.
+ */
 export interface View {
   lines: readonly string[]
   base: number
@@ -50,8 +54,11 @@ export interface BodyHost {
   enumCtx: EnumContext | undefined
   toText(): void
   toLine(): void
-  /** Parse lines (view indices from `base`) as nested body content. */
-  nested(lines: string[], base: number): void
+  /**
+   * Parse view lines [start, end) as nested body content, the first line
+   * from column `first`, the others from column `indent`.
+   */
+  nested(start: number, end: number, first: number, indent: number): void
   /** Mark view lines [a, b] verbatim. */
   mark(a: number, b: number): void
 }
@@ -67,34 +74,29 @@ export function body(sm: BodyHost, forced: boolean): void {
   if (line === '') return // blank
   const enumCtx = sm.enumCtx
   sm.enumCtx = undefined
-  if (line.charCodeAt(0) === 32) {
+  const c = line.charCodeAt(0)
+  if (c === 32) {
     // block quote
     const r = getIndented(L, sm.pos)
     sm.mark(sm.pos, r.end - 1)
     sm.pos = r.end - 1
     return
   }
+  // every construct but an enumerated list item starts with ASCII punctuation
+  // or a bullet: a line starting otherwise (prose, mostly) is an enumerated
+  // list item or text
+  if (isAdornmentChar(c) || isUnicodeBullet(c)) return markup(sm, line, enumCtx)
+  const em = isAsciiAlnum(c) ? matchEnumerator(line) : undefined
+  return em ? enumerated(sm, em, enumCtx) : sm.toText()
+}
+
+/** The Body transitions for a line starting with punctuation or a bullet. */
+function markup(sm: BodyHost, line: string, enumCtx: EnumContext | undefined): void {
+  const L = sm.L
   let e = matchBullet(line)
   if (e >= 0) return listItem(sm, e)
   const em = matchEnumerator(line)
-  if (em) {
-    if (enumCtx) {
-      // EnumeratedList state: the next item of the same list?
-      const { sequence, ordinal } = parseEnumerator(em.text, enumCtx.enumtype)
-      const invalid =
-        em.format !== enumCtx.format ||
-        (sequence !== '#' && (sequence !== enumCtx.enumtype || enumCtx.auto || ordinal !== enumCtx.last + 1n)) ||
-        !isEnumeratedListItem(L, sm.pos, ordinal, sequence, em.format)
-      if (!invalid) {
-        sm.enumCtx = { ...enumCtx, auto: enumCtx.auto || sequence === '#', last: ordinal as bigint }
-        return listItem(sm, em.end)
-      }
-    }
-    const { sequence, ordinal } = parseEnumerator(em.text)
-    if (!isEnumeratedListItem(L, sm.pos, ordinal, sequence, em.format)) return sm.toText()
-    sm.enumCtx = { format: em.format, enumtype: sequence === '#' ? 'arabic' : sequence, last: ordinal as bigint, auto: sequence === '#' }
-    return listItem(sm, em.end)
-  }
+  if (em) return enumerated(sm, em, enumCtx)
   e = matchFieldMarker(line)
   if (e >= 0) return void firstKnownIndented(sm, e, true)
   e = matchOptionMarker(line)
@@ -103,14 +105,14 @@ export function body(sm: BodyHost, forced: boolean): void {
     const lines = [line.slice(e)]
     for (let i = sm.pos + 1; i < r.end; i++) lines.push(L[i].slice(r.indent))
     if (lines.every(isPyBlank)) return sm.toText() // no description: not an option list item
-    sm.nested(lines, sm.pos)
+    sm.nested(sm.pos, r.end, e, r.indent)
     sm.pos = r.end - 1
     return
   }
   if (matchDoctest(line)) {
-    const tb = getTextBlock(L, sm.pos, false)
-    sm.mark(sm.pos, tb.end - 1)
-    sm.pos = tb.end - 1
+    const end = getTextBlock(L, sm.pos, false)
+    sm.mark(sm.pos, end - 1)
+    sm.pos = end - 1
     return
   }
   e = matchLineBlock(line)
@@ -142,15 +144,32 @@ export function body(sm: BodyHost, forced: boolean): void {
   sm.toText()
 }
 
+/** An enumerated list item: the first of a list, or (in the EnumeratedList state) the next one. */
+function enumerated(sm: BodyHost, em: EnumMatch, enumCtx: EnumContext | undefined): void {
+  const L = sm.L
+  if (enumCtx) {
+    // EnumeratedList state: the next item of the same list?
+    const { sequence, ordinal } = parseEnumerator(em.text, enumCtx.enumtype)
+    const invalid =
+      em.format !== enumCtx.format ||
+      (sequence !== '#' && (sequence !== enumCtx.enumtype || enumCtx.auto || ordinal !== enumCtx.last + 1n)) ||
+      !isEnumeratedListItem(L, sm.pos, ordinal, sequence, em.format)
+    if (!invalid) {
+      sm.enumCtx = { format: enumCtx.format, enumtype: enumCtx.enumtype, last: ordinal as bigint, auto: enumCtx.auto || sequence === '#' }
+      return listItem(sm, em.end)
+    }
+  }
+  const { sequence, ordinal } = parseEnumerator(em.text)
+  if (!isEnumeratedListItem(L, sm.pos, ordinal, sequence, em.format)) return sm.toText()
+  sm.enumCtx = { format: em.format, enumtype: sequence === '#' ? 'arabic' : sequence, last: ordinal as bigint, auto: sequence === '#' }
+  return listItem(sm, em.end)
+}
+
 /** `get_first_known_indented(first)` from `pos`, optionally nested-parsed; leaves `pos` on its last line. */
 function firstKnownIndented(sm: BodyHost, first: number, parse: boolean): void {
   const start = sm.pos
   const r = getIndented(sm.L, start, false, undefined, first)
-  if (parse) {
-    const lines = [sm.L[start].slice(first)]
-    for (let i = start + 1; i < r.end; i++) lines.push(sm.L[i].slice(r.indent))
-    sm.nested(lines, start)
-  }
+  if (parse) sm.nested(start, r.end, first, r.indent)
   sm.pos = r.end - 1
 }
 
@@ -160,9 +179,7 @@ function listItem(sm: BodyHost, indent: number): void {
   const start = sm.pos
   if (L[start].length <= indent) return firstKnownIndented(sm, indent, true)
   const r = getIndented(L, start, false, indent)
-  const lines: string[] = []
-  for (let i = start; i < r.end; i++) lines.push(L[i].slice(indent))
-  sm.nested(lines, start)
+  sm.nested(start, r.end, indent, indent)
   sm.pos = r.end - 1
 }
 

@@ -5,7 +5,7 @@
  */
 
 import { spacesOrEnd } from './scan-blocks.js'
-import { isPySpaceChar } from './scan-text.js'
+import { isAsciiAlnum, isPySpaceChar } from './scan-text.js'
 
 export type EnumFormat = 'parens' | 'rparen' | 'period'
 export type EnumSequence = 'arabic' | 'loweralpha' | 'upperalpha' | 'lowerroman' | 'upperroman' | '#'
@@ -24,23 +24,40 @@ const SEQUENCES: [EnumSequence, RegExp][] = [
   ['upperroman', /^[IVXLCDM]+$/]
 ]
 
-/** `enumerator`: `(\(enum\)|enum\)|enum\.)( +|$)`. */
-export function matchEnumerator(line: string): EnumMatch | undefined {
-  const parens = line[0] === '('
-  let i = parens ? 1 : 0
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39
+const isLowerRoman = (c: number): boolean => c === 0x69 || c === 0x76 || c === 0x78 || c === 0x6c || c === 0x63 || c === 0x64 || c === 0x6d
+const isUpperRoman = (c: number): boolean => c === 0x49 || c === 0x56 || c === 0x58 || c === 0x4c || c === 0x43 || c === 0x44 || c === 0x4d
+
+/** `enumerator`: `(\(enum\)|enum\)|enum\.)( +|$)`, on `line` from column `start`. */
+export function matchEnumerator(line: string, start = 0): EnumMatch | undefined {
+  const parens = line.charCodeAt(start) === 0x28 // (
+  let i = parens ? start + 1 : start
   const from = i
-  while (i < line.length && /[0-9a-zA-Z#]/.test(line[i])) i++
-  const text = line.slice(from, i)
-  if (!text || !(text === '#' || SEQUENCES.some(([, re]) => re.test(text)))) return undefined
+  // the enumerator's text, the longest run of [0-9a-zA-Z#]: valid when it is
+  // one character (`#`, a digit or a letter), digits or roman numerals; most
+  // lines are prose and fail here, on the second letter of their first word
+  let digits = true
+  let lowerRoman = true
+  let upperRoman = true
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (!(isAsciiAlnum(c) || c === 0x23)) break
+    digits &&= isDigit(c)
+    lowerRoman &&= isLowerRoman(c)
+    upperRoman &&= isUpperRoman(c)
+    if (i > from && !digits && !lowerRoman && !upperRoman) return undefined
+  }
+  if (i === from) return undefined
   let format: EnumFormat
+  const close = i < line.length ? line.charCodeAt(i) : -1
   if (parens) {
-    if (line[i] !== ')') return undefined
+    if (close !== 0x29) return undefined
     format = 'parens'
-  } else if (line[i] === ')') format = 'rparen'
-  else if (line[i] === '.') format = 'period'
+  } else if (close === 0x29) format = 'rparen'
+  else if (close === 0x2e) format = 'period'
   else return undefined
   const end = spacesOrEnd(line, i + 1)
-  return end < 0 ? undefined : { format, text, end }
+  return end < 0 ? undefined : { format, text: line.slice(from, i), end }
 }
 
 const ROMAN = /^M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/

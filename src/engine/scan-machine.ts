@@ -9,16 +9,19 @@
  *
  * Content nested in lists, definitions, footnotes and the like is parsed
  * again with `match_titles` off, only to find literal blocks and other
- * verbatim lines in it, down to a fixed depth.
+ * verbatim lines in it, down to a fixed depth (and not at all when it is
+ * plain prose, which has none).
  *
  * Each state machine is one `StateMachine` object: `pos` is docutils'
  * `line_offset`, exceptions (EOFError, TransitionCorrection, StateCorrection)
- * become flags and direct changes of `pos` / `state`.
+ * become flags and direct changes of `pos` / `state`. The state machine of a
+ * section body runs on the object of the one that found its title.
  */
 
 import { body, type BodyHost, type EnumContext, type View } from './scan-body.js'
 import { endsWithLiteralMarker, getIndented, getTextBlock } from './scan-blocks.js'
-import { columnWidth, isAdornmentChar, isAdornmentLine, isPyBlank, pyLstrip, pyStrip } from './scan-text.js'
+import { matchEnumerator } from './scan-enum.js'
+import { columnWidth, isAdornmentChar, isAdornmentLine, isAsciiAlnum, isUnicodeBullet, pyLstrip, pyStrip } from './scan-text.js'
 import type { ScanProblem } from './types.js'
 
 /** How deep nested content (lists in lists ...) is re-parsed for verbatim lines. */
@@ -35,8 +38,8 @@ export interface FoundSection {
   style: string
 }
 
-/** Problems found while reading a title, reported only if the section is created: [kind, line, message]. */
-type Pending = [ScanProblem['kind'], number, string][]
+/** A problem found while reading a title, reported only if the section is created: [kind, line, message]. */
+type Pending = [ScanProblem['kind'], number, string] | undefined
 
 /** An adornment style for messages: `"="` underline, or `"="` overline and underline. */
 const describeStyle = (style: string): string => (style.length === 1 ? `"${style}" underline` : `"${style[0]}" overline and underline`)
@@ -53,10 +56,11 @@ export class Machine {
   bubbleKludge = false
   readonly sections: FoundSection[] = []
   readonly problems: ScanProblem[] = []
-  readonly verbatim: Uint8Array
+  /** Per document line: verbatim (see Outline.verbatim). */
+  readonly verbatim: boolean[]
 
   constructor(readonly doc: readonly string[]) {
-    this.verbatim = new Uint8Array(doc.length)
+    this.verbatim = new Array<boolean>(doc.length).fill(false)
   }
 
   parse(): void {
@@ -66,14 +70,40 @@ export class Machine {
   /** Marks view lines [a, b] verbatim, leaving out blank lines at either end. */
   mark(v: View, a: number, b: number): void {
     const L = v.lines
-    while (a <= b && a < L.length && isPyBlank(L[a])) a++
-    while (b >= a && (b >= L.length || isPyBlank(L[b]))) b--
-    for (let i = a; i <= b; i++) this.verbatim[v.base + i] = 1
+    while (a <= b && a < L.length && L[a] === '') a++
+    while (b >= a && (b >= L.length || L[b] === '')) b--
+    for (let i = a; i <= b; i++) this.verbatim[v.base + i] = true
   }
 
   problem(kind: ScanProblem['kind'], line: number, titleLine: number | undefined, message: string): void {
     this.problems.push(titleLine === undefined ? { kind, line: line + 1, message } : { kind, line: line + 1, titleLine: titleLine + 1, message })
   }
+}
+
+/** ASCII punctuation that starts a body construct: `# ( * + - . / : = > _ |`. */
+const CONSTRUCT_START = new Set([0x23, 0x28, 0x2a, 0x2b, 0x2d, 0x2e, 0x2f, 0x3a, 0x3d, 0x3e, 0x5f, 0x7c])
+
+/**
+ * Are view lines [start, end) (the first from column `first`, the others from
+ * `indent`) all blank or plain prose: not indented, not starting a construct
+ * (with a bullet, an enumerator or other markup), not ending with `::`?
+ * Parsed as nested body content, such lines are only paragraphs (an
+ * adornment line among them is read as text or dropped, titles are not
+ * matched there), with nothing verbatim in them.
+ */
+function onlyProse(L: readonly string[], start: number, end: number, first: number, indent: number): boolean {
+  for (let i = start; i < end; i++) {
+    const line = L[i]
+    const from = i === start ? first : indent
+    if (line.length <= from) continue // blank (lines are right-stripped)
+    const c = line.charCodeAt(from)
+    if (c === 32 || line.endsWith('::')) return false
+    const construct = isAdornmentChar(c)
+      ? CONSTRUCT_START.has(c)
+      : isUnicodeBullet(c) || (isAsciiAlnum(c) && matchEnumerator(line, from) !== undefined)
+    if (construct) return false
+  }
+  return true
 }
 
 class StateMachine implements BodyHost {
@@ -112,8 +142,10 @@ class StateMachine implements BodyHost {
       }
       const forced = this.forced
       this.forced = false
-      if (this.state === BODY) body(this, forced)
-      else if (this.state === TEXT) this.text(forced)
+      if (this.state === BODY) {
+        if (!forced && this.L[this.pos] === '') continue // Body.blank: nothing to do
+        body(this, forced)
+      } else if (this.state === TEXT) this.text(forced)
       else this.line()
       if (this.raised) {
         this.raised = false
@@ -159,11 +191,14 @@ class StateMachine implements BodyHost {
     this.m.mark(this.v, a, b)
   }
 
-  nested(lines: string[], base: number): void {
-    let k = 0
-    while (k < lines.length && isPyBlank(lines[k])) k++
-    if (k === lines.length || this.depth >= MAX_NESTED_DEPTH) return
-    new StateMachine(this.m, { lines: k ? lines.slice(k) : lines, base: this.v.base + base + k }, false, this.depth + 1).run(0)
+  nested(start: number, end: number, first: number, indent: number): void {
+    if (this.depth >= MAX_NESTED_DEPTH || onlyProse(this.L, start, end, first, indent)) return
+    const lines: string[] = []
+    for (let i = start; i < end; i++) {
+      const line = this.L[i].slice(i === start ? first : indent)
+      if (lines.length > 0 || line !== '') lines.push(line) // from the first non-blank line
+    }
+    new StateMachine(this.m, { lines, base: this.v.base + end - lines.length }, false, this.depth + 1).run(0)
   }
 
   // ------------------------------------------------------------------ Text
@@ -180,9 +215,7 @@ class StateMachine implements BodyHost {
     if (line.charCodeAt(0) === 32) {
       // definition list item
       const r = getIndented(this.L, this.pos)
-      const lines: string[] = []
-      for (let i = this.pos; i < r.end; i++) lines.push(this.L[i].slice(r.indent))
-      this.nested(lines, this.pos)
+      this.nested(this.pos, r.end, r.indent, r.indent)
       this.pos = r.end - 1
       this.state = BODY
       return
@@ -193,10 +226,10 @@ class StateMachine implements BodyHost {
 
   /** `Text.text`: the rest of the paragraph, and a literal block after `::`. */
   private paragraph(): void {
-    const tb = getTextBlock(this.L, this.pos, true)
-    this.pos = tb.end - 1
+    const end = getTextBlock(this.L, this.pos, true)
+    this.pos = end - 1
     this.state = BODY
-    const last = tb.end > this.ctx + 1 ? this.L[tb.end - 1] : this.L[this.ctx]
+    const last = end > this.ctx + 1 ? this.L[end - 1] : this.L[this.ctx]
     if (endsWithLiteralMarker(last)) {
       this.pos++
       this.literalBlock()
@@ -209,7 +242,7 @@ class StateMachine implements BodyHost {
     const r = getIndented(this.L, start)
     if (r.end > start) this.pos = r.end - 1
     let first = start
-    while (first < r.end && isPyBlank(this.L[first])) first++
+    while (first < r.end && this.L[first] === '') first++
     if (first < r.end) this.mark(first, r.end - 1)
     else this.quotedLiteralBlock()
   }
@@ -254,20 +287,20 @@ class StateMachine implements BodyHost {
     const titleIdx = this.ctx
     const title = L[titleIdx]
     const underline = L[this.pos]
-    const problems: Pending = []
+    let problem: Pending
     if (columnWidth(title) > underline.length) {
       if (underline.length < 4) {
         if (this.matchTitles) this.shortAdornment(this.pos, titleIdx)
         return this.paragraph() // TransitionCorrection('text')
       }
-      problems.push(['title-underline', this.pos, 'Title underline too short.'])
+      problem = ['title-underline', this.pos, 'Title underline too short.']
     }
     if (!this.matchTitles) {
       this.state = BODY // "Unexpected section title."
       return
     }
     this.ctx = -1
-    this.section(title, underline[0], titleIdx, this.pos, undefined, problems)
+    this.section(title, underline[0], titleIdx, this.pos, undefined, problem)
     if (!this.raised) this.state = BODY
   }
 
@@ -323,15 +356,15 @@ class StateMachine implements BodyHost {
       if (short) this.shortAdornment(overIdx, titleIdx)
       return fail('Title overline & underline mismatch.')
     }
-    const problems: Pending = []
+    let problem: Pending
     if (columnWidth(title) > overline.length) {
       if (short) {
         this.shortAdornment(overIdx, titleIdx)
         return this.stateCorrection(2)
       }
-      problems.push(['title-underline', overIdx, 'Title overline too short.'])
+      problem = ['title-underline', overIdx, 'Title overline too short.']
     }
-    this.section(pyLstrip(title), overline[0] + '/' + underline[0], titleIdx, this.pos, overIdx, problems)
+    this.section(pyLstrip(title), overline[0] + '/' + underline[0], titleIdx, this.pos, overIdx, problem)
     if (!this.raised) this.state = BODY
   }
 
@@ -348,7 +381,7 @@ class StateMachine implements BodyHost {
     titleIdx: number,
     underlineIdx: number,
     overlineIdx: number | undefined,
-    problems: Pending
+    problem: Pending
   ): void {
     const m = this.m
     const idx = m.styles.indexOf(style)
@@ -380,7 +413,7 @@ class StateMachine implements BodyHost {
       )
       return
     }
-    this.newSubsection(title, style, titleIdx, underlineIdx, overlineIdx, problems)
+    this.newSubsection(title, style, titleIdx, underlineIdx, overlineIdx, problem)
   }
 
   /** `RSTState.new_subsection`: record the section and parse its body in a new state machine. */
@@ -390,14 +423,22 @@ class StateMachine implements BodyHost {
     titleIdx: number,
     underlineIdx: number,
     overlineIdx: number | undefined,
-    problems: Pending
+    problem: Pending
   ): void {
     const m = this.m
     const mylevel = m.sectionLevel
     m.sectionLevel++
     m.sections.push({ title, level: m.sectionLevel, titleIdx, underlineIdx, overlineIdx, style })
-    for (const [kind, line, message] of problems) m.problem(kind, line, titleIdx, message)
-    this.pos = new StateMachine(m, this.v, true, this.depth).run(this.pos + 1)
+    if (problem) m.problem(problem[0], problem[1], titleIdx, problem[2])
+    // docutils parses the section body with a new state machine over the same
+    // lines; this one does it, in a fresh state, and gets its own state back
+    const { state, ctx } = this
+    this.state = BODY
+    this.ctx = -1
+    this.enumCtx = undefined
+    this.pos = this.run(this.pos + 1)
+    this.state = state
+    this.ctx = ctx
     if (m.sectionLevel <= mylevel) {
       this.raised = true
       return

@@ -6,21 +6,26 @@
 
 import { COMBINING_RANGES, WIDE_RANGES } from './scan-unicode.js'
 
+/** Python's whitespace (`str.isspace()`), looked up: all of it is at or below U+3000. */
+const PY_SPACE = new Uint8Array(0x3001)
+for (const [first, last] of [
+  [0x09, 0x0d],
+  [0x1c, 0x20],
+  [0x85, 0x85],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000]
+]) {
+  PY_SPACE.fill(1, first, last + 1)
+}
+
 /** Python's `str.isspace()` for one code point. */
 export function isPySpace(cp: number): boolean {
-  if (cp <= 0x20) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || (cp >= 0x1c && cp <= 0x1f)
-  if (cp < 0x85) return false
-  return (
-    cp === 0x85 ||
-    cp === 0xa0 ||
-    cp === 0x1680 ||
-    (cp >= 0x2000 && cp <= 0x200a) ||
-    cp === 0x2028 ||
-    cp === 0x2029 ||
-    cp === 0x202f ||
-    cp === 0x205f ||
-    cp === 0x3000
-  )
+  return cp <= 0x3000 && PY_SPACE[cp] === 1
 }
 
 /** Python's `str.isspace()` for a one-unit string (all Python spaces are BMP). */
@@ -53,8 +58,33 @@ export function isPyBlank(s: string): boolean {
   return true
 }
 
+/** True when `s.strip()` would be empty for `s[0:n]` (`s.slice(0, n)`, without the copy). */
+export function isPyBlankPrefix(s: string, n: number): boolean {
+  const end = Math.min(n, s.length)
+  for (let i = 0; i < end; i++) if (!isPySpace(s.charCodeAt(i))) return false
+  return true
+}
+
+/** True when `s` is already folded: single spaces between words, none at either end. */
+function isFolded(s: string): boolean {
+  let afterSpace = true
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 32) {
+      if (afterSpace) return false
+      afterSpace = true
+    } else if (c < 32 || isPySpace(c)) {
+      return false
+    } else {
+      afterSpace = false
+    }
+  }
+  return !afterSpace || s.length === 0
+}
+
 /** `' '.join(s.split())`: whitespace folded, Python whitespace. */
 export function foldWhitespace(s: string): string {
+  if (isFolded(s)) return s
   let out = ''
   let pendingSpace = false
   for (let i = 0; i < s.length; i++) {
@@ -139,9 +169,25 @@ export function docutilsLines(raw: string): string[] {
   return s.split(new RegExp(PY_EXTRA_LINE_BREAKS.source, 'g')).map(pyRstrip)
 }
 
+const ADORNMENT = new Uint8Array(128)
+ADORNMENT.fill(1, 0x21, 0x30)
+ADORNMENT.fill(1, 0x3a, 0x41)
+ADORNMENT.fill(1, 0x5b, 0x61)
+ADORNMENT.fill(1, 0x7b, 0x7f)
+
 /** Docutils' `nonalphanum7bit`: `[!-/:-@[-\`{-~]`. */
 export function isAdornmentChar(c: number): boolean {
-  return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)
+  return c < 0x80 && ADORNMENT[c] === 1
+}
+
+/** The non-ASCII bullets of docutils' `bullet` pattern: U+2022, U+2023, U+2043. */
+export function isUnicodeBullet(c: number): boolean {
+  return c === 0x2022 || c === 0x2023 || c === 0x2043
+}
+
+/** `[0-9a-zA-Z]`. */
+export function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)
 }
 
 /**
@@ -166,5 +212,28 @@ export function isNameChar(ch: string | undefined): boolean {
   return WORD_RE.test(ch)
 }
 
-/** Docutils' `simplename` as a regular expression source (use with the `u` flag). */
-export const SIMPLENAME = '[\\p{L}\\p{N}]+(?:[-._+:][\\p{L}\\p{N}]+)*'
+/** Length (in code units) of the `[\p{L}\p{N}]` code point at `s[i]`; 0 when there is none. */
+export function nameCharLength(s: string, i: number): number {
+  if (i >= s.length) return 0
+  const c = s.charCodeAt(i)
+  if (c < 0x80) return isAsciiAlnum(c) ? 1 : 0
+  const len = (s.codePointAt(i) as number) > 0xffff ? 2 : 1
+  return WORD_RE.test(s.slice(i, i + len)) ? len : 0
+}
+
+/**
+ * Docutils' `simplename`, `[\p{L}\p{N}]+(?:[-._+:][\p{L}\p{N}]+)*`: the end
+ * of the longest one at `s[i]`, or `i` when none starts there.
+ */
+export function simplenameEnd(s: string, i: number): number {
+  let end = i
+  for (;;) {
+    for (let n = nameCharLength(s, end); n > 0; n = nameCharLength(s, end)) end += n
+    if (end === i || end === s.length) return end
+    // a separator belongs to the name when a name character follows it
+    const c = s.charCodeAt(end)
+    const separator = c === 0x2d || c === 0x2e || c === 0x5f || c === 0x2b || c === 0x3a
+    if (!separator || nameCharLength(s, end + 1) === 0) return end
+    end++
+  }
+}

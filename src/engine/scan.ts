@@ -12,19 +12,62 @@
  */
 
 import { renderTitle } from './inline.js'
-import { Machine } from './scan-machine.js'
-import { PY_EXTRA_LINE_BREAKS, docutilsLines } from './scan-text.js'
+import { Machine, type FoundSection } from './scan-machine.js'
+import { PY_EXTRA_LINE_BREAKS, docutilsLines, isPySpace, pyRstrip } from './scan-text.js'
 import type { Outline, ScanProblem, Section } from './types.js'
 
 export { renderTitle } from './inline.js'
+
+/** Characters that make docutils' lines differ from the file's lines other than by trailing whitespace. */
+const DOCUTILS_CHANGES = ['\t', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x85', '\u2028', '\u2029']
 
 /** Splits text into lines the way the scanner numbers them: CRLF, CR or LF, BOM removed. */
 export function splitLines(text: string): string[] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   if (text === '') return []
-  const lines = text.split(/\r\n|\r|\n/)
+  const lines = text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n|\r|\n/)
   if (lines[lines.length - 1] === '') lines.pop()
   return lines
+}
+
+/** The lines docutils reads, and where they are in the file. */
+interface DocLines {
+  lines: readonly string[]
+  /** docutils line index -> file line index; undefined when they are the same. */
+  fileLine: number[] | undefined
+  /** docutils line index -> piece of its file line (see docutilsLines). */
+  pieceOf: number[] | undefined
+}
+
+/**
+ * docutils' lines: usually the file's lines, right-stripped. Tabs, VT and FF
+ * change them, and a file line holding one of the rare extra line breaks of
+ * Python's splitlines (U+2028, U+0085, ...) gives docutils several lines.
+ */
+function docutilsView(source: string, lines: string[]): DocLines {
+  if (DOCUTILS_CHANGES.some(c => source.includes(c))) {
+    const doc: string[] = []
+    const fileLine: number[] = []
+    const pieceOf: number[] = []
+    for (let i = 0; i < lines.length; i++) {
+      const pieces = docutilsLines(lines[i])
+      for (let k = 0; k < pieces.length; k++) {
+        doc.push(pieces[k])
+        fileLine.push(i)
+        pieceOf.push(k)
+      }
+    }
+    return { lines: doc, fileLine, pieceOf }
+  }
+  let doc = lines
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (line.length > 0 && isPySpace(line.charCodeAt(line.length - 1))) {
+      if (doc === lines) doc = lines.slice()
+      doc[i] = pyRstrip(line)
+    }
+  }
+  return { lines: doc, fileLine: undefined, pieceOf: undefined }
 }
 
 /**
@@ -34,78 +77,96 @@ export function splitLines(text: string): string[] {
  * dropped, as docutils drops it (with an `inconsistent-level` problem).
  */
 export function scan(text: string): Outline {
-  const lines = splitLines(String(text ?? ''))
-
-  // docutils' lines; a file line holding one of the rare extra line breaks of
-  // Python's splitlines (U+2028, U+0085, ...) gives docutils several lines
-  const docLines: string[] = []
-  const fileLine: number[] = [] // docutils line index -> file line index
-  const pieceOf: number[] = [] // docutils line index -> piece of its file line
-  lines.forEach((line, i) => {
-    docutilsLines(line).forEach((d, k) => {
-      docLines.push(d)
-      fileLine.push(i)
-      pieceOf.push(k)
-    })
-  })
-  const machine = new Machine(docLines)
+  const source = String(text ?? '')
+  const lines = splitLines(source)
+  const doc = docutilsView(source, lines)
+  const machine = new Machine(doc.lines)
   machine.parse()
-  const at = (docIdx: number): number => fileLine[docIdx] + 1
+  const { sections, roots } = sectionsOf(machine.sections, lines, doc)
+  return {
+    lines,
+    sections,
+    roots,
+    verbatim: verbatimOf(machine.verbatim, lines.length, doc.fileLine),
+    problems: problemsOf(machine.problems, doc.fileLine)
+  }
+}
+
+/** The sections as the outline gives them: 1-based file lines, rendered titles, line ranges, the tree. */
+function sectionsOf(found: readonly FoundSection[], lines: readonly string[], doc: DocLines): { sections: Section[]; roots: Section[] } {
+  const { fileLine, pieceOf } = doc
+  const at = (docIdx: number): number => (fileLine === undefined ? docIdx : fileLine[docIdx]) + 1
   const rawText = (docIdx: number): string => {
-    const line = lines[fileLine[docIdx]]
-    return PY_EXTRA_LINE_BREAKS.test(line) ? line.split(new RegExp(PY_EXTRA_LINE_BREAKS.source, 'g'))[pieceOf[docIdx]] : line
+    const line = lines[at(docIdx) - 1]
+    if (pieceOf === undefined || !PY_EXTRA_LINE_BREAKS.test(line)) return line
+    return line.split(new RegExp(PY_EXTRA_LINE_BREAKS.source, 'g'))[pieceOf[docIdx]]
   }
 
+  // the tree and the line ranges, worked out on indices first: a section (and
+  // the body of the one before it) ends on the line before the first line
+  // (overline or title) of the next section of its level or above
+  const n = found.length
   const last = lines.length
-  const sections: Section[] = machine.sections.map(f => ({
-    title: renderTitle(f.title),
-    rawTitle: rawText(f.titleIdx).trim(),
-    level: f.level,
-    line: at(f.titleIdx),
-    ...(f.overlineIdx !== undefined ? { overline: at(f.overlineIdx) } : {}),
-    underline: at(f.underlineIdx),
-    style: f.style,
-    bodyStart: at(f.underlineIdx) + 1,
-    bodyEnd: last,
-    end: last,
-    children: []
-  }))
+  const first: number[] = []
+  const end: number[] = []
+  const parentOf: number[] = []
+  const open: number[] = [] // the sections not ended yet, outermost first
+  for (let i = 0; i < n; i++) {
+    const f = found[i]
+    first.push(at(f.overlineIdx ?? f.titleIdx))
+    end.push(last)
+    while (open.length && found[open[open.length - 1]].level >= f.level) end[open.pop() as number] = first[i] - 1
+    parentOf.push(open.length ? open[open.length - 1] : -1)
+    open.push(i)
+  }
 
-  const firstLine = (s: Section): number => s.overline ?? s.line
+  const sections: Section[] = []
   const roots: Section[] = []
-  const stack: Section[] = []
-  sections.forEach((s, i) => {
-    const next = sections[i + 1]
-    if (next) s.bodyEnd = firstLine(next) - 1
-    while (stack.length && stack[stack.length - 1].level >= s.level) {
-      stack.pop()!.end = firstLine(s) - 1
-    }
-    const parent = stack[stack.length - 1]
-    if (parent) {
-      s.parent = parent
-      parent.children.push(s)
-    } else {
+  for (let i = 0; i < n; i++) {
+    const f = found[i]
+    const title = renderTitle(f.title)
+    const rawTitle = rawText(f.titleIdx).trim()
+    const line = at(f.titleIdx)
+    const underline = at(f.underlineIdx)
+    const bodyEnd = i + 1 < n ? first[i + 1] - 1 : last
+    const children: Section[] = [] // not a literal inside the literals below, which V8 then creates faster
+    const s: Section =
+      f.overlineIdx === undefined
+        ? { title, rawTitle, level: f.level, line, underline, style: f.style, bodyStart: underline + 1, bodyEnd, end: end[i], children }
+        : { title, rawTitle, level: f.level, line, overline: first[i], underline, style: f.style, bodyStart: underline + 1, bodyEnd, end: end[i], children }
+    const p = parentOf[i]
+    if (p < 0) {
       roots.push(s)
+    } else {
+      s.parent = sections[p]
+      sections[p].children.push(s)
     }
-    stack.push(s)
-  })
+    sections.push(s)
+  }
+  return { sections, roots }
+}
 
+/** Per file line: inside a block where no prose lives. */
+function verbatimOf(docVerbatim: boolean[], n: number, fileLine: number[] | undefined): boolean[] {
+  if (fileLine === undefined) return docVerbatim
+  const verbatim = new Array<boolean>(n).fill(false)
+  for (let i = 0; i < docVerbatim.length; i++) if (docVerbatim[i]) verbatim[fileLine[i]] = true
+  return verbatim
+}
+
+/** The machine's problems on file lines, without duplicates, in line order. */
+function problemsOf(found: readonly ScanProblem[], fileLine: number[] | undefined): ScanProblem[] {
+  if (found.length === 0) return []
+  const at = (docLine: number): number => (fileLine === undefined ? docLine : fileLine[docLine - 1] + 1)
   const seen = new Set<string>()
   const problems: ScanProblem[] = []
-  for (const p of machine.problems) {
-    const line = at(p.line - 1)
-    const titleLine = p.titleLine === undefined ? undefined : at(p.titleLine - 1)
+  for (const p of found) {
+    const line = at(p.line)
+    const titleLine = p.titleLine === undefined ? undefined : at(p.titleLine)
     const key = `${p.kind}:${line}:${titleLine ?? ''}`
     if (seen.has(key)) continue
     seen.add(key)
     problems.push(titleLine === undefined ? { ...p, line } : { ...p, line, titleLine })
   }
-  problems.sort((a, b) => a.line - b.line)
-
-  const verbatim: boolean[] = new Array<boolean>(lines.length).fill(false)
-  machine.verbatim.forEach((v, i) => {
-    if (v) verbatim[fileLine[i]] = true
-  })
-
-  return { lines, sections, roots, verbatim, problems }
+  return problems.sort((a, b) => a.line - b.line)
 }
