@@ -5,8 +5,8 @@ import { RULE_IDS } from '../src/rules/index.js'
 const schema = JSON.parse(readFileSync('schema/spec-template-check.schema.json', 'utf8'))
 
 describe('.spec-template-check.yml', () => {
-  test('every key', () => {
-    const c = parseConfigFile(
+  test('every key', async () => {
+    const c = await parseConfigFile(
       [
         'paths: [specs/**/*.rst, proposals/*.rst]',
         'exclude: specs/abandoned/**',
@@ -38,9 +38,9 @@ describe('.spec-template-check.yml', () => {
     })
   })
 
-  test('an empty file is an empty configuration', () => {
-    expect(parseConfigFile('', 'c.yml')).toEqual({ source: 'c.yml' })
-    expect(parseConfigFile('# nothing\n', 'c.yml')).toEqual({ source: 'c.yml' })
+  test('an empty file is an empty configuration', async () => {
+    expect(await parseConfigFile('', 'c.yml')).toEqual({ source: 'c.yml' })
+    expect(await parseConfigFile('# nothing\n', 'c.yml')).toEqual({ source: 'c.yml' })
   })
 
   test.each([
@@ -57,8 +57,8 @@ describe('.spec-template-check.yml', () => {
     ['templates:\n  - files: a/**\n    template: t.rst\n    extra: 1', /templates\[0\]: unknown key "extra"/],
     ['paths: [a\n', /not valid YAML/],
     ['a: 1\na: 2', /not valid YAML/]
-  ])('%j is a clear error', (text, message) => {
-    expect(() => parseConfigFile(text, 'c.yml')).toThrow(message)
+  ])('%j is a clear error', async (text, message) => {
+    await expect(parseConfigFile(text, 'c.yml')).rejects.toThrow(message)
   })
 
   test('the JSON Schema knows the same keys and rules', () => {

@@ -6,7 +6,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { parse } from 'yaml'
 import type { SeveritySetting } from './engine/types.js'
 import { ConfigError, parseRules } from './config.js'
 
@@ -38,7 +37,7 @@ const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-section
 const MAPPING_KEYS = ['files', 'template', 'optional-sections']
 
 /** Read the configuration file from the workspace root, if there is one. */
-export function loadConfigFile(workspace: string): ConfigFile | undefined {
+export async function loadConfigFile(workspace: string): Promise<ConfigFile | undefined> {
   for (const name of CONFIG_FILES) {
     const file = path.join(workspace, name)
     if (!existsSync(file)) continue
@@ -53,7 +52,9 @@ export function loadConfigFile(workspace: string): ConfigFile | undefined {
   return undefined
 }
 
-export function parseConfigFile(text: string, source: string): ConfigFile {
+export async function parseConfigFile(text: string, source: string): Promise<ConfigFile> {
+  // Loaded only when a repository has a configuration file (keeps start-up fast).
+  const { parse } = await import('yaml')
   let doc: unknown
   try {
     doc = parse(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: 100 })

@@ -101,7 +101,6 @@ export function readWorkspaceFileSync(workspace: string, file: string): ReadResu
 // Per-process caches: a run reads many files from few folders. The action and
 // the CLI are short-lived processes, so the tree does not change under them.
 const realDirs = new Map<string, string>()
-const dirListings = new Map<string, Map<string, Dirent> | null>()
 
 /** Real path of a folder (cached); throws like realpath when it does not exist. */
 function realDir(dir: string): string {
@@ -113,26 +112,13 @@ function realDir(dir: string): string {
   return r
 }
 
-function listing(dir: string): Map<string, Dirent> | null {
-  let l = dirListings.get(dir)
-  if (l === undefined) {
-    try {
-      l = new Map(readdirSync(dir, { withFileTypes: true }).map(d => [d.name, d]))
-    } catch {
-      l = null
-    }
-    dirListings.set(dir, l)
-  }
-  return l
-}
-
 /** Does this file exist as a regular file inside the workspace? */
 export async function workspaceFileExists(workspace: string, file: string): Promise<boolean> {
   const ws = path.resolve(workspace)
   const abs = path.resolve(ws, file)
   if (!inside(ws, abs)) return false
-  // Most candidates (template discovery) do not exist: one listing per folder answers that.
-  const entry = listing(path.dirname(abs))?.get(path.basename(abs))
+  // Most candidates (template discovery) do not exist: one lstat answers that.
+  const entry = lstatSync(abs, { throwIfNoEntry: false })
   if (!entry) return false
   try {
     if (entry.isFile()) return inside(realWorkspace(ws), realDir(path.dirname(abs)))

@@ -229,14 +229,14 @@ async function whichFiles(ctx: EventContext, settings: ActionSettings, api: GitH
 async function loadRepoConfig(settings: ActionSettings, templates: TemplateSetup): Promise<ConfigFile | undefined> {
   const source = templates.options.templateSource
   if (!source) {
-    const cfg = loadConfigFile(settings.workspace)
+    const cfg = await loadConfigFile(settings.workspace)
     if (cfg) core.info(`Configuration: ${cfg.source}`)
     return cfg
   }
   for (const name of CONFIG_FILES) {
     if (!(await source.exists(name))) continue
     core.info(`Configuration: ${name} from ${source.description}`)
-    return parseConfigFile(await source.read(name), `${name} (${source.description})`)
+    return await parseConfigFile(await source.read(name), `${name} (${source.description})`)
   }
   return undefined
 }

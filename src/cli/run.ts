@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const root = path.resolve(args.root ?? '.')
-    const cfg = loadConfigFile(root)
+    const cfg = await loadConfigFile(root)
     const settings: Settings = {
       workspace: root,
       paths: cfg?.paths ?? DEFAULT_PATHS,

@@ -47,7 +47,15 @@ function computeStructure(ctx: RuleContext): Structure {
 
   const walk = (tpls: TemplateSection[], specs: Section[] | undefined, parentSpec: Section | undefined, parentPresent: boolean): void => {
     for (const tpl of tpls) {
-      const spec = specs?.find(s => s.title === tpl.title && !matched.has(s))
+      let spec: Section | undefined
+      if (specs) {
+        for (const s of specs) {
+          if (s.title === tpl.title && !matched.has(s)) {
+            spec = s
+            break
+          }
+        }
+      }
       if (spec) matched.add(spec)
       const m: SectionMatch = {
         tpl,

@@ -26,6 +26,7 @@ const COMMENT = /^\s*\.\.\s+spec-template-check:\s*(disable-section|disable-file
 export function parseSuppressions(outline: Outline): Suppression[] {
   const out: Suppression[] = []
   const { lines } = outline
+  if (!lines.some(l => l.includes('spec-template-check:'))) return out
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (!line.includes('spec-template-check:')) continue

@@ -3,12 +3,15 @@ import { sectionAt } from './locate.js'
 
 const DIRECTIVE = /^\s*\.\.\s+(image|figure|graphviz|digraph|graph|blockdiag|seqdiag|actdiag|nwdiag|rackdiag|packetdiag|uml|plantuml|mermaid|kroki)::/
 
+const ANYWHERE = /\.\.[ \t]+(?:image|figure|graphviz|digraph|graph|blockdiag|seqdiag|actdiag|nwdiag|rackdiag|packetdiag|uml|plantuml|mermaid|kroki)::/
+
 export const image: Rule = {
   id: 'image',
   description: 'An image, figure or rendered-diagram directive: the template asks for ASCII diagrams.',
   defaultSeverity: 'warning',
   lineRule: false,
   check(ctx, report) {
+    if (!ANYWHERE.test(ctx.text)) return
     ctx.outline.lines.forEach((line, i) => {
       if (!line.includes('::')) return
       const m = DIRECTIVE.exec(line)

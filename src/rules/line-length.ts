@@ -13,6 +13,7 @@ export const lineLength: Rule = {
   lineRule: true,
   check(ctx, report) {
     const max = ctx.options.maxLineLength
+    if (!ctx.outline.lines.some(l => l.length > max)) return
     let codeBlock = false
     ctx.outline.lines.forEach((line, i) => {
       if (codeBlock) {

@@ -7,7 +7,7 @@ export const placeholder: Rule = {
   defaultSeverity: 'error',
   lineRule: false,
   check(ctx, report) {
-    const phs = ctx.template.placeholders
+    const phs = ctx.template.placeholders.filter(ph => ctx.text.includes(ph))
     if (phs.length === 0) return
     ctx.outline.lines.forEach((line, i) => {
       if (!line.includes('<')) return

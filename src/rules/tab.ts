@@ -6,6 +6,7 @@ export const tab: Rule = {
   defaultSeverity: 'warning',
   lineRule: true,
   check(ctx, report) {
+    if (!ctx.text.includes('\t')) return
     ctx.outline.lines.forEach((line, i) => {
       const col = line.indexOf('\t')
       if (col === -1) return

@@ -6,6 +6,7 @@ export const zeroWidthSpace: Rule = {
   defaultSeverity: 'error',
   lineRule: true,
   check(ctx, report) {
+    if (!ctx.text.includes('\u200b')) return
     ctx.outline.lines.forEach((line, i) => {
       const col = line.indexOf('\u200b')
       if (col === -1) return
