@@ -15,7 +15,7 @@ import {
   runAction,
   startMock,
   stopMock
-} from '../hardening/action-harness.js'
+} from './action-harness.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)

@@ -7,285 +7,34 @@
  *
  * The bundle is not rebuilt here: run `npm run bundle` first.
  */
-import { execFile } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { startMockGitHub, type DiffEntry, type MockGitHub, type MockGitHubOptions } from './mock-github.js'
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const BUNDLE = path.join(ROOT, 'dist', 'index.js')
-
-const BASE_SHA = 'a'.repeat(40)
-const HEAD_SHA = 'b'.repeat(40)
-const MERGE_SHA = 'c'.repeat(40)
-
-// ---------------------------------------------------------------- specs
-
-const TEMPLATE = `=======================
-Example Spec Title Here
-=======================
-
-Introduction paragraph: why are we doing anything at all?
-
-Problem description
-===================
-
-A detailed description of the problem you want to solve.
-
-Use Cases
----------
-
-What use cases does this address? Who are the actors?
-
-Proposed change
-===============
-
-Here is where you cover the change you propose to make in detail.
-
-Alternatives
-------------
-
-What other ways could we do this, and why are they not used?
-
-References
-==========
-
-Please add any useful references here.
-`
-
-const GOOD = `==========================
-Faster widget provisioning
-==========================
-
-Widgets take minutes to provision; this spec makes that a matter of seconds.
-
-Problem description
-===================
-
-Provisioning a widget waits on three sequential calls to the inventory API.
-
-Use Cases
----------
-
-An operator provisions a hundred widgets during a maintenance window.
-
-Proposed change
-===============
-
-Issue the three inventory calls in parallel and wait for all of them.
-
-Alternatives
-------------
-
-Keep a pool of provisioned widgets; rejected because it wastes capacity.
-
-References
-==========
-
-* The inventory API reference, section four.
-`
-
-const BAD = `==================
-Broken widget spec
-==================
-
-Widgets are broken and this spec does not follow the template at all.
-
-Problem description
-===================
-
-A detailed description of the problem you want to solve.
-
-Proposed change
-===============
-
-This line is deliberately much longer than seventy-nine characters so that the line-length rule reports it.
-
-References
-==========
-
-None.
-`
-
-/** The good spec with many over-long lines: one line-length finding per line. */
-function longSpec(lines: number): string {
-  const long = Array.from(
-    { length: lines },
-    (_, i) => `Long line ${String(i + 1).padStart(3, '0')} of the proposal goes on and on well past the seventy-nine column limit.`
-  ).join('\n\n')
-  return GOOD.replace(
-    'Issue the three inventory calls in parallel and wait for all of them.',
-    `Issue the three inventory calls in parallel and wait for all of them.\n\n${long}`
-  )
-}
-
-// ------------------------------------------------------------- harness
-
-/** Inputs as the runner passes them: every input of action.yml, with its default unless given. */
-function actionDefaults(): Record<string, string> {
-  const yml = readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
-  const out: Record<string, string> = {}
-  let inInputs = false
-  let current: string | undefined
-  for (const line of yml.split('\n')) {
-    if (/^\S/.test(line)) inInputs = line.startsWith('inputs:')
-    if (!inInputs) continue
-    const name = /^ {2}([a-z][a-z0-9-]*):\s*$/.exec(line)
-    if (name) {
-      current = name[1]
-      out[current!] = ''
-      continue
-    }
-    const def = /^ {4}default:\s*(.*)$/.exec(line)
-    if (def && current) {
-      let v = def[1]!.trim()
-      if (/^'.*'$/.test(v) || /^".*"$/.test(v)) v = v.slice(1, -1)
-      out[current] = v === '${{ github.token }}' ? 'test-token' : v
-    }
-  }
-  return out
-}
-
-interface Workspace {
-  root: string
-  workspace: string
-  eventPath: string
-  summaryPath: string
-  outputPath: string
-  runnerTemp: string
-}
-
-const roots: string[] = []
-
-async function makeWorkspace(files: Record<string, string>): Promise<Workspace> {
-  const root = await mkdtemp(path.join(tmpdir(), 'stc-e2e-'))
-  roots.push(root)
-  const workspace = path.join(root, 'workspace')
-  const runner = path.join(root, 'runner')
-  const runnerTemp = path.join(root, 'temp')
-  for (const dir of [workspace, runner, runnerTemp, path.join(root, 'home')]) await mkdir(dir, { recursive: true })
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(workspace, name)), { recursive: true })
-    await writeFile(path.join(workspace, name), text)
-  }
-  const summaryPath = path.join(runner, 'step_summary.md')
-  const outputPath = path.join(runner, 'output.txt')
-  await writeFile(summaryPath, '')
-  await writeFile(outputPath, '')
-  return { root, workspace, eventPath: path.join(runner, 'event.json'), summaryPath, outputPath, runnerTemp }
-}
-
-interface RunResult {
-  code: number
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  summary: string
-  ms: number
-}
-
-interface RunOptions {
-  event: string
-  payload: Record<string, unknown>
-  inputs?: Record<string, string>
-  /** Do not fill in action.yml defaults (as when dist/index.js runs outside the runner). */
-  noDefaults?: boolean
-  sha?: string
-}
-
-/** Parses $GITHUB_OUTPUT as @actions/core writes it: name<<delimiter \n value \n delimiter. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text))) out[m[1]!] = m[3]!
-  return out
-}
-
-async function runAction(ws: Workspace, mock: MockGitHub, opts: RunOptions): Promise<RunResult> {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run \`npm run bundle\` before the e2e tests`)
-  await writeFile(ws.eventPath, JSON.stringify(opts.payload))
-  const inputs = { ...(opts.noDefaults ? {} : actionDefaults()), ...(opts.inputs ?? {}) }
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: path.join(ws.root, 'home'),
-    LANG: 'C.UTF-8',
-    NO_PROXY: '127.0.0.1,localhost',
-    no_proxy: '127.0.0.1,localhost',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: opts.event,
-    GITHUB_EVENT_PATH: ws.eventPath,
-    GITHUB_REPOSITORY: 'octo/specs',
-    GITHUB_REPOSITORY_OWNER: 'octo',
-    GITHUB_API_URL: mock.url,
-    GITHUB_SERVER_URL: mock.url,
-    GITHUB_GRAPHQL_URL: `${mock.url}/graphql`,
-    GITHUB_WORKSPACE: ws.workspace,
-    GITHUB_SHA: opts.sha ?? MERGE_SHA,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_RUN_ID: '1',
-    GITHUB_STEP_SUMMARY: ws.summaryPath,
-    GITHUB_OUTPUT: ws.outputPath,
-    RUNNER_TEMP: ws.runnerTemp,
-    RUNNER_OS: 'Linux'
-  }
-  // The runner's naming: INPUT_ + name upper-cased, spaces -> '_', dashes kept (INPUT_GITHUB-TOKEN).
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  const started = Date.now()
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(resolve => {
-    execFile(process.execPath, [BUNDLE], { env, cwd: ws.workspace, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const c = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : -1) : 0
-      resolve({ code: c, stdout: String(stdout), stderr: String(stderr) })
-    })
-  })
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseOutputs(await readFile(ws.outputPath, 'utf8')),
-    summary: await readFile(ws.summaryPath, 'utf8'),
-    ms: Date.now() - started
-  }
-}
-
-const prPayload = (number: number, changedFiles: number, extra: Record<string, unknown> = {}) => ({
-  action: 'synchronize',
-  number,
-  pull_request: {
-    number,
-    changed_files: changedFiles,
-    head: { sha: HEAD_SHA, ref: 'feature', repo: { full_name: 'octo/specs' } },
-    base: { sha: BASE_SHA, ref: 'main', repo: { full_name: 'octo/specs' } },
-    ...extra
-  },
-  repository: { name: 'specs', full_name: 'octo/specs', owner: { login: 'octo' } }
-})
-
-const commandLines = (stdout: string, kind: string): string[] => stdout.split('\n').filter(l => l.startsWith(`::${kind} `) || l.startsWith(`::${kind}::`))
+import type { DiffEntry } from './mock-github.js'
+import {
+  BASE_SHA,
+  HEAD_SHA,
+  TEMPLATE,
+  GOOD,
+  BAD,
+  longSpec,
+  makeWorkspace,
+  runAction,
+  prPayload,
+  commandLines,
+  startMock,
+  BUNDLE,
+  actionDefaults,
+  cleanupWorkspaces,
+  stopMock
+} from './action-harness.js'
 
 const filler = (n: number): DiffEntry[] => Array.from({ length: n }, (_, i) => ({ filename: `lib/module${i}.py`, status: 'modified' }))
 
 // ---------------------------------------------------------------- tests
 
-let mock: MockGitHub | undefined
-
-async function startMock(options: MockGitHubOptions): Promise<MockGitHub> {
-  mock = await startMockGitHub(options)
-  return mock
-}
-
-afterEach(async () => {
-  await mock?.close()
-  mock = undefined
-})
-
-afterAll(async () => {
-  for (const r of roots) await rm(r, { recursive: true, force: true })
-})
+afterEach(stopMock)
+afterAll(cleanupWorkspaces)
 
 describe('the bundle', () => {
   it('dist/index.js exists (run `npm run bundle`)', () => {

@@ -18,7 +18,7 @@ import {
   startMock,
   stopMock,
   type RunResult
-} from './action-harness.js'
+} from '../e2e/action-harness.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)

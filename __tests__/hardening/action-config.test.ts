@@ -19,7 +19,7 @@ import {
   stopMock,
   type FileSpec,
   type RunResult
-} from './action-harness.js'
+} from '../e2e/action-harness.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)

@@ -27,7 +27,7 @@ import {
   startMock,
   stopMock,
   type Workspace
-} from './action-harness.js'
+} from '../e2e/action-harness.js'
 
 const EVIL = `=============================
 Evil ::warning::in the title

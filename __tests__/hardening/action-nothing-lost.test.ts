@@ -21,7 +21,7 @@ import {
   stopMock,
   BAD,
   type RunResult
-} from './action-harness.js'
+} from '../e2e/action-harness.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)

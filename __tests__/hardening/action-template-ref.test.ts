@@ -26,7 +26,7 @@ import {
   runAction,
   startMock,
   stopMock
-} from './action-harness.js'
+} from '../e2e/action-harness.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)

@@ -24,7 +24,7 @@ import {
   stopMock,
   type RunResult,
   type Workspace
-} from './action-harness.js'
+} from '../e2e/action-harness.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)

@@ -14,7 +14,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startMockGitHub, type MockGitHub, type MockGitHubOptions } from '../e2e/mock-github.js'
+import { startMockGitHub, type MockGitHub, type MockGitHubOptions } from './mock-github.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const BUNDLE = path.join(ROOT, 'dist', 'index.js')
