@@ -198,6 +198,21 @@ export function templateFromText(text: string, source: string, embedded: boolean
   if (rules.sections.length === 0) {
     throw new ConfigError(`template ${source}: no sections found; a template needs a title and at least one section`)
   }
+  // Two sections with one title under the same parent make the structure ambiguous.
+  const check = (list: TemplateRules['sections']): void => {
+    const seen = new Map<string, number>()
+    for (const t of list) {
+      const first = seen.get(t.title)
+      if (first !== undefined) {
+        throw new ConfigError(
+          `template ${source}: section "${t.title}" appears twice under the same parent (lines ${first} and ${t.line}); titles of sibling sections must differ`
+        )
+      }
+      seen.set(t.title, t.line)
+      check(t.children)
+    }
+  }
+  check(rules.sections)
   return rules
 }
 

@@ -33,6 +33,15 @@ describe('template -> rules', () => {
     expect(() => templateFromText('Just text.\n', 'specs/template.rst', false, 2)).toThrow(/specs\/template.rst: no sections/)
   })
 
+  test('two sibling sections with one title are a configuration error naming both lines', () => {
+    const text = 'Title\n=====\n\nA\n-\n\nx\n\nB\n-\n\ny\n\nA\n-\n\nz\n'
+    expect(() => templateFromText(text, 'specs/template.rst', false, 2)).toThrow(
+      'template specs/template.rst: section "A" appears twice under the same parent (lines 4 and 14)'
+    )
+    // The same title under different parents is fine.
+    expect(() => templateFromText('T\n=\n\nA\n-\n\nU\n~\n\nB\n-\n\nU\n~\n', 't', false, 2)).not.toThrow()
+  })
+
   test('the embedded default is the seed template, license header kept', () => {
     expect(DEFAULT_TEMPLATE_TEXT).toBe(readFileSync('templates/default-template.rst', 'utf8'))
     expect(DEFAULT_TEMPLATE_TEXT).toContain('Creative Commons Attribution 3.0 Unported')
