@@ -151,3 +151,22 @@ describe('plainLogSafe', () => {
     for (const line of plainLogSafe(evil).split(/\r\n|\r|\n/)) expect(runnerParse(line)).toBeUndefined()
   })
 })
+
+describe('suggested fixes', () => {
+  test('a fixable finding carries the RST to paste, escaped inside its one command', async () => {
+    const { formatCommand } = await import('../../src/report/commands.js')
+    const line = formatCommand({
+      rule: 'missing-section',
+      severity: 'error',
+      message: 'Missing section "Testing".',
+      file: 'specs/a.rst',
+      line: 9,
+      fix: { description: 'Insert the "Testing" section', startLine: 9, endLine: 9, text: 'Testing\n=======\n\nNone\n\n' }
+    })
+    expect(line.split('\n')).toHaveLength(1)
+    expect(line).toBe(
+      '::error file=specs/a.rst,line=9,endLine=9,col=1,title=spec-template-check%3A missing-section::Missing section "Testing".' +
+        '%0A%0ASuggested fix (Insert the "Testing" section):%0ATesting%0A=======%0A%0ANone%0A'
+    )
+  })
+})

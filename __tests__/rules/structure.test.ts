@@ -199,12 +199,26 @@ describe('title-underline', () => {
     expect(f.map(x => [x.line, x.section])).toEqual([[lineOf(spec, 'Testing') + 1, 'Testing']])
   })
 
+  test('the finding carries the corrected title block', () => {
+    const spec = variant('Testing\n=======', 'Testing\n=====')
+    const f = only(check(spec), 'title-underline')[0]!
+    expect(f.fix).toEqual({
+      description: 'Make the adornment of "Testing" as long as the title',
+      startLine: lineOf(spec, 'Testing'),
+      endLine: lineOf(spec, 'Testing') + 2,
+      text: 'Testing\n=======\n'
+    })
+    const over = variant('==================\nFrobnicate widgets\n==================', '======\nFrobnicate widgets\n======')
+    expect(only(check(over), 'title-underline')[0]!.fix).toMatchObject({ startLine: 1, endLine: 4, text: '==================\nFrobnicate widgets\n==================\n' })
+  })
+
   test('a template title with an adornment under 4 characters is plain text, and said so', () => {
     const spec = variant('Testing\n=======', 'Testing\n===')
     const all = check(spec)
     const f = only(all, 'title-underline')
     expect(f.map(x => x.line)).toEqual([lineOf(spec, 'Testing') + 1])
     expect(f[0]!.message).toContain('plain text')
+    expect(f[0]!.fix?.text).toBe('Testing\n=======\n')
     expect(only(all, 'missing-section').map(x => x.section)).toEqual(['Testing'])
   })
 })

@@ -60,7 +60,9 @@ export function formatCommand(f: Finding): string {
   props.push(['title', `spec-template-check: ${f.rule}`])
   const name = COMMAND[f.severity] ?? 'error'
   const propText = props.map(([k, v]) => `${k}=${escapeProperty(safeTextKeepNewlines(v))}`).join(',')
-  return `::${name} ${propText}::${escapeData(safeTextKeepNewlines(f.message))}`
+  // A fixable finding carries the exact RST to paste.
+  const message = f.fix?.text ? `${f.message}\n\nSuggested fix (${f.fix.description}):\n${f.fix.text.replace(/\n$/, '')}` : f.message
+  return `::${name} ${propText}::${escapeData(safeTextKeepNewlines(message))}`
 }
 
 function normaliseMax(n: number | undefined): number {

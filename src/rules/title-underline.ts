@@ -1,4 +1,5 @@
-import type { Rule, Section } from '../engine/types.js'
+import type { Fix, Rule, Section } from '../engine/types.js'
+import { columnWidth } from '../engine/scan-text.js'
 
 export const titleUnderline: Rule = {
   id: 'title-underline',
@@ -17,10 +18,12 @@ export const titleUnderline: Rule = {
       if (p.kind === 'short-adornment') {
         const text = (ctx.outline.lines[titleLine - 1] ?? '').trim()
         if (!titles.has(text)) continue
+        const ch = (ctx.outline.lines[p.line - 1] ?? '').trim()[0] ?? '='
         report({
           line: p.line,
           section: text,
-          message: `"${text}" is not a title: its underline is shorter than 4 characters and than the title, so it is read as plain text; underline the whole title.`
+          message: `"${text}" is not a title: its underline is shorter than 4 characters and than the title, so it is read as plain text; underline the whole title.`,
+          fix: titleFix(titleLine, p.line + 1, text, ch, false)
         })
         continue
       }
@@ -33,7 +36,28 @@ export const titleUnderline: Rule = {
       } else if (p.kind === 'title-overline') {
         message = `"${text}" has an overline that does not match its underline (${p.message.replace(/\.$/, '')}): use the same character and length for both.`
       }
-      report({ line: p.line, section: section?.title, message })
+      const fix =
+        section && p.kind === 'title-underline'
+          ? titleFix(
+              section.overline ?? section.line,
+              section.underline + 1,
+              section.overline !== undefined ? (ctx.outline.lines[titleLine - 1] ?? '').trimEnd() : text,
+              (ctx.outline.lines[section.underline - 1] ?? '').trim()[0] ?? '=',
+              section.overline !== undefined
+            )
+          : undefined
+      report({ line: p.line, section: section?.title, message, fix })
     }
+  }
+}
+
+/** The title block with adornments of the right length (at least 4, at least the title's width). */
+function titleFix(startLine: number, endLine: number, title: string, ch: string, overline: boolean): Fix {
+  const bar = ch.repeat(Math.max(4, columnWidth(title)))
+  return {
+    description: `Make the adornment of "${title.trim()}" as long as the title`,
+    startLine,
+    endLine,
+    text: (overline ? [bar, title, bar] : [title, bar]).join('\n') + '\n'
   }
 }
