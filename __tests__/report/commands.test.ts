@@ -1,12 +1,7 @@
 import type { FileResult, Finding, Report } from '../../src/engine/types.js'
 import { escapeData, escapeProperty, formatCommand, formatCommands, plainLogSafe } from '../../src/report/commands.js'
+import { finding, file } from './fixtures.js'
 
-function finding(p: Partial<Finding>): Finding {
-  return { rule: 'line-length', severity: 'warning', message: 'Line is too long', file: 'specs/a.rst', line: 1, ...p }
-}
-function file(p: Partial<FileResult>): FileResult {
-  return { file: 'specs/a.rst', template: 'specs/template.rst', embeddedTemplate: false, findings: [], sections: [], ...p }
-}
 function makeReport(files: FileResult[]): Report {
   return { tool: { name: 'spec-template-check', version: '1.2.3' }, files, totals: { files: files.length, errors: 0, warnings: 0, notices: 0, filesWithErrors: 0 } }
 }

@@ -1,12 +1,7 @@
 import type { FileResult, Finding, Report } from '../../src/engine/types.js'
 import { FINGERPRINT_KEY, MAX_SARIF_RESULTS, formatSarif, toUri, type RuleInfo } from '../../src/report/sarif.js'
+import { finding, file } from './fixtures.js'
 
-function finding(p: Partial<Finding>): Finding {
-  return { rule: 'line-length', severity: 'warning', message: 'Line is too long', file: 'specs/a.rst', line: 1, ...p }
-}
-function file(p: Partial<FileResult>): FileResult {
-  return { file: 'specs/a.rst', template: 'specs/template.rst', embeddedTemplate: false, findings: [], sections: [], ...p }
-}
 const report = (files: FileResult[]): Report => ({
   tool: { name: 'spec-template-check', version: '1.2.3' },
   files,

@@ -1,30 +1,8 @@
-import type { FileResult, Finding, Report } from '../../src/engine/types.js'
+import type { FileResult, Finding } from '../../src/engine/types.js'
 import { escapeMarkdown, formatSummary } from '../../src/report/summary.js'
 import { utf8Length } from '../../src/report/util.js'
+import { finding, file, makeReport } from './fixtures.js'
 
-function finding(p: Partial<Finding>): Finding {
-  return { rule: 'line-length', severity: 'warning', message: 'Line is too long', file: 'specs/a.rst', line: 1, ...p }
-}
-function file(p: Partial<FileResult>): FileResult {
-  return { file: 'specs/a.rst', template: 'specs/template.rst', embeddedTemplate: false, findings: [], sections: [], ...p }
-}
-function makeReport(files: FileResult[]): Report {
-  let errors = 0
-  let warnings = 0
-  let notices = 0
-  let filesWithErrors = 0
-  for (const f of files) {
-    let e = f.error !== undefined ? 1 : 0
-    for (const x of f.findings) {
-      if (x.severity === 'error') e++
-      else if (x.severity === 'warning') warnings++
-      else notices++
-    }
-    errors += e
-    if (e) filesWithErrors++
-  }
-  return { tool: { name: 'spec-template-check', version: '1.2.3' }, files, totals: { files: files.length, errors, warnings, notices, filesWithErrors } }
-}
 
 describe('formatSummary', () => {
   const r = makeReport([
