@@ -77,12 +77,13 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[]): SectionStatus[]
     set.add(f.rule)
     flagged.set(f.section, set)
   }
+  const parents = parentsOf(ctx.template)
   const pathOf = (title: string | undefined): string[] => {
     const out: string[] = []
     let t = title
-    while (t !== undefined) {
+    while (t !== undefined && out.length < 100) {
       out.unshift(t)
-      t = ctx.template.all.find(x => x.title === t)?.parent
+      t = parents.get(t)
     }
     return out
   }
@@ -98,6 +99,19 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[]): SectionStatus[]
     if (present) s.line = present.line
     return s
   })
+}
+
+const parentCache = new WeakMap<TemplateRules, Map<string, string | undefined>>()
+
+/** Template section title -> its parent's title (first occurrence wins, as before). */
+function parentsOf(template: TemplateRules): Map<string, string | undefined> {
+  let m = parentCache.get(template)
+  if (!m) {
+    m = new Map()
+    for (const t of template.all) if (!m.has(t.title)) m.set(t.title, t.parent)
+    parentCache.set(template, m)
+  }
+  return m
 }
 
 /** Totals over all files. */

@@ -6,10 +6,6 @@ export const trailingWhitespace: Rule = {
   defaultSeverity: 'error',
   lineRule: true,
   check(ctx, report) {
-    const t = ctx.text
-    const last = t.charCodeAt(t.length - 1)
-    const any = t.includes(' \n') || t.includes('\t\n') || t.includes(' \r') || t.includes('\t\r') || last === 32 || last === 9
-    if (!any) return
     ctx.outline.lines.forEach((line, i) => {
       const last = line.charCodeAt(line.length - 1)
       if (last !== 32 && last !== 9) return
