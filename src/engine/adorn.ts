@@ -6,11 +6,6 @@ import type { Outline, Section } from './types.js'
 import { documentShape } from './template.js'
 import { columnWidth } from './scan-text.js'
 
-/** Display width as docutils measures it (East Asian wide characters count 2). */
-export function textWidth(s: string): number {
-  return columnWidth(s)
-}
-
 /** Style of sections at a depth below the document title (1 = top level), or undefined. */
 export function styleAtDepth(outline: Outline, depth: number): string | undefined {
   const shape = documentShape(outline)
@@ -21,7 +16,7 @@ export function styleAtDepth(outline: Outline, depth: number): string | undefine
 /** The title lines (overline, title, underline) for `title` in `style` ("=" or "=/="). */
 export function titleLines(title: string, style: string): string[] {
   const ch = style[0] ?? '='
-  const bar = ch.repeat(Math.max(textWidth(title), 4))
+  const bar = ch.repeat(Math.max(columnWidth(title), 4))
   return style.length > 1 ? [bar, title, bar] : [title, bar]
 }
 

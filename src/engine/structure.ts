@@ -2,7 +2,7 @@
  * Matches a spec's section tree against the template's, once per check, for
  * the structural rules (missing, extra, order, level, empty, ...).
  */
-import type { RuleContext, Section, TemplateSection } from './types.js'
+import type { Outline, RuleContext, Section, TemplateSection } from './types.js'
 import { documentShape, type DocumentShape } from './template.js'
 
 export interface SectionMatch {
@@ -87,6 +87,25 @@ function computeStructure(ctx: RuleContext): Structure {
 /** First line of a section as written (its overline when it has one). */
 export function startLine(s: Section): number {
   return s.overline ?? s.line
+}
+
+/**
+ * The innermost section whose title or body holds the 1-based line: the last
+ * section (in document order) that starts at or before it.
+ */
+export function sectionAt(outline: Outline, line: number): Section | undefined {
+  let found: Section | undefined
+  let lo = 0
+  let hi = outline.sections.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = outline.sections[mid]!
+    if (startLine(s) <= line) {
+      found = s
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return found
 }
 
 /** Where a missing template section belongs, and what it should follow. */

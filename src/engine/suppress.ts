@@ -6,7 +6,7 @@
  *   .. spec-template-check: disable-file=image               the whole file
  */
 import type { Finding, Outline } from './types.js'
-import { startLine } from './structure.js'
+import { sectionAt, startLine } from './structure.js'
 
 export type SuppressionScope = 'disable' | 'disable-section' | 'disable-file'
 
@@ -41,7 +41,7 @@ export function parseSuppressions(outline: Outline): Suppression[] {
       while (next < lines.length && lines[next]!.trim() === '') next++
       from = to = next + 1
     } else if (scope === 'disable-section') {
-      const s = innermostSection(outline, i + 1)
+      const s = sectionAt(outline, i + 1)
       if (s) {
         from = startLine(s)
         to = s.end
@@ -52,13 +52,6 @@ export function parseSuppressions(outline: Outline): Suppression[] {
   return out
 }
 
-function innermostSection(outline: Outline, line: number): Outline['sections'][number] | undefined {
-  let found
-  for (const s of outline.sections) {
-    if (startLine(s) <= line && line <= s.end) found = s
-  }
-  return found
-}
 
 /** Split findings into those kept and the number suppressed. */
 export function applySuppressions(findings: Finding[], suppressions: Suppression[]): { kept: Finding[]; suppressed: number } {

@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/types.js'
-import { sectionAt } from './locate.js'
+import { sectionAt } from '../engine/structure.js'
 
 const DIRECTIVE = /^\s*\.\.\s+(image|figure|graphviz|digraph|graph|blockdiag|seqdiag|actdiag|nwdiag|rackdiag|packetdiag|uml|plantuml|mermaid|kroki)::/
 

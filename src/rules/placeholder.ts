@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/types.js'
-import { sectionAt } from './locate.js'
+import { sectionAt } from '../engine/structure.js'
 
 export const placeholder: Rule = {
   id: 'placeholder',
