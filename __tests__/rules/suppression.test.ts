@@ -1,4 +1,7 @@
 import { checkText } from '../../src/engine/check.js'
+import { textLines } from '../../src/engine/suppress.js'
+import { RULE_IDS } from '../../src/rules/ids.js'
+import type { CheckOptions } from '../../src/engine/types.js'
 import { GOOD_SPEC, check, only, smallTemplate, variant, lineOf } from '../helpers.js'
 
 const long = 'word '.repeat(20).trim()
@@ -39,5 +42,126 @@ describe('suppression comments', () => {
   test('structural findings can be suppressed for the file', () => {
     const spec = variant('History\n=======\n\nNone\n', '.. spec-template-check: disable-file=missing-section\n')
     expect(only(check(spec), 'missing-section')).toEqual([])
+  })
+})
+
+const opts = (extra: Partial<CheckOptions> = {}): CheckOptions => ({
+  file: 'specs/x.rst',
+  maxLineLength: 79,
+  rules: {},
+  optionalSections: [],
+  sectionDepth: 2,
+  ...extra
+})
+
+/** Every rule off for the file, and a spec with a long line, a tab and no "History" section. */
+const EVERY_RULE = `.. spec-template-check: disable-file=${RULE_IDS.filter(r => r !== 'suppression').join(',')}`
+const hiding = (comment: string): string =>
+  variant('History\n=======\n\nNone\n', '').replace('Unit tests.', `Unit tests.\n\n${comment}\n\n${long}\n\nA\ttab.`)
+
+describe('suppression comments that are text, not comments', () => {
+  const literal = (block: string): string => variant('Unit tests.', `Unit tests.\n\n${block}\n\n${long}`)
+  const c = '.. spec-template-check: disable-file=line-length'
+
+  test.each([
+    ['a literal block after "::"', `An example::\n\n    ${c}`],
+    ['a literal block after an expanded "::"', `An example:\n\n::\n\n  ${c}`],
+    ['a literal block nested deeper', `An example::\n\n    first\n        ${c}`],
+    ['a quoted literal block', `An example::\n\n${c}`],
+    ['a code-block directive', `.. code-block:: rst\n\n   ${c}`],
+    ['a literal block in a list item', `- An example::\n\n      ${c}`],
+    ['the body of another comment', `..\n   ${c}`]
+  ])('in %s it suppresses nothing', (_what, block) => {
+    const spec = literal(block)
+    const r = checkText(spec, smallTemplate(), opts())
+    expect(only(r.findings, 'line-length').length).toBeGreaterThanOrEqual(1)
+    expect(r.suppressed).toBeUndefined()
+    expect(r.suppressions).toBeUndefined()
+  })
+
+  test.each([
+    ['at the top level', c],
+    ['after a literal block has ended', `An example::\n\n    code\n\n${c}`],
+    ['in a note directive (its body is RST)', `.. note::\n\n   ${c}`],
+    ['in a list item', `- item\n\n  ${c}`],
+    ['in a block quote', `  quoted\n\n  ${c}`]
+  ])('%s it is a suppression', (_what, block) => {
+    const r = checkText(literal(block), smallTemplate(), opts())
+    expect(only(r.findings, 'line-length')).toEqual([])
+    expect(r.suppressed).toBe(1)
+  })
+
+  test('textLines is linear: 200,000 nested lines in well under a second', () => {
+    const lines = ['Text::', '', ...Array.from({ length: 200_000 }, (_, i) => ' '.repeat(4 + (i % 50)) + `.. spec-template-check: disable=tab`)]
+    const t0 = performance.now()
+    const text = textLines(lines)
+    expect(performance.now() - t0).toBeLessThan(1000)
+    expect(text.slice(2).every(Boolean)).toBe(true)
+  })
+})
+
+describe('suppressions policy', () => {
+  test('allow (default): honoured, and each comment says what it hid', () => {
+    const spec = hiding('.. spec-template-check: disable-file=line-length,tab,missing-section')
+    const r = checkText(spec, smallTemplate(), opts())
+    expect(r.findings).toEqual([])
+    expect(r.suppressed).toBe(3)
+    expect(r.suppressions).toEqual([
+      {
+        line: lineOf(spec, '.. spec-template-check: disable-file=line-length,tab,missing-section'),
+        scope: 'disable-file',
+        rules: ['line-length', 'tab', 'missing-section'],
+        hidden: { 'missing-section': 1, 'line-length': 1, tab: 1 },
+        count: 3
+      }
+    ])
+  })
+
+  test('a disable-file naming every rule hides everything in allow mode, but is listed', () => {
+    const spec = hiding(EVERY_RULE)
+    const r = checkText(spec, smallTemplate(), opts())
+    expect(r.findings).toEqual([])
+    expect(r.suppressions).toHaveLength(1)
+    expect(r.suppressions![0]!.count).toBe(r.suppressed)
+    expect(r.suppressed).toBeGreaterThanOrEqual(3)
+  })
+
+  test('report: honoured, and each comment is a suppression notice at its line naming what it hides', () => {
+    const spec = hiding(EVERY_RULE)
+    const r = checkText(spec, smallTemplate(), opts({ suppressions: 'report' }))
+    const line = lineOf(spec, EVERY_RULE)
+    expect(r.findings.map(f => [f.rule, f.severity, f.line])).toEqual([['suppression', 'notice', line]])
+    expect(r.findings[0]!.message).toMatch(/^Suppression "disable-file=title,missing-section,.*" hides 4 findings \(line-length ×2, tab ×1, missing-section ×1\) \(suppressions: report\)\.$/)
+    expect(r.suppressed).toBe(4) // the comment line itself is over 79 characters
+    // A severity set for the rule applies (a repository can make report strict).
+    expect(checkText(spec, smallTemplate(), opts({ suppressions: 'report', rules: { suppression: 'warning' } })).findings[0]!.severity).toBe('warning')
+    expect(checkText(spec, smallTemplate(), opts({ suppressions: 'report', rules: { suppression: 'off' } })).findings).toEqual([])
+  })
+
+  test('deny: ignored, and each comment is an error at its line', () => {
+    const spec = hiding(EVERY_RULE).replace('Unit tests.', 'Unit tests.\n\n.. spec-template-check: disable=line-length')
+    const r = checkText(spec, smallTemplate(), opts({ suppressions: 'deny' }))
+    expect(r.suppressed).toBeUndefined()
+    expect(r.suppressions).toBeUndefined()
+    const denied = only(r.findings, 'suppression')
+    expect(denied.map(f => [f.line, f.severity])).toEqual([
+      [lineOf(spec, '.. spec-template-check: disable=line-length'), 'error'],
+      [lineOf(spec, EVERY_RULE), 'error']
+    ])
+    expect(denied[0]!.message).toBe(
+      'Suppression comments are not honoured in this repository (suppressions: deny): "disable=line-length" is ignored; fix the findings instead.'
+    )
+    expect(only(r.findings, 'line-length')).toHaveLength(2) // the long line and the comment line
+    expect(only(r.findings, 'tab')).toHaveLength(1)
+    expect(only(r.findings, 'missing-section')).toHaveLength(1)
+  })
+
+  test('overlapping comments: a finding counts for the disable= comment on its line before a section or file one', () => {
+    const spec = variant('Unit tests.', `.. spec-template-check: disable-section=line-length\n\n.. spec-template-check: disable=line-length\n\n${long}\n\n${long}`)
+    const r = checkText(spec, smallTemplate(), opts())
+    expect(r.suppressions!.map(u => [u.scope, u.count])).toEqual([
+      ['disable-section', 1],
+      ['disable', 1]
+    ])
   })
 })
