@@ -196,6 +196,8 @@ describe('template-ref: base: a file named like a template that is not one at th
     const report = JSON.parse(await readFile(path.join(ws.workspace, 'r.json'), 'utf8'))
     expect(report.files.map((f: { file: string }) => f.file)).toEqual([name])
     expect(report.files[0].template).toBe('specs/template.rst')
+    // It is not its own template either: no "not in the base, so not used" note about it.
+    expect(res.summary).not.toContain(`${name} is not in the base`)
     expect(report.files[0].findings.some((f: { rule: string; message: string }) => f.rule === 'missing-section' && /Alternatives/.test(f.message))).toBe(true)
     expect(
       commandLines(res.stdout, 'notice').some(n =>
