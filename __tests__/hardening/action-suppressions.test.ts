@@ -61,6 +61,8 @@ describe('suppressions policy (template-ref: head)', () => {
     // The rule list is cut in the summary (the JSON report has it whole).
     expect(res.summary).toMatch(/\n- specs\/new\.rst:1 — disable-file=title,missing-section,extra-section,[a-z,-]+… — hid line-length ×1, missing-section ×1\n/)
     expect(String((gh.checkRuns[0]!.created.output as { summary: string }).summary)).toContain('hidden by 1 suppression comment')
+    expect(gh.checkRuns[0]!.created.output).toMatchObject({ title: '1 spec file checked: no problems (2 findings suppressed by comments)' })
+    expect(res.stdout).toContain('spec-template-check: 1 spec file checked: no problems (2 findings suppressed by comments)\n')
   })
 
   it('report: passes, and the comment is a notice annotation at its line saying what it hides', async () => {

@@ -4,6 +4,7 @@ import { formatJson } from '../../src/report/json.js'
 import { formatSummary, MAX_LISTED_SUPPRESSIONS } from '../../src/report/summary.js'
 import { formatText } from '../../src/report/text.js'
 import { actionOutputs } from '../../src/github/outputs.js'
+import { checkTitle } from '../../src/github/check-run.js'
 import { file, makeReport } from './fixtures.js'
 
 const use = (p: Partial<SuppressionUse> = {}): SuppressionUse => ({
@@ -59,5 +60,10 @@ describe('suppressions in the reports', () => {
   test('action output "suppressed" counts the hidden findings', () => {
     expect(actionOutputs(hidden, 'error', {}).suppressed).toBe('3')
     expect(actionOutputs(makeReport([file({})]), 'error', {}).suppressed).toBe('0')
+  })
+
+  test('check run title and the last log line: never a bare "no problems" when comments hid findings', () => {
+    expect(checkTitle(hidden)).toBe('2 spec files checked: no problems (3 findings suppressed by comments)')
+    expect(checkTitle(makeReport([file({})]))).toBe('1 spec file checked: no problems')
   })
 })
