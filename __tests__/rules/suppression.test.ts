@@ -1,7 +1,7 @@
 import { checkText } from '../../src/engine/check.js'
-import { textLines } from '../../src/engine/suppress.js'
+import { applySuppressions, textLines, type Suppression } from '../../src/engine/suppress.js'
 import { RULE_IDS } from '../../src/rules/ids.js'
-import type { CheckOptions } from '../../src/engine/types.js'
+import type { CheckOptions, Finding } from '../../src/engine/types.js'
 import { GOOD_SPEC, check, only, smallTemplate, variant, lineOf } from '../helpers.js'
 
 const long = 'word '.repeat(20).trim()
@@ -163,5 +163,47 @@ describe('suppressions policy', () => {
       ['disable-section', 1],
       ['disable', 1]
     ])
+  })
+})
+
+describe('applySuppressions', () => {
+  const f = (line: number, rule: string): Finding => ({ rule, severity: 'error', message: 'm', file: 'x', line })
+  const sup = (scope: Suppression['scope'], line: number, from: number, to: number, rules: string[]): Suppression => ({ scope, rules, line, from, to })
+
+  test('agrees with the plain definition on random inputs (disable= on the line first, else the first covering comment)', () => {
+    let seed = 7
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n)
+    const rules = ['tab', 'line-length', 'image', 'suppression']
+    for (let round = 0; round < 300; round++) {
+      const sups = Array.from({ length: rnd(6) }, () => {
+        const scope = (['disable', 'disable-section', 'disable-file'] as const)[rnd(3)]!
+        const from = 1 + rnd(30)
+        const to = scope === 'disable' ? from : from + rnd(20)
+        return sup(scope, 1 + rnd(50), from, to, Array.from({ length: 1 + rnd(2) }, () => rules[rnd(3)]!))
+      })
+      const findings = Array.from({ length: rnd(15) }, () => f(1 + rnd(50), rules[rnd(4)]!))
+      const covers = (s: Suppression, x: Finding): boolean => s.rules.includes(x.rule) && x.line >= s.from && x.line <= s.to
+      const expected = findings.map(x => {
+        if (x.rule === 'suppression') return -1
+        const line = sups.findIndex(s => s.scope === 'disable' && covers(s, x))
+        return line >= 0 ? line : sups.findIndex(s => s.scope !== 'disable' && covers(s, x))
+      })
+      const r = applySuppressions(findings, sups)
+      expect(r.kept).toEqual(findings.filter((_, k) => expected[k] === -1))
+      expect(r.suppressed).toBe(expected.filter(i => i >= 0).length)
+      expect(r.used.map(u => u.count)).toEqual(sups.map((_, i) => expected.filter(e => e === i).length))
+    }
+  })
+
+  test('many comments, long rule lists and many findings: fast', () => {
+    const n = 50_000
+    // Comments for section A (lines 1..n), findings in section B (lines n+1..2n), same rule; one comment naming 50,000 rules.
+    const sups = Array.from({ length: n }, (_, i) => sup('disable-section', i + 1, 1, n, ['line-length']))
+    sups.push(sup('disable-file', 1, 1, 2 * n, Array.from({ length: n }, (_, i) => `r${i}`)))
+    const findings = Array.from({ length: n }, (_, i) => f(n + 1 + i, 'line-length'))
+    const t0 = performance.now()
+    const r = applySuppressions(findings, sups)
+    expect(performance.now() - t0).toBeLessThan(1000)
+    expect(r.kept).toHaveLength(n)
   })
 })

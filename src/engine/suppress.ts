@@ -164,8 +164,10 @@ export function textLines(lines: readonly string[]): boolean[] {
 
 /**
  * Split findings into those kept and those suppressed; each honoured
- * suppression with what it hid (a finding is counted for the first
- * suppression that covers it). Linear in findings for `disable=` comments.
+ * suppression with what it hid. A finding counts for a `disable=` comment on
+ * its line first, else for the first (in file order) section or file comment
+ * that covers it. O((findings + rules named) log n): many comments, long rule
+ * lists and many findings stay fast.
  */
 export function applySuppressions(
   findings: Finding[],
@@ -173,37 +175,91 @@ export function applySuppressions(
 ): { kept: Finding[]; suppressed: number; used: SuppressionUse[] } {
   if (suppressions.length === 0) return { kept: findings, suppressed: 0, used: [] }
   const used: SuppressionUse[] = suppressions.map(s => ({ line: s.line, scope: s.scope, rules: s.rules, hidden: {}, count: 0 }))
-  const byLine = new Map<number, number[]>()
-  const ranges: number[] = []
+  const onLine = new Map<string, number>() // line \0 rule -> first disable= comment
+  const ranges = new Map<string, number[]>() // rule -> section / file comments naming it
   suppressions.forEach((s, i) => {
-    if (s.scope === 'disable') {
-      const list = byLine.get(s.from)
-      if (list) list.push(i)
-      else byLine.set(s.from, [i])
-    } else ranges.push(i)
+    for (const rule of new Set(s.rules)) {
+      if (s.scope === 'disable') {
+        const key = `${s.from}\0${rule}`
+        if (!onLine.has(key)) onLine.set(key, i)
+      } else {
+        const list = ranges.get(rule)
+        if (list) list.push(i)
+        else ranges.set(rule, [i])
+      }
+    }
   })
-  const covers = (i: number, f: Finding): boolean => {
-    const s = suppressions[i]!
-    return s.rules.includes(f.rule) && f.line >= s.from && f.line <= s.to
-  }
+  const hit = new Array<number>(findings.length).fill(-1)
+  const pending = new Map<string, number[]>() // rule -> findings left for the ranges
+  findings.forEach((f, k) => {
+    if (f.rule === 'suppression') return
+    const i = onLine.get(`${f.line}\0${f.rule}`)
+    if (i !== undefined) hit[k] = i
+    else if (ranges.has(f.rule)) {
+      const list = pending.get(f.rule)
+      if (list) list.push(k)
+      else pending.set(f.rule, [k])
+    }
+  })
+  for (const [rule, ks] of pending) sweep(ks, ranges.get(rule)!, findings, suppressions, hit)
   const kept: Finding[] = []
   let suppressed = 0
-  for (const f of findings) {
-    let hit = -1
-    if (f.rule !== 'suppression') {
-      hit = byLine.get(f.line)?.find(i => covers(i, f)) ?? -1
-      if (hit < 0) hit = ranges.find(i => covers(i, f)) ?? -1
-    }
-    if (hit < 0) {
+  findings.forEach((f, k) => {
+    const i = hit[k]!
+    if (i < 0) {
       kept.push(f)
-      continue
+      return
     }
     suppressed++
-    const u = used[hit]!
+    const u = used[i]!
     u.hidden[f.rule] = (u.hidden[f.rule] ?? 0) + 1
     u.count++
-  }
+  })
   return { kept, suppressed, used }
+}
+
+/**
+ * For findings `ks` (one rule) and the range comments `is` naming that rule:
+ * hit[k] = the first comment (lowest index) whose lines cover finding k.
+ * A sweep over lines with a min-heap of the open comments.
+ */
+function sweep(ks: number[], is: number[], findings: Finding[], sups: Suppression[], hit: number[]): void {
+  const byLine = [...ks].sort((a, b) => findings[a]!.line - findings[b]!.line)
+  const byFrom = [...is].sort((a, b) => sups[a]!.from - sups[b]!.from || a - b)
+  const heap: number[] = []
+  let next = 0
+  for (const k of byLine) {
+    const line = findings[k]!.line
+    while (next < byFrom.length && sups[byFrom[next]!]!.from <= line) heapPush(heap, byFrom[next++]!)
+    while (heap.length && sups[heap[0]!]!.to < line) heapPop(heap) // lines only grow: closed for good
+    if (heap.length) hit[k] = heap[0]!
+  }
+}
+
+function heapPush(h: number[], v: number): void {
+  h.push(v)
+  for (let i = h.length - 1; i > 0; ) {
+    const p = (i - 1) >> 1
+    if (h[p]! <= h[i]!) break
+    ;[h[p], h[i]] = [h[i]!, h[p]!]
+    i = p
+  }
+}
+
+function heapPop(h: number[]): void {
+  const last = h.pop()!
+  if (h.length === 0) return
+  h[0] = last
+  for (let i = 0; ; ) {
+    const l = 2 * i + 1
+    const r = l + 1
+    let m = i
+    if (l < h.length && h[l]! < h[m]!) m = l
+    if (r < h.length && h[r]! < h[m]!) m = r
+    if (m === i) break
+    ;[h[m], h[i]] = [h[i]!, h[m]!]
+    i = m
+  }
 }
 
 /** "line-length ×3, tab ×1", or "nothing". */
