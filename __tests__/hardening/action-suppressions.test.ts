@@ -17,6 +17,7 @@ import path from 'node:path'
 import {
   BASE_SHA,
   GOOD,
+  HEAD_SHA,
   NO_ALTERNATIVES,
   TEMPLATE,
   cleanupWorkspaces,
@@ -220,5 +221,19 @@ describe('template-ref: base: a file named like a template that is not one at th
     const report = JSON.parse(await readFile(path.join(ws.workspace, 'r.json'), 'utf8'))
     expect(report.files.map((f: { file: string }) => f.file)).toEqual(['specs/new.rst'])
     expect(commandLines(res.stdout, 'notice').some(n => n.includes('named like a template'))).toBe(false)
+  })
+
+  it('scope: all (push): the same for every file matching paths', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/old.rst': GOOD, 'specs/x-template.rst': NO_ALTERNATIVES })
+    const gh = await startMock({ contents })
+    const res = await runAction(ws, gh, {
+      event: 'push',
+      payload: { before: BASE_SHA, after: HEAD_SHA, ref: 'refs/heads/main' },
+      sha: HEAD_SHA,
+      inputs: { 'template-ref': 'base', scope: 'all', 'report-file': 'r.json' }
+    })
+    expect(res.code).toBe(1)
+    const report = JSON.parse(await readFile(path.join(ws.workspace, 'r.json'), 'utf8'))
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual(['specs/old.rst', 'specs/x-template.rst'])
   })
 })
