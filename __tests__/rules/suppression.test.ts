@@ -1,5 +1,5 @@
 import { checkText } from '../../src/engine/check.js'
-import { applySuppressions, textLines, type Suppression } from '../../src/engine/suppress.js'
+import { applySuppressions, suppressionText, textLines, type Suppression } from '../../src/engine/suppress.js'
 import { RULE_IDS } from '../../src/rules/ids.js'
 import type { CheckOptions, Finding } from '../../src/engine/types.js'
 import { GOOD_SPEC, check, only, smallTemplate, variant, lineOf } from '../helpers.js'
@@ -205,5 +205,15 @@ describe('applySuppressions', () => {
     const r = applySuppressions(findings, sups)
     expect(performance.now() - t0).toBeLessThan(1000)
     expect(r.kept).toHaveLength(n)
+  })
+
+  test('messages quote a long rule list cut to 200 characters', () => {
+    const spec = variant('Unit tests.', `Unit tests.\n\n.. spec-template-check: disable-file=${'x'.repeat(5000)}`)
+    for (const policy of ['deny', 'allow'] as const) {
+      const msgs = only(checkText(spec, smallTemplate(), opts({ suppressions: policy })).findings, 'suppression').map(f => f.message)
+      expect(msgs).toHaveLength(1)
+      expect(msgs[0]!.length).toBeLessThan(policy === 'deny' ? 400 : 5400) // allow: the unknown rule is named (as before)
+    }
+    expect(suppressionText({ scope: 'disable', rules: ['x'.repeat(300)] })).toBe(`disable=${'x'.repeat(192)}…`)
   })
 })

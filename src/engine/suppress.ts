@@ -43,9 +43,13 @@ export interface SuppressionUse {
   count: number
 }
 
-/** The text the comment holds after `spec-template-check:`, e.g. "disable-file=line-length,tab". */
-export function suppressionText(s: Pick<Suppression, 'scope' | 'rules'>): string {
-  return `${s.scope}=${s.rules.join(',')}`
+/**
+ * The text the comment holds after `spec-template-check:`, e.g.
+ * "disable-file=line-length,tab", cut to `max` characters (with "…") for messages.
+ */
+export function suppressionText(s: Pick<Suppression, 'scope' | 'rules'>, max = 200): string {
+  const text = `${s.scope}=${s.rules.join(',')}`
+  return text.length > max ? text.slice(0, max) + '…' : text
 }
 
 // Only the head is matched by the regular expression; the rule list is sliced and trimmed (linear).

@@ -198,7 +198,7 @@ function suppressionList(files: FileResult[]): string {
     `🔕 **${plural(hidden, 'finding')} hidden by ${plural(uses.length, 'suppression comment')}** in the specs ` +
     `(\`.. spec-template-check: disable…\`):\n\n`
   for (const { file, u } of uses.slice(0, MAX_LISTED_SUPPRESSIONS)) {
-    out += `- ${escapeMarkdown(`${file}:${u.line}`)} — ${escapeMarkdown(clip(suppressionText(u)))} — hid ${escapeMarkdown(clip(describeHidden(u)))}\n`
+    out += `- ${escapeMarkdown(`${file}:${u.line}`)} — ${escapeMarkdown(suppressionText(u, MAX_SUPPRESSION_TEXT))} — hid ${escapeMarkdown(clip(describeHidden(u)))}\n`
   }
   if (uses.length > MAX_LISTED_SUPPRESSIONS) {
     out += `- … and ${uses.length - MAX_LISTED_SUPPRESSIONS} more (every one is in the JSON report, \`suppressions\`)\n`
