@@ -1,0 +1,137 @@
+/**
+ * Markdown text -> MdDocument, with markdown-it (CommonMark + GFM tables and
+ * strikethrough) reading the blocks. Headings are those GitHub's cmark-gfm
+ * renders: ATX and setext, none inside code, HTML blocks or front matter.
+ * Pure: text in, plain objects out.
+ */
+import MarkdownIt from 'markdown-it'
+import type { Env, MarkdownIt as Md, Token } from 'markdown-it'
+import { splitLines } from '../scan.js'
+import { frontMatterEnd, readFrontMatter } from './front-matter.js'
+import type { MdBlock, MdBlockKind, MdDocument, MdSection } from './types.js'
+
+let parser: Md | undefined
+
+/** One parser for the process: HTML blocks on (GitHub reads them), inline parsing only for headings. */
+function markdownIt(): Md {
+  if (!parser) {
+    parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
+    parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'])
+  }
+  return parser
+}
+
+const BLOCK_KIND: Record<string, MdBlockKind> = {
+  paragraph_open: 'prose',
+  fence: 'code',
+  code_block: 'code',
+  table_open: 'table',
+  bullet_list_open: 'list',
+  ordered_list_open: 'list',
+  blockquote_open: 'quote',
+  hr: 'rule'
+}
+
+const ONLY_COMMENTS = /^(?:\s*<!--[\s\S]*?-->)+\s*$/
+
+/** Parses Markdown text (already decoded; a leading BOM is ignored). */
+export function parseMarkdown(text: string): MdDocument {
+  const lines = splitLines(text)
+  const frontMatter = readFrontMatter(lines)
+  const fmEnd = frontMatterEnd(lines)
+  const source = fmEnd < 0 ? lines : lines.map((l, i) => (i <= fmEnd ? '' : l))
+  const md = markdownIt()
+  const env: Env = {}
+  const tokens = md.parse(source.join('\n'), env)
+
+  const verbatim = lines.map((_, i) => i <= fmEnd)
+  const sections: MdSection[] = []
+  const preamble: MdBlock[] = []
+  let current: MdSection | undefined
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!
+    const map = tok.map
+    if (!map) continue
+    if (tok.type === 'fence' || tok.type === 'code_block' || tok.type === 'html_block') {
+      for (let l = map[0]; l < map[1] && l < verbatim.length; l++) verbatim[l] = true
+    }
+    if (tok.type === 'heading_open') {
+      current = heading(tok, tokens[i + 1]!, lines, md, env)
+      sections.push(current)
+      continue
+    }
+    if (tok.level !== 0) continue
+    const b = block(tok, lines)
+    if (b) (current ? current.blocks : preamble).push(b)
+  }
+  const roots = buildTree(sections, lines.length)
+  return { format: 'markdown', lines, sections, roots, preamble, verbatim, ...(frontMatter ? { frontMatter } : {}) }
+}
+
+function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env): MdSection {
+  const [start, after] = open.map!
+  const setext = !open.markup.startsWith('#')
+  const rawTitle = inline.content.split('\n').map(l => l.trim()).join(' ').trim()
+  const children: Token[] = []
+  md.inline.parse(inline.content, md, env, children)
+  return {
+    title: plainText(children).replace(/\s+/g, ' ').trim(),
+    rawTitle,
+    level: Number(open.tag.slice(1)),
+    line: start + 1,
+    bodyStart: after + 1,
+    bodyEnd: 0,
+    end: 0,
+    blocks: [],
+    children: [],
+    format: {
+      kind: 'markdown',
+      style: setext ? 'setext' : 'atx',
+      ...(setext ? { underline: after } : /[ \t]#+[ \t]*$|^[ \t]*#+[ \t]*#+[ \t]*$/.test(lines[start] ?? '') ? { closed: true } : {}),
+      ...(open.level > 0 ? { nested: true } : {})
+    }
+  }
+}
+
+/** Inline tokens -> the text GitHub shows: text (escapes and entities decoded), code spans and image descriptions; HTML tags dropped. */
+function plainText(tokens: readonly Token[]): string {
+  let out = ''
+  for (const t of tokens) {
+    if (t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline') out += t.content
+    else if (t.type === 'softbreak' || t.type === 'hardbreak') out += ' '
+    else if (t.type === 'image') out += plainText(t.children ?? [])
+  }
+  return out
+}
+
+function block(tok: Token, lines: string[]): MdBlock | undefined {
+  const [start, end] = tok.map!
+  let kind = BLOCK_KIND[tok.type]
+  if (tok.type === 'html_block') kind = ONLY_COMMENTS.test(tok.content) ? 'comment' : 'html'
+  if (!kind) return undefined
+  const b: MdBlock = { kind, line: start + 1, endLine: Math.max(start + 1, end), text: lines.slice(start, end).join('\n') }
+  if (tok.type === 'fence' || tok.type === 'code_block') b.text = tok.content.replace(/\n$/, '')
+  if (tok.type === 'fence') b.lang = tok.info.trim().split(/\s+/)[0] ?? ''
+  return b
+}
+
+/** Sets body ranges, ends and parents; returns the sections that have no parent. */
+function buildTree(sections: MdSection[], lineCount: number): MdSection[] {
+  const roots: MdSection[] = []
+  const stack: MdSection[] = []
+  sections.forEach((s, i) => {
+    const next = sections[i + 1]
+    s.bodyEnd = next ? next.line - 1 : lineCount
+    while (stack.length && stack[stack.length - 1]!.level >= s.level) stack.pop()!.end = s.line - 1
+    const parent = stack[stack.length - 1]
+    if (parent) {
+      s.parent = parent
+      parent.children.push(s)
+    } else {
+      roots.push(s)
+    }
+    stack.push(s)
+  })
+  for (const s of stack) s.end = lineCount
+  return roots
+}
