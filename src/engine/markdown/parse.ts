@@ -5,7 +5,7 @@
  * Pure: text in, plain objects out.
  */
 import MarkdownIt from 'markdown-it'
-import type { Env, MarkdownIt as Md, Token } from 'markdown-it'
+import type { Env, MarkdownIt as Md, StateBlock, Token } from 'markdown-it'
 import { splitLines } from '../scan.js'
 import { frontMatterEnd, readFrontMatter } from './front-matter.js'
 import type { MdBlock, MdBlockKind, MdDocument, MdSection } from './types.js'
@@ -17,8 +17,47 @@ function markdownIt(): Md {
   if (!parser) {
     parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
     parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'])
+    asCmarkGfm029(parser)
   }
   return parser
+}
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean
+
+/** A complete open or closing tag alone on its line (the start of an HTML block of type 7). */
+const TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^"'=<>`\x00-\x20]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/
+/** Starts of type 7 in CommonMark 0.29 that 0.31 reads as type 1 (`<textarea`) or type 6 (`search`). */
+const TYPE7_IN_029 = /^<(?:textarea|\/?search)(?=\s|\/?>|$)/i
+
+/**
+ * GitHub renders with cmark-gfm 0.29; markdown-it follows CommonMark 0.31,
+ * whose HTML block starts differ on `<textarea`, `search` and
+ * declarations with a lower-case letter (`<!doctype`: text in 0.29).
+ * This rule reads those lines as 0.29 does and leaves the rest to markdown-it.
+ */
+function asCmarkGfm029(md: Md): void {
+  const rule = md.block.ruler.__rules__.find(r => r.name === 'html_block')
+  if (!rule) return
+  const original = rule.fn as BlockRule
+  const html029: BlockRule = (state, startLine, endLine, silent) => {
+    if (state.sCount[startLine]! - state.blkIndent < 4) {
+      const start = state.bMarks[startLine]! + state.tShift[startLine]!
+      const text = state.src.slice(start, state.eMarks[startLine])
+      if (/^<![a-z]/.test(text)) return false
+      if (TYPE7_IN_029.test(text)) {
+        if (silent || !TAG_LINE.test(text)) return false // type 7 cannot interrupt a paragraph
+        let next = startLine + 1
+        while (next < endLine && state.sCount[next]! >= state.blkIndent && !state.isEmpty(next)) next++
+        state.line = next
+        const token = state.push('html_block', '', 0)
+        token.map = [startLine, next]
+        token.content = state.getLines(startLine, next, state.blkIndent, true)
+        return true
+      }
+    }
+    return original(state, startLine, endLine, silent)
+  }
+  md.block.ruler.at('html_block', html029, { alt: rule.alt })
 }
 
 const BLOCK_KIND: Record<string, MdBlockKind> = {
@@ -100,6 +139,7 @@ function plainText(tokens: readonly Token[]): string {
     if (t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline') out += t.content
     else if (t.type === 'softbreak' || t.type === 'hardbreak') out += ' '
     else if (t.type === 'image') out += plainText(t.children ?? [])
+    else if (t.type === 'html_inline' && /^<![a-z]/.test(t.content)) out += t.content // text for CommonMark 0.29 (declarations need an upper-case letter)
   }
   return out
 }
