@@ -145,7 +145,9 @@ function plainText(tokens: readonly Token[]): string {
 }
 
 function block(tok: Token, lines: string[]): MdBlock | undefined {
-  const [start, end] = tok.map!
+  const start = tok.map![0]
+  let end = tok.map![1]
+  while (end > start + 1 && (lines[end - 1] ?? '').trim() === '') end-- // lists and quotes end after a blank line
   let kind = BLOCK_KIND[tok.type]
   if (tok.type === 'html_block') kind = ONLY_COMMENTS.test(tok.content) ? 'comment' : 'html'
   if (!kind) return undefined
