@@ -128,10 +128,18 @@ describe('parseMarkdown: front matter', () => {
     expect(doc.verbatim.slice(0, 6)).toEqual([true, true, true, true, true, true])
   })
 
-  it('says so when the front matter is not YAML, and still finds key lines', () => {
-    const doc = parseMarkdown('---\ntitle: [unclosed\nstatus: x\n---\n')
-    expect(doc.frontMatter?.error).toMatch(/not valid YAML/)
+  it('says so when a line at the margin is not a key, and still finds the keys', () => {
+    const doc = parseMarkdown('---\ntitle: x\n[not, a, key]\nstatus: x\n---\n')
+    expect(doc.frontMatter?.error).toBe('front matter line 3 is not a "key: value" line')
     expect(doc.frontMatter?.keys.map(k => k.key)).toEqual(['title', 'status'])
+  })
+
+  it('reads quoted keys, skips comments, nested values and sequences written at the margin', () => {
+    const doc = parseMarkdown('---\n# comment\n"quoted key": 1\n\'single\': 2\nlist:\n- a\n- b\nmap:\n  inner: 3\nurl: http://x:80\n---\n')
+    expect(doc.frontMatter?.keys).toEqual([
+      { key: 'quoted key', line: 3 }, { key: 'single', line: 4 }, { key: 'list', line: 5 }, { key: 'map', line: 8 }, { key: 'url', line: 10 }
+    ])
+    expect(doc.frontMatter?.error).toBeUndefined()
   })
 
   it('is absent without a closing line, or when --- is not the first line', () => {

@@ -26,6 +26,7 @@ import { expandGlobs, readWorkspaceFile, toRelative } from '../files.js'
 import { isTemplateFile } from '../engine/discover.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/scan.js'
+import { isMarkdownPath, markdownOutline } from '../engine/markdown/outline.js'
 import { fixText } from '../engine/fix.js'
 import { summarize } from '../engine/check.js'
 import { onlyChangedLines } from '../engine/changed-lines.js'
@@ -159,6 +160,7 @@ async function outlineOf(root: string, file: string): Promise<object> {
   if (!r.ok) return { file, error: r.error }
   const d = decode(r.bytes)
   if (!d.ok) return { file, error: `line ${d.line}: ${d.error}` }
+  if (isMarkdownPath(file)) return { file, ...markdownOutline(d.text), problems: [] }
   const o = scan(d.text)
   return {
     file,

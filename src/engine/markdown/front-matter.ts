@@ -3,13 +3,12 @@
  * GitHub shows it as a table and renders no heading from it, so the parser
  * blanks these lines before reading the Markdown.
  */
-import { parseDocument, isMap, isScalar, LineCounter } from 'yaml'
 import type { FrontMatter } from './types.js'
 
 const OPEN = /^---[ \t]*$/
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/
-/** A top-level `key:` line, used when the block is not valid YAML. */
-const KEY_LINE = /^([^\s#:'"\-?][^:]*?):(?:[ \t]|$)/
+/** A top-level `key:` line of a YAML block mapping (plain or quoted key). */
+const KEY_LINE = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#:'"\-?[\]{}|>&*!%@`,][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?:[ \t]|$)/
 
 /** Index of the closing line, or -1 when the text has no front matter. */
 export function frontMatterEnd(lines: readonly string[]): number {
@@ -18,27 +17,23 @@ export function frontMatterEnd(lines: readonly string[]): number {
   return -1
 }
 
-/** The front matter of these lines, or undefined when there is none. */
+/**
+ * The front matter of these lines, or undefined when there is none. Keys are
+ * read from the unindented `key:` lines (a YAML block mapping), without a
+ * YAML parser: the action only needs which keys are there. A line at the
+ * left margin that is neither a key, a comment nor blank is reported.
+ */
 export function readFrontMatter(lines: readonly string[]): FrontMatter | undefined {
   const end = frontMatterEnd(lines)
   if (end < 0) return undefined
-  const body = lines.slice(1, end)
   const fm: FrontMatter = { line: 1, endLine: end + 1, keys: [] }
-  if (body.every(l => l.trim() === '' || l.trimStart().startsWith('#'))) return fm
-  const counter = new LineCounter()
-  const doc = parseDocument(body.join('\n'), { lineCounter: counter, prettyErrors: false, uniqueKeys: false })
-  if (doc.errors.length === 0 && isMap(doc.contents)) {
-    for (const item of doc.contents.items) {
-      const key = isScalar(item.key) ? String(item.key.value) : String(item.key)
-      const offset = isScalar(item.key) && item.key.range ? item.key.range[0] : 0
-      fm.keys.push({ key, line: counter.linePos(offset).line + 1 })
-    }
-    return fm
-  }
-  fm.error = doc.errors.length ? `front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}` : 'front matter is not a YAML mapping'
-  body.forEach((l, i) => {
+  for (let i = 1; i < end; i++) {
+    const l = lines[i]!
+    if (/^(?:[ \t]|#|$)/.test(l)) continue
     const m = KEY_LINE.exec(l)
-    if (m) fm.keys.push({ key: m[1]!.trim(), line: i + 2 })
-  })
+    if (m) fm.keys.push({ key: m[1] ?? m[2]?.replace(/''/g, "'") ?? m[3]!.trim(), line: i + 1 })
+    else if (/^- /.test(l) && fm.keys.length) continue // a sequence under the previous key, written at the margin
+    else fm.error ??= `front matter line ${i + 1} is not a "key: value" line`
+  }
   return fm
 }

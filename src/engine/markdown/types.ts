@@ -69,7 +69,7 @@ export interface FrontMatter {
   endLine: number
   /** Top-level keys in order, each with its line. */
   keys: Array<{ key: string; line: number }>
-  /** Set when the front matter is not a YAML mapping (keys then come from `key:` lines). */
+  /** Set when a line at the left margin is neither a `key:` line, a comment nor blank. */
   error?: string
 }
 
