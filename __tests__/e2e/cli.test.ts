@@ -72,7 +72,9 @@ describe('CLI on the bundled examples (the quick start)', () => {
 
   test('--outline reads .md files as Markdown: the headings GitHub renders', async () => {
     write('doc.md', '---\ntitle: x\n---\n# Title\n\n```\n# not a heading\n```\nSetext\n---\n')
-    const o = JSON.parse((await run(['--outline', 'doc.md'], ws)).stdout.trim())
+    const r = await run(['--outline', '--stats', 'doc.md'], ws)
+    expect(r.stderr).toMatch(/^stats \{"files":1,/)
+    const o = JSON.parse(r.stdout.trim())
     expect(o).toEqual({
       file: 'doc.md', format: 'markdown', frontMatter: ['title'], problems: [],
       sections: [{ level: 1, line: 4, title: 'Title' }, { level: 2, line: 9, title: 'Setext' }]

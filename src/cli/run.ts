@@ -86,7 +86,14 @@ export async function main(argv: string[]): Promise<number> {
 
     if (args.outline) {
       const out: string[] = []
-      for (const file of files) out.push(JSON.stringify(await outlineOf(root, file)))
+      const times: number[] = []
+      const started = performance.now()
+      for (const file of files) {
+        const t0 = performance.now()
+        out.push(JSON.stringify(await outlineOf(root, file)))
+        times.push(performance.now() - t0)
+      }
+      if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
       await emit(out.join('\n') + (out.length ? '\n' : ''), args.output)
       return 0
     }
