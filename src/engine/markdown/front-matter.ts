@@ -8,7 +8,7 @@ import type { FrontMatter } from './types.js'
 const OPEN = /^---[ \t]*$/
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/
 /** A top-level `key:` line of a YAML block mapping (plain or quoted key). */
-const KEY_LINE = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#:'"\-?[\]{}|>&*!%@`,][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?:[ \t]|$)/
+const KEY_LINE = /^(?:"((?:[^"\\]|\\.)*)"[ \t]*|'((?:[^']|'')*)'[ \t]*|([^\s#:'"\-?[\]{}|>&*!%@`,][^:#]*|-[^\s:#][^:#]*)):(?:[ \t]|$)/
 
 /** Index of the closing line, or -1 when the text has no front matter. */
 export function frontMatterEnd(lines: readonly string[]): number {

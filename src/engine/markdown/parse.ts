@@ -71,7 +71,8 @@ const BLOCK_KIND: Record<string, MdBlockKind> = {
   hr: 'rule'
 }
 
-const ONLY_COMMENTS = /^(?:\s*<!--[\s\S]*?-->)+\s*$/
+/** One or more `<!-- ... -->` and nothing else; each comment stops at its first `-->` (no backtracking across comments). */
+const ONLY_COMMENTS = /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/
 
 /** Parses Markdown text (already decoded; a leading BOM is ignored). */
 export function parseMarkdown(text: string): MdDocument {
