@@ -6,6 +6,7 @@
  * list, as Rust RFCs write it) and its generated table of contents.
  * Pure: a parsed document in, plain data out.
  */
+import { readToc } from './toc.js'
 import type { MdBlock, MdDocument, MdSection } from './types.js'
 
 export interface MdGuidance {
@@ -105,7 +106,7 @@ export function deriveMarkdownTemplate(doc: MdDocument): MdTemplateData {
     placeholders: placeholdersOf(doc),
     frontMatterKeys: doc.frontMatter?.keys.map(k => k.key) ?? [],
     leadingListKeys: leadingListKeys(doc.preamble),
-    ...tocOf(doc)
+    ...tocRange(doc)
   }
 }
 
@@ -165,9 +166,7 @@ function leadingListKeys(preamble: readonly MdBlock[]): string[] {
   return keys.every((k): k is string => k !== undefined) ? keys : []
 }
 
-function tocOf(doc: MdDocument): { toc?: { line: number; endLine: number } } {
-  const comments = [...doc.preamble, ...doc.sections.flatMap(s => s.blocks)].filter(b => b.kind === 'comment')
-  const open = comments.find(b => /^<!--\s*toc\s*-->$/i.test(b.text.trim()))
-  const close = open && comments.find(b => b.line > open.line && /^<!--\s*\/toc\s*-->$/i.test(b.text.trim()))
-  return open && close ? { toc: { line: open.line, endLine: close.endLine } } : {}
+function tocRange(doc: MdDocument): { toc?: { line: number; endLine: number } } {
+  const toc = readToc(doc)
+  return toc ? { toc: { line: toc.line, endLine: toc.endLine } } : {}
 }
