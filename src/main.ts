@@ -36,7 +36,7 @@ import { EMBEDDED_TEMPLATE, workspaceTemplateSource, type TemplateNote } from '.
 import { VERSION } from './version.js'
 import { getChangedFiles, type ChangedFiles } from './github/changed-files.js'
 import { CHECK_NAME, checkTitle, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun, reachesFailOn, toAnnotations } from './github/check-run.js'
-import { createClient, describeApiError, errorStatus, type GitHubClient } from './github/client.js'
+import { ApiError, createClient, describeApiError, errorStatus, type GitHubClient } from './github/client.js'
 import { headSha, readEventContext, type EventContext } from './github/context.js'
 import { actionOutputs, setOutputs, writeWorkspaceFile, type WrittenFiles } from './github/outputs.js'
 import { applyConfigFile, readActionSettings, type ActionSettings } from './github/settings.js'
@@ -80,7 +80,7 @@ export async function run(): Promise<void> {
 /** One line for setFailed; the stack only goes to the debug log, and only for unexpected errors. */
 export function failureLine(err: unknown): string {
   const oneLine = (s: string): string => safeText(s.replace(/\s*[\r\n]+\s*/g, ' ').trim())
-  if (err instanceof ConfigError || err instanceof ActionError || (err instanceof Error && err.name === 'ConfigError')) {
+  if (err instanceof ConfigError || err instanceof ActionError || err instanceof ApiError || (err instanceof Error && err.name === 'ConfigError')) {
     return `spec-template-check: ${oneLine(err.message)}`
   }
   if (err instanceof Error) {
@@ -95,7 +95,10 @@ async function runAction(): Promise<void> {
   const inputs = readActionSettings(name => core.getInput(name))
   const ctx = readEventContext()
   const api = inputs.token
-    ? createClient(inputs.token, { log: { debug: m => core.debug(m), info: m => core.info(logSafe(m)) } })
+    ? createClient(inputs.token, {
+        requestTimeout: inputs.requestTimeout,
+        log: { debug: m => core.debug(m), info: m => core.info(logSafe(m)) }
+      })
     : undefined
   // Templates (and the configuration file) come from the base with template-ref: base.
   const templates = await templateOptions(ctx, inputs, api)
@@ -180,6 +183,17 @@ async function runAction(): Promise<void> {
     } catch (err) {
       core.summary.emptyBuffer()
       core.warning(`could not write the job summary: ${logSafe((err as Error).message)}`)
+      if (unannotated > 0 && !written.reportFile) {
+        // The findings the annotations left out were to be listed there: keep them in a file instead.
+        const file = await writeFallbackReport(report)
+        if (file) {
+          written.reportFile = file
+          core.notice(
+            `${unannotated} of ${total} findings are not annotated and the job summary could not be written: ` +
+              `the full JSON report is at ${file} (output report-file; upload it with actions/upload-artifact, or set the report-file input)`
+          )
+        }
+      }
     }
   }
 
@@ -209,6 +223,9 @@ async function whichFiles(ctx: EventContext, settings: ActionSettings, api: GitH
       debug: m => core.debug(m)
     })
   } catch (err) {
+    if (err instanceof ApiError) {
+      throw new ActionError(`could not list the changed files: ${err.message}; nothing was checked`)
+    }
     const status = errorStatus(err)
     if (status === undefined) throw err
     if (status === 404 && (ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target')) {

@@ -31,7 +31,8 @@ describe('readActionSettings', () => {
       summary: true,
       reportFile: undefined,
       sarifFile: undefined,
-      token: ''
+      token: '',
+      requestTimeout: 30
     })
   })
 
@@ -50,7 +51,8 @@ describe('readActionSettings', () => {
       'template-ref': 'base',
       summary: 'false',
       'report-file': 'out/report.json',
-      'sarif-file': './out/x.sarif'
+      'sarif-file': './out/x.sarif',
+      'request-timeout': '12'
     })
     expect(s).toMatchObject({
       token: 'ghs_x',
@@ -66,7 +68,8 @@ describe('readActionSettings', () => {
       templateRef: 'base',
       summary: false,
       reportFile: 'out/report.json',
-      sarifFile: 'out/x.sarif'
+      sarifFile: 'out/x.sarif',
+      requestTimeout: 12
     })
   })
 
@@ -91,6 +94,8 @@ describe('readActionSettings', () => {
     ['template', '../../template.rst', /input "template".*inside the workspace/],
     ['template', '/etc/passwd', /input "template".*inside the workspace/],
     ['template-ref', 'main', /input "template-ref": "main" is not allowed; use one of: head, base/],
+    ['request-timeout', '0', /input "request-timeout"/],
+    ['request-timeout', 'soon', /input "request-timeout": "soon" is not a whole number/],
     ['max-line-length', 'eighty', /input "max-line-length": "eighty" is not a whole number/],
     ['rules', 'line-length=fatal', /input "rules": unknown severity "fatal".*error, warning, notice, off/],
     ['paths', '../other/**/*.rst', /input "paths": "\.\.\/other\/\*\*\/\*\.rst" must be a glob relative to the workspace/],
