@@ -260,6 +260,29 @@ describe('createClient against the mock API', () => {
     }
   })
 
+  it('follows a redirect on the API origin; refuses one to another origin (the token stays home)', async () => {
+    const other = await startMockGitHub({ pullFiles: { 5: files.slice(-2) } })
+    try {
+      mock = await startMockGitHub({
+        pullFiles: { 5: files.slice(-2) },
+        failures: [
+          { method: 'GET', path: /\/pulls\/5\/files$/, status: 301, headers: { location: '/repos/octo/specs/pulls/5/files?moved=1' } },
+          { method: 'GET', path: /\/pulls\/6\/files$/, status: 307, headers: { location: `${other.url}/repos/octo/specs/pulls/5/files` } }
+        ]
+      })
+      const res = await listFiles(client())
+      expect(res.data).toHaveLength(2)
+      expect(mock.find('GET', /\/files$/).map(r => r.query)).toEqual([{}, { moved: '1' }])
+      const err = await client()
+        .request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner: 'octo', repo: 'specs', pull_number: 6 })
+        .catch((e: unknown) => e)
+      expect(describeApiError(err)).toMatch(/GET \/repos\/octo\/specs\/pulls\/6\/files: refused a redirect to http:\/\/127\.0\.0\.1:\d+: not the GitHub API/)
+      expect(other.requests).toEqual([])
+    } finally {
+      await other.close()
+    }
+  })
+
   it('all requests together are bounded by totalTimeout', async () => {
     mock = await startMockGitHub({ pullFiles: { 5: files.slice(-2) }, failures: [{ method: 'GET', path: /\/files$/, status: 502, times: 100 }] })
     const [err, ms] = await timed(() => listFiles(client({ secondMs: 10, totalTimeout: 3, retries: 10 })).catch(e => e))

@@ -105,6 +105,7 @@ export function secondMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 const NULL_BODY = new Set([101, 103, 204, 205, 304])
+const REDIRECT = new Set([301, 302, 307, 308])
 
 /**
  * fetch with a deadline for the answer and the whole body, a body size
@@ -128,10 +129,18 @@ function boundedFetch(inner: Fetch, o: { origin: string; timeoutMs: number; seco
     const onAbort = (): void => ctrl.abort()
     outer?.addEventListener('abort', onAbort)
     try {
-      const res = await inner(url, { ...init, signal: ctrl.signal })
-      if (new URL(res.url || target.href).origin !== o.origin) {
+      // Redirects are followed here, and only on the API's origin (the token must not leave it).
+      let res = await inner(url, { ...init, signal: ctrl.signal, redirect: 'manual' })
+      for (let hops = 0; REDIRECT.has(res.status); hops++) {
         await res.body?.cancel().catch(() => {})
-        throw new ApiError(`refused an answer redirected to ${new URL(res.url).origin}: not the GitHub API (${o.origin})`, false)
+        const location = res.headers.get('location')
+        if (!location) break
+        const next = new URL(location, target)
+        if (next.origin !== o.origin) {
+          throw new ApiError(`refused a redirect to ${next.origin}: not the GitHub API (${o.origin})`, false)
+        }
+        if (hops >= 5) throw new ApiError('more than 5 redirects', false)
+        res = await inner(next.href, { ...init, signal: ctrl.signal, redirect: 'manual' })
       }
       const chunks: Uint8Array[] = []
       let size = 0
