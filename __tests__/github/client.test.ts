@@ -209,6 +209,48 @@ describe('createClient against the mock API', () => {
     expect(log.join('\n')).toMatch(/answered 429 \(secondary rate limit\) for POST \/repos\/octo\/specs\/check-runs; retrying in 60s/)
   })
 
+  it('check-run writes honour retry-after and x-ratelimit-reset (403 secondary and primary limits)', async () => {
+    mock = await startMockGitHub({
+      failures: [
+        {
+          method: 'POST',
+          path: /check-runs$/,
+          status: 403,
+          headers: { 'retry-after': '30' },
+          body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }
+        },
+        {
+          method: 'PATCH',
+          path: /check-runs\/\d+$/,
+          status: 403,
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) },
+          body: { message: 'API rate limit exceeded' }
+        }
+      ]
+    })
+    const findings = Array.from({ length: 60 }, (_, i) => ({ rule: 'line-length', severity: 'error' as const, message: 'long', file: 'specs/a.rst', line: i + 1 }))
+    const report = {
+      tool: { name: 'spec-template-check', version: '0' },
+      files: [{ file: 'specs/a.rst', template: 't', embeddedTemplate: false, findings, sections: [] }],
+      totals: { files: 1, errors: 60, warnings: 0, notices: 0, filesWithErrors: 1 }
+    }
+    const log: string[] = []
+    const [res, ms] = await timed(() =>
+      publishCheckRun(client({ secondMs: 10, log: { debug: () => {}, info: m => log.push(m) } }), report as never, {
+        owner: 'octo',
+        repo: 'specs',
+        headSha: 'b'.repeat(40),
+        failOn: 'error',
+        summary: 'S'
+      })
+    )
+    expect(res).toMatchObject({ ok: true, annotations: 60, requests: 2 })
+    expect(mock.checkRuns[0]!.annotations).toHaveLength(60)
+    expect(log[0]).toMatch(/answered 403 \(secondary rate limit\) for POST .*retrying in 30s \(1\/3\)/)
+    expect(log[1]).toMatch(/answered 403 \(primary rate limit\) for PATCH \/repos\/octo\/specs\/check-runs\/\d+; retrying in [123]s \(1\/3\)/)
+    expect(ms).toBeGreaterThanOrEqual(300 + 10)
+  })
+
   it('an API that never answers: each try times out, then one error naming the request', async () => {
     mock = await startMockGitHub({ pullFiles: { 5: files.slice(-2) }, failures: [{ method: 'GET', path: /\/files$/, status: 200, fault: 'hang', times: 100 }] })
     const err = await listFiles(client({ secondMs: 10, requestTimeout: 5, retries: 2 })).catch(e => e)

@@ -266,3 +266,13 @@ describe('pulls/N/files pagination', () => {
     expectFailsClosed(res, { ...s, error: /the GitHub API lists no changed files for pull request #7, whose event says it changes 1; not taken as "no spec changed"/ })
   })
 })
+
+describe('GET contents/PATH, raw', () => {
+  it.concurrent('an empty text body (an empty template) is not a template that passes everything', async () => {
+    const s = SCENARIOS.find(x => x.endpoint.startsWith('GET contents'))!
+    const { res } = await run(s, [
+      { method: 'GET', path: s.path, status: 200, rawBody: '', headers: { 'content-type': 'text/plain; charset=utf-8' }, times: 1000 }
+    ])
+    expectFailsClosed(res, { ...s, error: /^::error::spec-template-check: template specs\/template\.rst: no sections found/ })
+  })
+})
