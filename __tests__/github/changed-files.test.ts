@@ -440,6 +440,15 @@ describe('fail closed on answers that are not a well-formed success', () => {
     expect(urls).toHaveLength(1)
   })
 
+  it('finds rel="next" among the other links, and none on the last page', () => {
+    const link = (page: number, rel: string) => `<${API}/repos/octo/specs/pulls/7/files?per_page=100&page=${page}>; rel="${rel}"`
+    expect(nextPageUrl(`${link(1, 'prev')}, ${link(3, 'next')}, ${link(30, 'last')}`, API, new Set())).toBe(
+      `${API}/repos/octo/specs/pulls/7/files?per_page=100&page=3`
+    )
+    expect(nextPageUrl(`${link(1, 'first')}, ${link(29, 'prev')}`, API, new Set())).toBeUndefined()
+    expect(nextPageUrl(undefined, API, new Set())).toBeUndefined()
+  })
+
   it('a next link outside the API path on the same host is not followed', () => {
     expect(() => nextPageUrl('<https://api.github.test/other/x>; rel="next"', API, new Set())).toThrow(/outside the GitHub API/)
   })

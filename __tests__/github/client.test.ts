@@ -7,7 +7,7 @@
  * SECOND ms, so nothing here waits for real.
  */
 import { getChangedFiles } from '../../src/github/changed-files.js'
-import { ApiError, createClient, describeApiError, rateLimitWait, type ResponseCheck } from '../../src/github/client.js'
+import { ApiError, createClient, describeApiError, rateLimitWait, secondMsFromEnv, SECOND_MS_ENV, type ResponseCheck } from '../../src/github/client.js'
 import { publishCheckRun } from '../../src/github/check-run.js'
 import { startMockGitHub, type DiffEntry, type MockGitHub } from '../e2e/mock-github.js'
 
@@ -35,6 +35,15 @@ const files: DiffEntry[] = [
   { filename: 'specs/one.rst', status: 'added', patch: '@@ -0,0 +1 @@\n+x' },
   { filename: 'specs/two.rst', status: 'modified' }
 ]
+
+describe('the one timing setting', () => {
+  it(`${SECOND_MS_ENV}: milliseconds per second of every wait and timeout; default 1000`, () => {
+    expect(secondMsFromEnv({})).toBe(1000)
+    expect(secondMsFromEnv({ [SECOND_MS_ENV]: '5' })).toBe(5)
+    expect(secondMsFromEnv({ [SECOND_MS_ENV]: '0' })).toBe(1000)
+    expect(secondMsFromEnv({ [SECOND_MS_ENV]: 'fast' })).toBe(1000)
+  })
+})
 
 describe('createClient against the mock API', () => {
   let mock: MockGitHub
