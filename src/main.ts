@@ -15,7 +15,8 @@
  * JSON report is written to RUNNER_TEMP and the summary says where.
  */
 import * as core from '@actions/core'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { constants as fsConstants } from 'node:fs'
+import { access, mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { checkFiles, type CheckFilesOptions } from './check-files.js'
 import { ConfigError, type FailOn } from './config.js'
@@ -137,7 +138,8 @@ async function runAction(): Promise<void> {
 
   const total = toAnnotations(report).length
   // Whether the job summary can list every finding (decides where the notes send people).
-  const summaryOn = settings.summary && Boolean(process.env.GITHUB_STEP_SUMMARY)
+  const summaryOn = settings.summary && (await summaryWritable(process.env.GITHUB_STEP_SUMMARY))
+  const summaryState = summaryOn ? 'do not all fit in the job summary' : settings.summary ? 'the job summary cannot be written' : 'the job summary is off'
   const summaryFits =
     summaryOn &&
     Buffer.byteLength(formatSummary(report, { maxBytes: Infinity, reportFile: settings.reportFile }), 'utf8') +
@@ -162,12 +164,12 @@ async function runAction(): Promise<void> {
     if (file) {
       written.reportFile = file
       core.notice(
-        `${unannotated} of ${total} findings are not annotated and ${summaryOn ? 'do not all fit in the job summary' : 'the job summary is off'}: ` +
+        `${unannotated} of ${total} findings are not annotated and ${summaryState}: ` +
           `the full JSON report is at ${file} (output report-file; upload it with actions/upload-artifact, or set the report-file input)`
       )
     } else {
       core.warning(
-        `${unannotated} of ${total} findings are not annotated and ${summaryOn ? 'do not all fit in the job summary' : 'the job summary is off'}; ` +
+        `${unannotated} of ${total} findings are not annotated and ${summaryState}; ` +
           "they are only in this step's log (group Findings): set the report-file input to keep them as a JSON report"
       )
     }
@@ -499,6 +501,23 @@ async function writeReports(report: Report, settings: ActionSettings): Promise<W
     written.sarifFile = await writeWorkspaceFile(settings.workspace, settings.sarifFile, formatSarif(report, RULES), 'sarif-file')
   }
   return written
+}
+
+/**
+ * Whether the job summary can be written (as @actions/core needs: an
+ * existing, readable and writable file). Said in a warning when it cannot,
+ * so that nothing points people to a summary that will not exist.
+ */
+async function summaryWritable(file: string | undefined): Promise<boolean> {
+  if (!file) return false
+  try {
+    await access(file, fsConstants.R_OK | fsConstants.W_OK)
+    if (!(await stat(file)).isFile()) throw new Error('not a regular file')
+    return true
+  } catch (err) {
+    core.warning(`could not write the job summary: GITHUB_STEP_SUMMARY=${logSafe(file)} is not a writable file (${logSafe((err as Error).message)})`)
+    return false
+  }
 }
 
 /** The JSON report in RUNNER_TEMP (absolute path), or undefined when there is no RUNNER_TEMP or it cannot be written. */
