@@ -151,41 +151,26 @@ describe('clear errors', () => {
 })
 
 describe('the job summary cannot be written', () => {
-  it('the findings the annotations left out go to the fallback JSON report (not writable: known before anything points to it)', async () => {
+  // A directory cannot be appended to: known before the run points anyone to the summary.
+  // The process's own oom_score_adj (Linux) is a writable regular file that refuses text: the write itself fails.
+  const cases: [string, (ws: { runnerTemp: string }) => string, string][] = [
+    ['not a writable file', ws => ws.runnerTemp, 'cannot be written'],
+    ...(process.platform === 'linux' ? [['a file that refuses the write', () => '/proc/self/oom_score_adj', 'could not be written'] as [string, () => string, string]] : [])
+  ]
+  it.each(cases)('%s: the findings the annotations left out go to the fallback JSON report', async (_, summaryPath, said) => {
     const ws = await makeWorkspace({ ...WS, 'specs/long.rst': longSpec(30) })
     const gh = await startMock({ pullFiles: { 51: [{ filename: 'specs/long.rst', status: 'added' }] } })
     const res = await runAction(ws, gh, {
       event: 'pull_request',
       payload: prPayload(51, 1),
       inputs: { annotations: 'workflow-commands' },
-      // A directory: appending to it fails.
-      env: { GITHUB_STEP_SUMMARY: ws.runnerTemp }
-    })
-    expect(res.code).toBe(1)
-    expect(commandLines(res.stdout, 'warning').some(l => l.includes('could not write the job summary'))).toBe(true)
-    const file = path.join(ws.runnerTemp, 'spec-template-check-report.json')
-    expect(res.outputs['report-file']).toBe(file)
-    const report = JSON.parse(await readFile(file, 'utf8')) as { files: { findings: unknown[] }[] }
-    expect(report.files[0]!.findings).toHaveLength(30)
-    expect(commandLines(res.stdout, 'notice').some(l => l.includes(`20 of 30 findings are not annotated and the job summary cannot be written: the full JSON report is at ${file}`))).toBe(true)
-  })
-
-  // A regular, writable file that refuses what is written to it (Linux: the process's own oom_score_adj takes numbers only).
-  const refusing = '/proc/self/oom_score_adj'
-  ;(process.platform === 'linux' ? it : it.skip)('a summary file that refuses the write: the fallback JSON report is written then', async () => {
-    const ws = await makeWorkspace({ ...WS, 'specs/long.rst': longSpec(30) })
-    const gh = await startMock({ pullFiles: { 52: [{ filename: 'specs/long.rst', status: 'added' }] } })
-    const res = await runAction(ws, gh, {
-      event: 'pull_request',
-      payload: prPayload(52, 1),
-      inputs: { annotations: 'workflow-commands' },
-      env: { GITHUB_STEP_SUMMARY: refusing }
+      env: { GITHUB_STEP_SUMMARY: summaryPath(ws) }
     })
     expect(res.code).toBe(1)
     expect(commandLines(res.stdout, 'warning').some(l => l.startsWith('::warning::could not write the job summary: '))).toBe(true)
     const file = path.join(ws.runnerTemp, 'spec-template-check-report.json')
     expect(res.outputs['report-file']).toBe(file)
     expect((JSON.parse(await readFile(file, 'utf8')) as { files: { findings: unknown[] }[] }).files[0]!.findings).toHaveLength(30)
-    expect(commandLines(res.stdout, 'notice').some(l => l.includes(`20 of 30 findings are not annotated and the job summary could not be written: the full JSON report is at ${file}`))).toBe(true)
+    expect(commandLines(res.stdout, 'notice').some(l => l.includes(`20 of 30 findings are not annotated and the job summary ${said}: the full JSON report is at ${file}`))).toBe(true)
   })
 })
