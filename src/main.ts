@@ -14,7 +14,7 @@
  * everything (1 MiB) or is turned off, and no report-file was asked for, the
  * JSON report is written to RUNNER_TEMP and the summary says where.
  */
-import * as core from '@actions/core'
+import * as core from './github/actions-core.js'
 import { constants as fsConstants } from 'node:fs'
 import { access, mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
