@@ -34,6 +34,8 @@ import { changedLinesFromGit } from './git-diff.js'
 import { TemplateCache } from '../templates.js'
 import { safeText } from '../report/util.js'
 import { formatReport, type ReportFormat } from '../report/index.js'
+import { formatJsonChunks } from '../report/json.js'
+import { writeChunks } from '../write-chunks.js'
 import { RULES } from '../rules/index.js'
 import { VERSION } from '../version.js'
 import { parseCliArgs, USAGE } from './args.js'
@@ -114,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
       )
     }
     if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
-    await emit(formatReport(report, format, RULES), args.output)
+    await emit(format === 'json' ? formatJsonChunks(report) : formatReport(report, format, RULES), args.output)
     const failed = report.files.some(f => f.error !== undefined && settings.failOn !== 'never') ||
       report.files.some(f => f.findings.some(x => failsAt(x.severity, settings.failOn)))
     return failed ? 1 : 0
@@ -176,14 +178,15 @@ async function outlineOf(root: string, file: string): Promise<object> {
   }
 }
 
-async function emit(text: string, output: string | undefined): Promise<void> {
+/** The report on stdout, or written to `output` piece by piece (a large JSON report is never one string). */
+async function emit(text: string | Iterable<string>, output: string | undefined): Promise<void> {
   if (!output) {
-    process.stdout.write(text)
+    process.stdout.write(typeof text === 'string' ? text : [...text].join(''))
     return
   }
   const abs = path.resolve(output)
   await mkdir(path.dirname(abs), { recursive: true })
-  await writeFile(abs, text)
+  await writeChunks(abs, typeof text === 'string' ? [text] : text)
 }
 
 /** --stats: per-file timing percentiles and peak memory, on stderr. */

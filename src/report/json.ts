@@ -85,8 +85,7 @@ function fileJson(f: FileResult): Record<string, unknown> {
   return o
 }
 
-/** The report as a plain object (the structure that formatJson serializes). */
-export function reportJson(report: Report): Record<string, unknown> {
+function headJson(report: Report): Record<string, unknown> {
   const t = report.totals
   return {
     tool: { name: report.tool.name, version: report.tool.version },
@@ -97,11 +96,35 @@ export function reportJson(report: Report): Record<string, unknown> {
       notices: t.notices,
       filesWithErrors: t.filesWithErrors,
       suppressed: t.suppressed ?? report.files.reduce((n, f) => n + (f.suppressed ?? 0), 0)
-    },
-    files: sortedFiles(report.files).map(fileJson)
+    }
   }
 }
 
+/** The report as a plain object (the structure that formatJson serializes). */
+export function reportJson(report: Report): Record<string, unknown> {
+  return { ...headJson(report), files: sortedFiles(report.files).map(fileJson) }
+}
+
+/**
+ * formatJson's text in pieces: the head, then one piece per file, then the
+ * end. A large report can be written without holding all of its text (or
+ * all of its objects) at once.
+ */
+export function* formatJsonChunks(report: Report): Generator<string> {
+  const files = sortedFiles(report.files)
+  // JSON.stringify(x, null, 2) of a value nested in an array in the top object is its own text indented by 4.
+  const head = JSON.stringify({ ...headJson(report), files: [] }, null, 2)
+  if (files.length === 0) {
+    yield jsonLogSafe(head) + '\n'
+    return
+  }
+  yield jsonLogSafe(head.slice(0, -'[]\n}'.length)) + '[\n    '
+  for (let i = 0; i < files.length; i++) {
+    yield (i ? ',\n    ' : '') + jsonLogSafe(JSON.stringify(fileJson(files[i]!), null, 2).replace(/\n/g, '\n    '))
+  }
+  yield '\n  ]\n}\n'
+}
+
 export function formatJson(report: Report): string {
-  return jsonLogSafe(JSON.stringify(reportJson(report), null, 2)) + '\n'
+  return [...formatJsonChunks(report)].join('')
 }
