@@ -17,6 +17,7 @@ export interface TemplateMapping {
   /** Template path, workspace-relative. */
   template: string
   optionalSections: string[]
+  allowedSections?: string[]
 }
 
 export interface ConfigFile {
@@ -27,14 +28,15 @@ export interface ConfigFile {
   template?: string
   templates?: TemplateMapping[]
   optionalSections?: string[]
+  allowedSections?: string[]
   rules?: Record<string, SeveritySetting>
   maxLineLength?: number
   sectionDepth?: number
   failOn?: 'error' | 'warning' | 'never'
 }
 
-const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on']
-const MAPPING_KEYS = ['files', 'template', 'optional-sections']
+const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on']
+const MAPPING_KEYS = ['files', 'template', 'optional-sections', 'allowed-sections']
 
 /** Read the configuration file from the workspace root, if there is one. */
 export async function loadConfigFile(workspace: string): Promise<ConfigFile | undefined> {
@@ -78,6 +80,9 @@ export async function parseConfigFile(text: string, source: string): Promise<Con
         break
       case 'optional-sections':
         out.optionalSections = stringList(value, where)
+        break
+      case 'allowed-sections':
+        out.allowedSections = stringList(value, where)
         break
       case 'rules':
         out.rules = rules(value, where)
@@ -150,7 +155,8 @@ function mappings(v: unknown, where: string): TemplateMapping[] {
     return {
       files: stringList(item.files, `${at}.files`),
       template: relPath(item.template, `${at}.template`),
-      optionalSections: item['optional-sections'] === undefined ? [] : stringList(item['optional-sections'], `${at}.optional-sections`)
+      optionalSections: item['optional-sections'] === undefined ? [] : stringList(item['optional-sections'], `${at}.optional-sections`),
+      ...(item['allowed-sections'] === undefined ? {} : { allowedSections: stringList(item['allowed-sections'], `${at}.allowed-sections`) })
     }
   })
 }
