@@ -14,6 +14,7 @@ describe('.spec-template-check.yml', () => {
         'section-depth: 3',
         'fail-on: warning',
         'optional-sections: [History]',
+        'allowed-sections: [Implementation, Testing]',
         'rules:',
         '  image: off',
         '  tab: error',
@@ -21,6 +22,7 @@ describe('.spec-template-check.yml', () => {
         '  - files: specs/2025.1/**',
         '    template: specs/2025.1-template.rst',
         '    optional-sections: Feature Liaison',
+        '    allowed-sections: [Dependencies]',
         ''
       ].join('\n'),
       '.spec-template-check.yml'
@@ -33,8 +35,9 @@ describe('.spec-template-check.yml', () => {
       sectionDepth: 3,
       failOn: 'warning',
       optionalSections: ['History'],
+      allowedSections: ['Implementation', 'Testing'],
       rules: { image: 'off', tab: 'error' },
-      templates: [{ files: ['specs/2025.1/**'], template: 'specs/2025.1-template.rst', optionalSections: ['Feature Liaison'] }]
+      templates: [{ files: ['specs/2025.1/**'], template: 'specs/2025.1-template.rst', optionalSections: ['Feature Liaison'], allowedSections: ['Dependencies'] }]
     })
   })
 
@@ -63,7 +66,7 @@ describe('.spec-template-check.yml', () => {
 
   test('the JSON Schema knows the same keys and rules', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on'].sort()
+      ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on'].sort()
     )
     expect(Object.keys(schema.properties.rules.properties)).toEqual([...RULE_IDS])
     expect(schema.additionalProperties).toBe(false)

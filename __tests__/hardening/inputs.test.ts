@@ -243,7 +243,7 @@ const CASES: Hostile[] = [
       expect(r.error).toBeUndefined()
       const first = lineOf(longLinesText, LONG_LINE)
       expect(brief(r)).toEqual([`line-length@${first}`, `line-length@${first + 1}`, `line-length@${first + 2}`])
-      expect(r.findings[0]!.message).toBe('Line is 10000 characters long; wrap it at 79.')
+      expect(r.findings[0]!.message).toBe('Line is 10000 characters long; wrap it at 79 (max-line-length).')
     }
   },
   ...['*', '`', '|', '_'].map((c, i): Hostile => ({
