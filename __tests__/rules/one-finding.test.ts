@@ -72,7 +72,7 @@ describe('a heading that pulls subsections away', () => {
     const all = check(spec)
     expect(all.map(f => [f.rule, f.line])).toEqual([['section-level', lineOf(spec, 'Design')]])
     expect(all[0]!.message).toBe(
-      'Heading "Design" takes "Data model impact" out of "Proposed change", where the template puts it: make "Design" a subsection (fix its underline) or move it after it.'
+      'Heading "Design" takes "Data model impact" away from "Proposed change", where the template puts it: make "Design" a subsection (fix its underline) or move it after it.'
     )
   })
 
@@ -81,7 +81,7 @@ describe('a heading that pulls subsections away', () => {
     const all = check(spec)
     expect(all.map(f => [f.rule, f.line])).toEqual([['section-level', lineOf(spec, 'Alternatives')]])
     expect(all[0]!.message).toBe(
-      'Section "Alternatives" is at the top level, but the template makes it a subsection of "Proposed change"; it also takes "Data model impact" out of "Proposed change", where the template puts it: fix its underline or move it.'
+      'Section "Alternatives" is at the top level, but the template makes it a subsection of "Proposed change"; it also takes "Data model impact" away from "Proposed change", where the template puts it: fix its underline or move it.'
     )
   })
 })

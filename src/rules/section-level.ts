@@ -45,7 +45,7 @@ export const sectionLevel: Rule = {
       const expected = m.tpl.parent ? `a subsection of "${m.tpl.parent}"` : 'a top-level section'
       const actualParent = s.parent && s.parent !== st.shape.docTitle ? `under "${s.parent.title}"` : 'at the top level'
       const took = taking.get(s)
-      const also = took ? `; it also takes ${list(took)} out of ${homes(took)}, where the template puts ${took.length > 1 ? 'them' : 'it'}` : ''
+      const also = took ? `; it also takes ${list(took)} away from ${homes(took)}, where the template puts ${took.length > 1 ? 'them' : 'it'}` : ''
       report({
         line: s.line,
         section: m.tpl.title,
@@ -58,7 +58,7 @@ export const sectionLevel: Rule = {
       report({
         line: p.line,
         section: p.title,
-        message: `Heading "${p.rawTitle}" takes ${list(took)} out of ${homes(took)}, where the template puts ${took.length > 1 ? 'them' : 'it'}: make "${p.rawTitle}" a subsection (fix its underline) or move it after ${took.length > 1 ? 'them' : 'it'}.`
+        message: `Heading "${p.rawTitle}" takes ${list(took)} away from ${homes(took)}, where the template puts ${took.length > 1 ? 'them' : 'it'}: make "${p.rawTitle}" a subsection (fix its underline) or move it after ${took.length > 1 ? 'them' : 'it'}.`
       })
     }
   }
