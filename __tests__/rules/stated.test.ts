@@ -55,6 +55,11 @@ describe('template sentences', () => {
     expect(stated('See http://asciiflow.com for ascii diagrams.').image).toBeUndefined()
   })
 
+  test('a line longer than a paragraph may be is read once (fuzz: it looped forever)', () => {
+    const long = 'word '.repeat(5000)
+    expect(stated(`${long}\n${long}\nPlease wrap text at 79 columns.\n`).lineLength?.width).toBe(79)
+  })
+
   test('the embedded default template states both rules', () => {
     const s = stated(DEFAULT_TEMPLATE_TEXT)
     expect(s.lineLength?.width).toBe(79)

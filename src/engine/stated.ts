@@ -5,7 +5,7 @@
  * template's prose and comments, sentence by sentence; each rule keeps the
  * sentence and the line it came from, so messages can quote them.
  */
-import type { Outline, StatedRule, StatedRules } from './types.js'
+import type { Outline, StatedRule, StatedRules, TemplateRules } from './types.js'
 
 interface Sentence {
   text: string
@@ -32,7 +32,10 @@ function sentences(outline: Outline): Sentence[] {
       starts.push(text.length)
       lineNos.push(i + 1)
       text += (text ? ' ' : '') + t
-      if (text.length > 20000) break
+      if (text.length > 20000) {
+        i++ // this line is read: the next paragraph starts after it
+        break
+      }
     }
     const lineAt = (offset: number): number => {
       let k = 0
@@ -120,6 +123,6 @@ export function statedRules(outline: Outline): StatedRules {
 }
 
 /** `"<sentence>" (<template> line <n>)`, for messages. */
-export function quoteOf(rule: StatedRule, source: string): string {
-  return `"${rule.text}" (${source} line ${rule.line})`
+export function quoteOf(rule: StatedRule, template: Pick<TemplateRules, 'source' | 'embedded'>): string {
+  return `"${rule.text}" (${template.embedded ? 'embedded default template' : template.source} line ${rule.line})`
 }

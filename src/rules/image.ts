@@ -23,7 +23,7 @@ export const image: Rule = {
     if (!stated && (setting === undefined || setting === 'off')) return
     if (!ANYWHERE.test(ctx.text)) return
     const why = stated
-      ? `the template ${stated.level === 'required' ? 'asks for' : 'prefers'} text diagrams: ${quoteOf(stated, ctx.template.source)}`
+      ? `the template ${stated.level === 'required' ? 'asks for' : 'prefers'} text diagrams: ${quoteOf(stated, ctx.template)}`
       : 'the configuration asks for text diagrams (plain text reviewers can read in the diff)'
     const severity = stated?.level === 'preferred' ? 'notice' : 'warning'
     ctx.outline.lines.forEach((line, i) => {

@@ -12,7 +12,7 @@ export function widthOf(ctx: RuleContext): { max: number; why: string } | undefi
   const stated = ctx.template.stated.lineLength
   const configured = ctx.options.maxLineLength
   if (configured !== undefined) return { max: configured, why: 'max-line-length' }
-  if (stated?.width !== undefined) return { max: stated.width, why: `the template asks for it: ${quoteOf(stated, ctx.template.source)}` }
+  if (stated?.width !== undefined) return { max: stated.width, why: `the template asks for it: ${quoteOf(stated, ctx.template)}` }
   const setting = ctx.options.rules['line-length']
   if (setting !== undefined && setting !== 'off') return { max: DEFAULT_WIDTH, why: 'line-length is switched on in the configuration' }
   return undefined
