@@ -53,7 +53,8 @@ describe('action: lines: changed', () => {
     const res = await runAction(ws, gh, {
       event: 'pull_request',
       payload: prPayload(7, 2),
-      inputs: { lines: 'changed', 'report-file': 'report.json', annotations: 'workflow-commands' }
+      // The harness template states no width: max-line-length switches line-length on.
+      inputs: { lines: 'changed', 'report-file': 'report.json', annotations: 'workflow-commands', 'max-line-length': '79' }
     })
     const report = JSON.parse(readFileSync(path.join(ws.workspace, 'report.json'), 'utf8')) as JsonReport
     const lineFindings = (file: string): number[] =>
@@ -117,16 +118,17 @@ describe('action: suppressions and fixes', () => {
       .replace('Alternatives\n------------\n\n', 'Alternates\n----------\n\n')
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/a.rst': text })
     const gh = await startMock({ pullFiles: { 10: [{ filename: 'specs/a.rst', status: 'added' }] } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(10, 1), inputs: { 'report-file': 'r.json' } })
+    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(10, 1), inputs: { 'report-file': 'r.json', 'max-line-length': '79' } })
     const report = JSON.parse(readFileSync(path.join(ws.workspace, 'r.json'), 'utf8')) as JsonReport
     const f = report.files[0]!
     expect(f.findings.filter(x => x.rule === 'line-length').map(x => x.line)).toEqual([spec.added])
     expect(f.suppressed).toBe(1)
     expect(report.summary.suppressed).toBe(1)
     const missing = f.findings.find(x => x.rule === 'missing-section')!
-    expect(missing.fix!.text).toBe('Alternatives\n------------\n\nNone\n\n')
+    // "Alternates" stands for the template's "Alternatives": the fix renames the heading.
+    expect(missing.fix!.text).toBe('Alternatives\n------------\n')
     const annotation = gh.checkRuns[0]!.annotations.find(a => String(a.message).includes('"Alternatives"'))!
-    expect(annotation.raw_details).toBe('Alternatives\n------------\n\nNone\n\n')
+    expect(annotation.raw_details).toBe('Alternatives\n------------\n')
     expect(res.code).toBe(1)
   })
 })
