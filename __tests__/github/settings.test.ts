@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { ConfigError } from '../../src/config.js'
-import { envInputReader, readActionSettings } from '../../src/github/settings.js'
+import { applyConfigFile, envInputReader, readActionSettings } from '../../src/github/settings.js'
 
 const WS = path.resolve('/tmp/ws-settings')
 
@@ -111,5 +111,21 @@ describe('readActionSettings', () => {
     expect(err).toBeInstanceOf(ConfigError)
     expect((err as Error).message).toMatch(message)
     expect((err as Error).message).not.toContain('\n')
+  })
+})
+
+describe('applyConfigFile: allowed-sections and max-line-length', () => {
+  const cfg = { source: '.spec-template-check.yml', allowedSections: ['Dependencies'], maxLineLength: 100 }
+
+  it('the configuration file fills inputs left empty', () => {
+    const s = applyConfigFile(read({}), cfg)
+    expect(s.allowedSections).toEqual(['Dependencies'])
+    expect(s.maxLineLength).toBe(100)
+  })
+
+  it('a given input wins', () => {
+    const s = applyConfigFile(read({ 'allowed-sections': 'Testing', 'max-line-length': '80' }), cfg)
+    expect(s.allowedSections).toEqual(['Testing'])
+    expect(s.maxLineLength).toBe(80)
   })
 })
