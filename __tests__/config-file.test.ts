@@ -13,6 +13,7 @@ describe('.spec-template-check.yml', () => {
         'max-line-length: 100',
         'section-depth: 3',
         'fail-on: warning',
+        'suppressions: deny',
         'optional-sections: [History]',
         'allowed-sections: [Implementation, Testing]',
         'rules:',
@@ -34,6 +35,7 @@ describe('.spec-template-check.yml', () => {
       maxLineLength: 100,
       sectionDepth: 3,
       failOn: 'warning',
+      suppressions: 'deny',
       optionalSections: ['History'],
       allowedSections: ['Implementation', 'Testing'],
       rules: { image: 'off', tab: 'error' },
@@ -55,6 +57,7 @@ describe('.spec-template-check.yml', () => {
     ['rules:\n  tab: fatal', /unknown severity "fatal" for tab/],
     ['rules: [tab]', /"rules" must be a mapping/],
     ['fail-on: sometimes', /"fail-on" must be one of: error, warning, never/],
+    ['suppressions: never', /"suppressions" must be one of: allow, report, deny/],
     ['template: ../outside.rst', /must stay inside the repository/],
     ['templates:\n  - files: a/**', /templates\[0\]: "template" is required/],
     ['templates:\n  - files: a/**\n    template: t.rst\n    extra: 1', /templates\[0\]: unknown key "extra"/],
@@ -66,7 +69,7 @@ describe('.spec-template-check.yml', () => {
 
   test('the JSON Schema knows the same keys and rules', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on'].sort()
+      ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions'].sort()
     )
     expect(Object.keys(schema.properties.rules.properties)).toEqual([...RULE_IDS])
     expect(schema.additionalProperties).toBe(false)

@@ -87,7 +87,8 @@ async function checkOne(file: string, settings: Settings, templates: TemplateCac
       rules: settings.rules,
       optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
       allowedSections: [...(settings.allowedSections ?? []), ...(tpl.allowedSections ?? [])],
-      sectionDepth: settings.sectionDepth
+      sectionDepth: settings.sectionDepth,
+      suppressions: settings.suppressions
     })
   }
 }

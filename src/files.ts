@@ -143,7 +143,8 @@ export function specFilter(settings: Settings): (file: string) => boolean {
   const inc = matcher(settings.paths)
   const exc = matcher(settings.exclude)
   const tpl = settings.template ? toRelative(settings.workspace, settings.template) : undefined
-  return file => inc(file) && !exc(file) && !isTemplateFile(file) && file !== tpl
+  const keepTemplates = settings.keepTemplateNames === true
+  return file => inc(file) && !exc(file) && (keepTemplates || !isTemplateFile(file)) && file !== tpl
 }
 
 /** Every workspace file matching the settings, sorted. Does not follow directory symlinks. */

@@ -24,6 +24,7 @@ describe('readActionSettings', () => {
       rules: {},
       sectionDepth: 2,
       failOn: 'error',
+      suppressions: 'allow',
       scope: 'changed',
       annotations: 'auto',
       templateRef: 'head',
@@ -32,7 +33,8 @@ describe('readActionSettings', () => {
       summary: true,
       reportFile: undefined,
       sarifFile: undefined,
-      token: ''
+      token: '',
+      requestTimeout: 30
     })
   })
 
@@ -52,7 +54,8 @@ describe('readActionSettings', () => {
       'template-ref': 'base',
       summary: 'false',
       'report-file': 'out/report.json',
-      'sarif-file': './out/x.sarif'
+      'sarif-file': './out/x.sarif',
+      'request-timeout': '12'
     })
     expect(s).toMatchObject({
       token: 'ghs_x',
@@ -69,7 +72,8 @@ describe('readActionSettings', () => {
       templateRef: 'base',
       summary: false,
       reportFile: 'out/report.json',
-      sarifFile: 'out/x.sarif'
+      sarifFile: 'out/x.sarif',
+      requestTimeout: 12
     })
   })
 
@@ -94,6 +98,9 @@ describe('readActionSettings', () => {
     ['template', '../../template.rst', /input "template".*inside the workspace/],
     ['template', '/etc/passwd', /input "template".*inside the workspace/],
     ['template-ref', 'main', /input "template-ref": "main" is not allowed; use one of: head, base/],
+    ['request-timeout', '0', /input "request-timeout"/],
+    ['request-timeout', 'soon', /input "request-timeout": "soon" is not a whole number/],
+    ['suppressions', 'off', /input "suppressions": "off" is not allowed; use one of: allow, report, deny/],
     ['max-line-length', 'eighty', /input "max-line-length": "eighty" is not a whole number/],
     ['rules', 'line-length=fatal', /input "rules": unknown severity "fatal".*error, warning, notice, off/],
     ['paths', '../other/**/*.rst', /input "paths": "\.\.\/other\/\*\*\/\*\.rst" must be a glob relative to the workspace/],
@@ -127,5 +134,14 @@ describe('applyConfigFile: allowed-sections and max-line-length', () => {
     const s = applyConfigFile(read({ 'allowed-sections': 'Testing', 'max-line-length': '80' }), cfg)
     expect(s.allowedSections).toEqual(['Testing'])
     expect(s.maxLineLength).toBe(80)
+  })
+})
+
+describe('suppressions: input and configuration file', () => {
+  it('the configuration file sets it when the input is empty; a given input wins', () => {
+    expect(applyConfigFile(read({}), { source: 'c.yml', suppressions: 'deny' }).suppressions).toBe('deny')
+    expect(applyConfigFile(read({ suppressions: 'report' }), { source: 'c.yml', suppressions: 'deny' }).suppressions).toBe('report')
+    expect(applyConfigFile(read({ suppressions: 'ALLOW' }), { source: 'c.yml', suppressions: 'deny' }).suppressions).toBe('allow')
+    expect(applyConfigFile(read({}), { source: 'c.yml' }).suppressions).toBe('allow')
   })
 })

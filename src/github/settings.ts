@@ -15,6 +15,7 @@ import {
   parseList,
   parsePositiveInt,
   parseRules,
+  parseSuppressionPolicy,
   type Settings
 } from '../config.js'
 import type { ConfigFile } from '../config-file.js'
@@ -48,7 +49,12 @@ export interface ActionSettings extends Settings {
   sarifFile?: string
   /** '' when no token was given. */
   token: string
+  /** `request-timeout`: seconds one GitHub API request may take (answer and body). */
+  requestTimeout: number
 }
+
+/** Default of the `request-timeout` input (seconds). */
+export const DEFAULT_REQUEST_TIMEOUT = 30
 
 export type InputReader = (name: string) => string
 
@@ -103,7 +109,7 @@ export function checkGlobs(globs: string[], name: string): string[] {
 }
 
 /** Inputs that, when empty, take their value from .spec-template-check.yml. */
-const OVERRIDABLE = ['paths', 'exclude', 'template', 'optional-sections', 'allowed-sections', 'max-line-length', 'fail-on'] as const
+const OVERRIDABLE = ['paths', 'exclude', 'template', 'optional-sections', 'allowed-sections', 'max-line-length', 'fail-on', 'suppressions'] as const
 
 /**
  * Merge the repository's configuration file under the inputs: an input that
@@ -120,6 +126,7 @@ export function applyConfigFile(settings: ActionSettings, cfg: ConfigFile | unde
   if (!given('allowed-sections') && cfg.allowedSections) out.allowedSections = cfg.allowedSections
   if (!given('max-line-length') && cfg.maxLineLength) out.maxLineLength = cfg.maxLineLength
   if (!given('fail-on') && cfg.failOn) out.failOn = cfg.failOn
+  if (!given('suppressions') && cfg.suppressions) out.suppressions = cfg.suppressions
   if (cfg.sectionDepth) out.sectionDepth = cfg.sectionDepth
   return out
 }
@@ -146,6 +153,7 @@ export function readActionSettings(
     rules: parseRules(getInput('rules'), label('rules')),
     sectionDepth: DEFAULT_SECTION_DEPTH,
     failOn: parseFailOn(getInput('fail-on'), label('fail-on')),
+    suppressions: parseSuppressionPolicy(getInput('suppressions'), label('suppressions')),
     scope: parseChoice(getInput('scope'), label('scope'), SCOPES, 'changed'),
     annotations: parseChoice(getInput('annotations'), label('annotations'), ANNOTATION_MODES, 'auto'),
     templateRef: parseChoice(getInput('template-ref'), label('template-ref'), TEMPLATE_REFS, 'head'),
@@ -154,7 +162,8 @@ export function readActionSettings(
     summary: parseBoolean(getInput('summary'), label('summary'), true),
     reportFile: reportFile === '' ? undefined : workspacePath(workspace, reportFile, label('report-file')),
     sarifFile: sarifFile === '' ? undefined : workspacePath(workspace, sarifFile, label('sarif-file')),
-    token: getInput('github-token')
+    token: getInput('github-token'),
+    requestTimeout: parsePositiveInt(getInput('request-timeout'), label('request-timeout'), DEFAULT_REQUEST_TIMEOUT)
   }
   if (settings.template !== undefined) {
     // Same rule as the other paths: the template is read from the workspace only.
