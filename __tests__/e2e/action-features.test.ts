@@ -53,8 +53,7 @@ describe('action: lines: changed', () => {
     const res = await runAction(ws, gh, {
       event: 'pull_request',
       payload: prPayload(7, 2),
-      // The harness template states no width: max-line-length switches line-length on.
-      inputs: { lines: 'changed', 'report-file': 'report.json', annotations: 'workflow-commands', 'max-line-length': '79' }
+      inputs: { lines: 'changed', 'report-file': 'report.json', annotations: 'workflow-commands' }
     })
     const report = JSON.parse(readFileSync(path.join(ws.workspace, 'report.json'), 'utf8')) as JsonReport
     const lineFindings = (file: string): number[] =>
@@ -118,7 +117,7 @@ describe('action: suppressions and fixes', () => {
       .replace('Alternatives\n------------\n\n', 'Alternates\n----------\n\n')
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/a.rst': text })
     const gh = await startMock({ pullFiles: { 10: [{ filename: 'specs/a.rst', status: 'added' }] } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(10, 1), inputs: { 'report-file': 'r.json', 'max-line-length': '79' } })
+    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(10, 1), inputs: { 'report-file': 'r.json' } })
     const report = JSON.parse(readFileSync(path.join(ws.workspace, 'r.json'), 'utf8')) as JsonReport
     const f = report.files[0]!
     expect(f.findings.filter(x => x.rule === 'line-length').map(x => x.line)).toEqual([spec.added])

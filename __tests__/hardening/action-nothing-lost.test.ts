@@ -88,8 +88,7 @@ async function forkRun(inputs: Record<string, string>, lines = LINES): Promise<{
     { filename: 'specs/bad.rst', status: 'added' as const }
   ]
   const gh = await startMock({ pullFiles: { 81: files }, checkRunCreateStatus: 403 })
-  // The harness template states no width: max-line-length switches line-length on.
-  const res = await runAction(ws, gh, { event: 'pull_request', payload: forkPayload(81, 2), inputs: { 'max-line-length': '79', ...inputs }, timeoutMs: 120_000 })
+  const res = await runAction(ws, gh, { event: 'pull_request', payload: forkPayload(81, 2), inputs, timeoutMs: 120_000 })
   return { res, workspace: ws.workspace, runnerTemp: ws.runnerTemp }
 }
 
@@ -156,7 +155,7 @@ describe('check run cap', () => {
     const res = await runAction(ws, gh, {
       event: 'pull_request',
       payload: prPayload(82, 1),
-      inputs: { 'report-file': 'report.json', 'max-line-length': '79' },
+      inputs: { 'report-file': 'report.json' },
       timeoutMs: 120_000
     })
     expect(res.stderr).toBe('')
