@@ -46,6 +46,8 @@ describe('template sentences', () => {
     expect(stated('Lines must be no longer than 100 characters.').lineLength?.width).toBe(100)
     expect(stated('Use a 99 character line limit.').lineLength?.width).toBe(99)
     expect(stated('The maximum line length is 88.').lineLength?.width).toBe(88)
+    expect(stated('Please keep lines to 79 characters or less.').lineLength?.width).toBe(79)
+    expect(stated('Text must fit in 72 columns.').lineLength?.width).toBe(72)
     expect(stated('This is the 80th spec. We have 79 reviewers and 12 columns of text.').lineLength).toBeUndefined()
   })
 

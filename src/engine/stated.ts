@@ -64,7 +64,7 @@ const UNIT = String.raw`(?:columns?|characters?|chars?|cols?)`
 const WRAP_AT = new RegExp(String.raw`\bwrap(?:ped|ping|s)?\b[^.\d]{0,40}?\b(?:at|to|before|on)\s+(\d{2,3})\s*-?\s*${UNIT}`, 'i')
 /** "lines no longer than 80 characters", "lines under 80 columns" (under = at most 79). */
 const LINES_AT_MOST = new RegExp(
-  String.raw`\b(?:lines?|text)\b[^.\d]{0,40}?\b(no (?:longer|more|wider) than|at most|a maximum of|maximum of|up to|not exceed(?:ing)?|under|fewer than|less than|shorter than|within)\s+(\d{2,3})\s*-?\s*${UNIT}`,
+  String.raw`\b(?:lines?|text)\b[^.\d]{0,40}?\b(no (?:longer|more|wider) than|at most|a maximum of|maximum of|up to|to|not exceed(?:ing)?|under|fewer than|less than|shorter than|within|fits? (?:in|within|into))\s+(\d{2,3})\s*-?\s*${UNIT}`,
   'i'
 )
 /** "a 79 character line limit", "80-column lines". */
