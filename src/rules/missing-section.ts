@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, Section } from '../engine/types.js'
+import type { ReportFn, Rule, RuleContext, Section } from '../engine/types.js'
 import { placementOf, startLine, structureOf } from '../engine/structure.js'
 import { styleFor, titleLines } from '../engine/adorn.js'
 
@@ -28,7 +28,7 @@ export const missingSection: Rule = {
     const kindOf = (depth: number): string => (depth === 1 ? 'section' : 'subsection')
     for (const m of st.matches) {
       if (m.renamed && m.spec) {
-        report(renameFinding(ctx, m.spec, m.tpl.title, kindOf(m.tpl.depth)))
+        report(renameFinding(m.spec, m.tpl.title, kindOf(m.tpl.depth)))
         continue
       }
       if (m.spec || m.misplaced || !m.required || !m.parentPresent) continue
@@ -63,7 +63,7 @@ export const missingSection: Rule = {
   }
 }
 
-function renameFinding(ctx: RuleContext, s: Section, title: string, kind: string): Parameters<Parameters<Rule['check']>[1]>[0] {
+function renameFinding(s: Section, title: string, kind: string): Parameters<ReportFn>[0] {
   const first = startLine(s)
   return {
     line: s.line,
