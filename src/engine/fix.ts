@@ -2,8 +2,10 @@
  * --fix: rewrite a spec so the mechanical findings go away, touching only
  * what those findings own: line endings, trailing whitespace, title
  * adornments, missing sections (inserted where the template puts them, with
- * the template's exact title and the body "None") and the final newline.
- * Idempotent: fixing a fixed text changes nothing.
+ * the template's exact title and the body "None"), renamed headings (given
+ * the template's title back; the body stays) and the final newline.
+ * Idempotent: fixing a fixed text changes nothing. Linear: all fixes of a
+ * round are applied in one pass over the lines.
  */
 import type { CheckOptions, Finding, Rule, Section, TemplateRules } from './types.js'
 import { scan } from './scan.js'
