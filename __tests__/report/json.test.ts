@@ -38,7 +38,8 @@ describe('formatJson', () => {
     expect(text.endsWith('}\n')).toBe(true)
     expect(text.startsWith('{\n  "tool": {\n    "name": "spec-template-check",')).toBe(true)
     const j = JSON.parse(text)
-    expect(Object.keys(j)).toEqual(['tool', 'summary', 'files'])
+    expect(Object.keys(j)).toEqual(['tool', 'summary', 'files', 'templates'])
+    expect(j.templates).toEqual([])
     expect(j.tool).toEqual({ name: 'spec-template-check', version: '1.2.3' })
     expect(j.summary).toEqual({ files: 2, errors: 2, warnings: 1, notices: 0, filesWithErrors: 2, suppressed: 0 })
     expect(j.files.map((f: { file: string }) => f.file)).toEqual(['specs/a.rst', 'specs/b.rst'])
@@ -72,6 +73,23 @@ describe('formatJson', () => {
     ])
   })
 
+  test('per template, once: the rules it switched on by its own words, and from which line', () => {
+    const rules = [
+      { rule: 'line-length', line: 49, text: 'Please wrap text at 79 columns.' },
+      { rule: 'image', line: 63, text: 'ascii diagrams are required.' }
+    ]
+    const j = JSON.parse(
+      formatJson(
+        report([
+          file({ file: 'specs/x/b.rst', template: 'specs/x-template.rst', templateRules: rules }),
+          file({ file: 'specs/x/a.rst', template: 'specs/x-template.rst', templateRules: rules }),
+          file({ file: 'specs/y/a.rst', template: 'specs/y-template.rst' })
+        ])
+      )
+    )
+    expect(j.templates).toEqual([{ template: 'specs/x-template.rst', rules }])
+  })
+
   test('deterministic', () => {
     expect(formatJson(r)).toBe(formatJson(r))
   })
@@ -95,6 +113,8 @@ describe('formatJsonChunks', () => {
       file({
         file: name,
         error: i === 2 ? 'unreadable ##[x]' : undefined,
+        template: i === 0 ? 'specs/t.rst' : 'specs/other.rst',
+        templateRules: i < 2 ? [{ rule: 'line-length', line: 4 + i, text: `Wrap at 79 ##[columns] ${i}` }] : undefined,
         suppressed: i,
         suppressions: i === 1 ? [{ line: 2, scope: 'disable-file', rules: ['line-length'], hidden: { 'line-length': 1 }, count: 1 }] : undefined,
         findings: [finding({ file: name, line: 3, message: `text "quoted"\nwith ##[command] and \u2028 ${i}`, fix: { description: 'd', startLine: 3, endLine: 3, text: 'a\n  b\n' } })],
@@ -118,5 +138,6 @@ describe('formatJsonChunks', () => {
     expect(pieces).toHaveLength(3 + 2)
     expect(pieces[1]).toContain('"file": "specs/a.rst"')
     expect(pieces[3]).toContain('"file": "specs/c.rst"')
+    expect(pieces[4]).toContain('"templates": [')
   })
 })

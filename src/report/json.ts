@@ -35,7 +35,11 @@
  *           "status": "missing", "line": null }  // status: ok | missing | empty | template-text | placeholder
  *       ]                                        // line: 1-based line in the spec, null when missing
  *     }
- *   ]
+ *   ],
+ *   "templates": [                               // sorted by template; only templates that state rules
+ *     { "template": "specs/template.rst",
+ *       "rules": [ { "rule": "line-length", "line": 49, "text": "Please wrap text at 79 columns." } ] }
+ *   ]                                            // rules the template switched on by its own words, and where
  * }
  *
  * Strings are exactly the engine's (JSON escapes what needs escaping); the
@@ -102,27 +106,39 @@ function headJson(report: Report): Record<string, unknown> {
 
 /** The report as a plain object (the structure that formatJson serializes). */
 export function reportJson(report: Report): Record<string, unknown> {
-  return { ...headJson(report), files: sortedFiles(report.files).map(fileJson) }
+  return { ...headJson(report), files: sortedFiles(report.files).map(fileJson), templates: templatesJson(report.files) }
+}
+
+/** Per template (once): the rules it switched on by stating them, with the line. */
+function templatesJson(files: readonly FileResult[]): Record<string, unknown>[] {
+  const seen = new Map<string, Record<string, unknown>>()
+  for (const f of files) {
+    if (!f.templateRules?.length || seen.has(f.template)) continue
+    seen.set(f.template, { template: f.template, rules: f.templateRules.map(r => ({ rule: r.rule, line: r.line, text: r.text })) })
+  }
+  return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, v]) => v)
 }
 
 /**
  * formatJson's text in pieces: the head, then one piece per file, then the
- * end. A large report can be written without holding all of its text (or
+ * rest. A large report can be written without holding all of its text (or
  * all of its objects) at once.
  */
 export function* formatJsonChunks(report: Report): Generator<string> {
   const files = sortedFiles(report.files)
-  // JSON.stringify(x, null, 2) of a value nested in an array in the top object is its own text indented by 4.
-  const head = JSON.stringify({ ...headJson(report), files: [] }, null, 2)
+  // Everything but the files, with "files": [] where they go (strings hold no raw newline: the marker is unique).
+  const rest = JSON.stringify({ ...headJson(report), files: [], templates: templatesJson(report.files) }, null, 2)
+  const at = rest.indexOf('\n  "files": []') + '\n  "files": '.length
   if (files.length === 0) {
-    yield jsonLogSafe(head) + '\n'
+    yield jsonLogSafe(rest) + '\n'
     return
   }
-  yield jsonLogSafe(head.slice(0, -'[]\n}'.length)) + '[\n    '
+  yield jsonLogSafe(rest.slice(0, at)) + '[\n    '
+  // JSON.stringify(x, null, 2) of a value nested in an array in the top object is its own text indented by 4.
   for (let i = 0; i < files.length; i++) {
     yield (i ? ',\n    ' : '') + jsonLogSafe(JSON.stringify(fileJson(files[i]!), null, 2).replace(/\n/g, '\n    '))
   }
-  yield '\n  ]\n}\n'
+  yield '\n  ]' + jsonLogSafe(rest.slice(at + 2)) + '\n'
 }
 
 export function formatJson(report: Report): string {
