@@ -143,16 +143,17 @@ const MD_ESCAPES: Record<string, string> = {
 /**
  * Escape untrusted text for Markdown and HTML, safe inside a table cell, and
  * inert: control characters made visible (so no newline), `& < > " | \` * _
- * [ ] \ ~ $` as character references; bare URLs broken up ("://" and "www.")
- * so GitHub does not autolink them; and `@` written as the full-width `＠`
- * (U+FF20). A character reference is not enough for `@`: GFM's e-mail
- * autolinks and GitHub's @mentions act on the decoded text, so
- * `jane&#64;example.com` still becomes a mailto: link.
+ * [ ] \ ~ $` as character references; `@` written as the full-width `＠`
+ * (U+FF20); and bare URLs broken up by an empty HTML comment (`www<!-- -->.`,
+ * `https:<!-- -->//`), which splits the text in two for the renderer and is
+ * not shown. A character reference is not enough: GFM's e-mail autolinks (and
+ * GitHub's @mentions) act on the decoded text, so `jane&#64;example.com`
+ * still becomes a mailto: link.
  */
 export function escapeMarkdown(text: string): string {
   return safeText(text)
     .replace(/[&<>"|`*_[\]\\~$]/g, c => MD_ESCAPES[c] ?? c)
     .replace(/@/g, '\uff20')
-    .replace(/:\/\//g, '&#58;//')
-    .replace(/(www)\./gi, '$1&#46;')
+    .replace(/:\/\//g, ':<!-- -->//')
+    .replace(/(www)\./gi, '$1<!-- -->.')
 }
