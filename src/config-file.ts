@@ -67,6 +67,11 @@ export async function loadConfigFile(workspace: string): Promise<ConfigFile | un
 export async function parseConfigFile(text: string, source: string): Promise<ConfigFile> {
   // Loaded only when a repository has a configuration file (keeps start-up fast).
   const { parse } = await import('yaml')
+  return configFromYaml(text, source, parse)
+}
+
+/** parseConfigFile with the YAML parser passed in (synchronous; the fuzz test calls it). */
+export function configFromYaml(text: string, source: string, parse: (text: string, options: object) => unknown): ConfigFile {
   let doc: unknown
   try {
     doc = parse(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: 100 })
