@@ -21,7 +21,7 @@ Options:
                              trailing-whitespace, tab, carriage-return,
                              zero-width-space) only on lines changed since --base
   --base REV                 git revision for --lines changed (default HEAD)
-  --fix                      fix what can be fixed in place (missing sections,
+  --fix                      fix what can be fixed (missing sections,
                              title adornments, trailing whitespace, line
                              endings, final newline), then report the rest
   --outline                  print the section tree the scanner sees (JSON lines)
@@ -31,7 +31,8 @@ Options:
   -v, --version              show the version
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or
-configuration error.
+configuration error, a path that could not be read, or a file --fix could
+not write.
 `
 
 export interface CliArgs {
