@@ -86,7 +86,8 @@ async function checkOne(file: string, settings: Settings, templates: TemplateCac
       maxLineLength: settings.maxLineLength,
       rules: settings.rules,
       optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
-      sectionDepth: settings.sectionDepth
+      sectionDepth: settings.sectionDepth,
+      suppressions: settings.suppressions
     })
   }
 }

@@ -10,6 +10,7 @@ import type { SeveritySetting } from './engine/types.js'
 import { ConfigError, parseRules } from './config.js'
 import { readWorkspaceFileSync } from './files.js'
 import { GlobError, validateGlob } from './glob.js'
+import { SUPPRESSION_POLICIES, type SuppressionPolicy } from './engine/suppress.js'
 
 export const CONFIG_FILES = ['.spec-template-check.yml', '.spec-template-check.yaml']
 
@@ -33,9 +34,10 @@ export interface ConfigFile {
   maxLineLength?: number
   sectionDepth?: number
   failOn?: 'error' | 'warning' | 'never'
+  suppressions?: SuppressionPolicy
 }
 
-const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on']
+const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions']
 const MAPPING_KEYS = ['files', 'template', 'optional-sections']
 
 /** A configuration file is a few lines; this is generous. */
@@ -110,6 +112,12 @@ export function configFromYaml(text: string, source: string, parse: (text: strin
           throw new ConfigError(`${where} must be one of: error, warning, never`)
         }
         out.failOn = value
+        break
+      case 'suppressions':
+        if (!(SUPPRESSION_POLICIES as readonly unknown[]).includes(value)) {
+          throw new ConfigError(`${where} must be one of: ${SUPPRESSION_POLICIES.join(', ')}`)
+        }
+        out.suppressions = value as SuppressionPolicy
         break
       case 'templates':
         out.templates = mappings(value, where)

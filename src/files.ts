@@ -183,7 +183,8 @@ export function specFilter(settings: Settings): (file: string) => boolean {
   const inc = matcher(settings.paths, 'paths')
   const exc = matcher(settings.exclude, 'exclude')
   const tpl = settings.template ? toRelative(settings.workspace, settings.template) : undefined
-  return file => inc(file) && !exc(file) && !isTemplateFile(file) && file !== tpl
+  const keepTemplates = settings.keepTemplateNames === true
+  return file => inc(file) && !exc(file) && (keepTemplates || !isTemplateFile(file)) && file !== tpl
 }
 
 /** A folder that could not be listed (workspace-relative, "." for the root) and why. */

@@ -21,6 +21,9 @@ Options:
                              trailing-whitespace, tab, carriage-return,
                              zero-width-space) only on lines changed since --base
   --base REV                 git revision for --lines changed (default HEAD)
+  --suppressions POLICY      suppression comments in specs: allow (default),
+                             report (honoured, each one a notice) or deny
+                             (ignored, each one an error)
   --fix                      fix what can be fixed (missing sections,
                              title adornments, trailing whitespace, line
                              endings, final newline), then report the rest
@@ -45,6 +48,7 @@ export interface CliArgs {
   exclude?: string
   format?: string
   failOn?: string
+  suppressions?: string
   output?: string
   outline: boolean
   lines?: string
@@ -70,6 +74,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       exclude: { type: 'string' },
       format: { type: 'string' },
       'fail-on': { type: 'string' },
+      suppressions: { type: 'string' },
       output: { type: 'string', short: 'o' },
       outline: { type: 'boolean', default: false },
       stats: { type: 'boolean', default: false },
@@ -91,6 +96,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     exclude: values.exclude,
     format: values.format,
     failOn: values['fail-on'],
+    suppressions: values.suppressions,
     output: values.output,
     outline: values.outline ?? false,
     stats: values.stats ?? false,

@@ -18,6 +18,7 @@
  */
 import type { Report, SectionStatus, Severity } from '../engine/types.js'
 import { plainLogSafe, safeText } from './escape.js'
+import { describeHidden, suppressionText } from '../engine/suppress.js'
 import {
   allFindings,
   incompleteCount,
@@ -54,6 +55,8 @@ export function closingLine(report: Report): string {
   const t = report.totals
   let line = `${plural(t.files, 'file')} checked: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}`
   if (t.notices > 0) line += `, ${plural(t.notices, 'notice')}`
+  const suppressed = t.suppressed ?? 0
+  if (suppressed > 0) line += ` (${suppressed} suppressed by comments in the specs)`
   return line
 }
 
@@ -78,7 +81,8 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
     const p = sectionProblems(f.sections)
     const incomplete = incompleteCount(p)
     const noteHere = f.embeddedTemplate && !allEmbedded
-    if (p.missing.length === 0 && incomplete === 0 && !noteHere) continue
+    const used = f.suppressions ?? []
+    if (p.missing.length === 0 && incomplete === 0 && !noteHere && used.length === 0) continue
     const counts: string[] = []
     if (p.missing.length) counts.push(plural(p.missing.length, 'missing section'))
     if (incomplete) counts.push(plural(incomplete, 'incomplete section'))
@@ -88,6 +92,7 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
     if (p.templateText.length) block.push(`  template text: ${titles(p.templateText)}`)
     if (p.placeholder.length) block.push(`  placeholder: ${titles(p.placeholder)}`)
     if (noteHere) block.push('  note: checked against the embedded default template')
+    for (const u of used) block.push(`  suppressed at line ${u.line}: ${safeText(suppressionText(u))} hid ${safeText(describeHidden(u))}`)
     blocks.push(block.join('\n'))
   }
   if (allEmbedded) {
