@@ -8,14 +8,14 @@
  * Permissions do not bind root, so when the tests run as root the CLI runs
  * as "nobody" (uid 65534) in those cases.
  */
-import { execFileSync } from 'node:child_process'
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { chmodSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { jest } from '@jest/globals'
 import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_SECTION_DEPTH, type Settings } from '../../src/config.js'
 import { fixFiles } from '../../src/cli/run.js'
-import { UNPRIVILEGED, cleanup, runCli, workspace } from './cli-run.js'
+import { CLI, UNPRIVILEGED, cleanup, runCli, workspace } from './cli-run.js'
 
 afterEach(cleanup)
 
@@ -169,5 +169,25 @@ describe('--fix: atomic, careful, and per file', () => {
     expect(readFileSync(path.join(ws, 'specs/b.rst'), 'utf8')).toBe(GOOD_SPEC)
     expect(err.text()).toBe('not fixed specs/a.rst: it changed since it was read; run --fix again\nfixed specs/b.rst: trailing-whitespace\n')
     expect(readdirSync(path.join(ws, 'specs')).filter(n => n.endsWith('.tmp'))).toEqual([])
+  })
+})
+
+describe('--fix killed while it writes (bundled CLI)', () => {
+  it('leaves the spec whole: the old text or the new one, never a cut or empty file', async () => {
+    // A large spec with trailing white space on every line: writing the fix takes a while.
+    const body = Array.from({ length: 60_000 }, (_, i) => `Line ${i} of a long proposal with trailing white space.   `).join('\n')
+    const big = GOOD_SPEC.replace('Unit tests.', `Unit tests.\n\n${body}`)
+    const fixed = GOOD_SPEC.replace('Unit tests.', `Unit tests.\n\n${body.replace(/ +$/gm, '')}`)
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const ws = workspace({ ...base, 'specs/big.rst': big })
+      const dir = path.join(ws, 'specs')
+      const child = spawn(process.execPath, [CLI, '--fix', 'specs/big.rst'], { cwd: ws, stdio: 'ignore' })
+      // Kill it the moment it starts to write anything in the folder (a temporary file, or the spec itself).
+      const watcher = watch(dir, () => child.kill('SIGKILL'))
+      await new Promise(resolve => child.on('exit', resolve))
+      watcher.close()
+      const now = readFileSync(path.join(dir, 'big.rst'), 'utf8')
+      expect(now === big || now === fixed).toBe(true)
+    }
   })
 })
