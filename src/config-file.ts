@@ -74,6 +74,9 @@ export async function parseConfigFile(text: string, source: string): Promise<Con
 
 /** parseConfigFile with the YAML parser passed in (synchronous; the fuzz test calls it). */
 export function configFromYaml(text: string, source: string, parse: (text: string, options: object) => unknown): ConfigFile {
+  // Also for a file read from the base commit (template-ref: base), which does not pass loadConfigFile.
+  const bytes = Buffer.byteLength(text, 'utf8')
+  if (bytes > MAX_CONFIG_BYTES) throw new ConfigError(`${source}: ${bytes} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for the configuration file`)
   let doc: unknown
   try {
     doc = parse(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: 100 })

@@ -117,3 +117,13 @@ describe('action (bundle)', () => {
     expect(res.stdout).toMatch(/^::error::spec-template-check: \.spec-template-check\.yml: not read: .*not a regular file/m)
   })
 })
+
+describe('parseConfigFile (any source, e.g. the base commit)', () => {
+  it('refuses text over the size limit before parsing it', async () => {
+    const { parseConfigFile } = await import('../../src/config-file.js')
+    const text = `paths: [${Array(40_000).fill('"specs/*.rst"').join(', ')}]\n`
+    await expect(parseConfigFile(text, '.spec-template-check.yml (base abc1234)')).rejects.toThrow(
+      /^\.spec-template-check\.yml \(base abc1234\): \d+ bytes, over the 262144-byte limit for the configuration file$/
+    )
+  })
+})
