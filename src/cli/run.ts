@@ -39,6 +39,7 @@ import { expandGlobs, readWorkspaceFile, toRelative, type OnUnreadable } from '.
 import { isTemplateFile } from '../engine/discover.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/scan.js'
+import { isMarkdownPath, markdownOutline } from '../engine/markdown/outline.js'
 import { fixText } from '../engine/fix.js'
 import { summarize } from '../engine/check.js'
 import { onlyChangedLines } from '../engine/changed-lines.js'
@@ -115,9 +116,16 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     if (args.outline) {
-      const lines: string[] = []
-      for (const file of files) lines.push(jsonLogSafe(JSON.stringify(await outlineOf(root, file))))
-      await emit(lines.join('\n') + (lines.length ? '\n' : ''), out)
+      const outlines: string[] = []
+      const times: number[] = []
+      const started = performance.now()
+      for (const file of files) {
+        const t0 = performance.now()
+        outlines.push(jsonLogSafe(JSON.stringify(await outlineOf(root, file))))
+        times.push(performance.now() - t0)
+      }
+      if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
+      await emit(outlines.join('\n') + (outlines.length ? '\n' : ''), out)
       return unreadableExit() || 0
     }
 
@@ -212,6 +220,7 @@ async function outlineOf(root: string, file: string): Promise<object> {
   if (!r.ok) return { file, error: r.error }
   const d = decode(r.bytes)
   if (!d.ok) return { file, error: `line ${d.line}: ${d.error}` }
+  if (isMarkdownPath(file)) return { file, ...markdownOutline(d.text), problems: [] }
   const o = scan(d.text)
   return {
     file,
