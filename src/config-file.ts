@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { SeveritySetting } from './engine/types.js'
 import { ConfigError, parseRules } from './config.js'
 import { readWorkspaceFileSync } from './files.js'
-import { GlobError, validateGlob } from './glob.js'
+import { GlobError, globMatcher, validateGlob } from './glob.js'
 import { SUPPRESSION_POLICIES, type SuppressionPolicy } from './engine/suppress.js'
 
 export const CONFIG_FILES = ['.spec-template-check.yml', '.spec-template-check.yaml']
@@ -145,17 +145,27 @@ function stringList(v: unknown, where: string): string[] {
 /** A list of globs, each within the limits of src/glob.ts (a ConfigError names the key otherwise). */
 function globList(v: unknown, where: string): string[] {
   const list = stringList(v, where)
-  for (const g of list) globOrFail(g, where)
+  globListOrFail(list, where)
   return list
 }
 
-/** Refuse a glob the matcher refuses, as a ConfigError naming the key and the pattern. */
-export function globOrFail(glob: string, where: string): void {
-  try {
-    validateGlob(glob)
-  } catch (e) {
-    if (e instanceof GlobError) throw new ConfigError(`${where}: pattern "${glob}": ${e.message}`)
+/** Refuse globs the matcher refuses, as a ConfigError naming the key (and the pattern). */
+export function globListOrFail(list: string[], where: string): void {
+  const fail = (e: unknown, what: string): never => {
+    if (e instanceof GlobError) throw new ConfigError(`${where}: ${what}${e.message}`)
     throw e
+  }
+  for (const glob of list) {
+    try {
+      validateGlob(glob)
+    } catch (e) {
+      fail(e, `pattern "${glob}": `)
+    }
+  }
+  try {
+    globMatcher(list)
+  } catch (e) {
+    fail(e, '')
   }
 }
 

@@ -13,8 +13,9 @@
  * starts with `.` (write the dot: `.github/*.rst`). Extended globs
  * (`+(a|b)`, `@(...)`, ...), POSIX classes (`[[:alpha:]]`) and brace
  * ranges (`{1..9}`) are refused with a GlobError, as are patterns longer
- * than MAX_GLOB_LENGTH or with more than MAX_GLOB_ALTERNATIVES brace
- * alternatives.
+ * than MAX_GLOB_LENGTH, with more than MAX_GLOB_ALTERNATIVES brace
+ * alternatives, or expanding to more than MAX_GLOB_EXPANDED characters (a
+ * list: MAX_GLOB_LIST_EXPANDED).
  *
  * Cost: a path of n characters and a pattern of m tokens take O(n * m) steps
  * (a set-of-states simulation, segment by segment).
@@ -22,6 +23,13 @@
 
 export const MAX_GLOB_LENGTH = 1000
 export const MAX_GLOB_ALTERNATIVES = 256
+/**
+ * Characters of a pattern after brace expansion, and of all the patterns of
+ * one list (`paths`, `exclude`, `templates[].files`): matching costs path
+ * length x pattern size, so the size is bounded too.
+ */
+export const MAX_GLOB_EXPANDED = 4000
+export const MAX_GLOB_LIST_EXPANDED = 16000
 
 export class GlobError extends Error {
   constructor(message: string) {
@@ -37,11 +45,13 @@ type Token =
   | { t: 'class'; negated: boolean; chars: string[]; ranges: [string, string][] }
 
 /** A path segment pattern, or `**` (any number of segments). */
-type Segment = { globstar: true } | { globstar: false; tokens: Token[] }
+type Segment = { globstar: true } | { globstar: false; tokens: Token[]; /** characters it needs at least */ min: number }
 
 interface Compiled {
   negated: boolean
   segments: Segment[]
+  /** Characters of the expanded pattern. */
+  size: number
 }
 
 export interface GlobOptions {
@@ -53,6 +63,10 @@ export interface GlobOptions {
 export function globMatcher(globs: readonly string[], opts: GlobOptions = {}): (path: string) => boolean {
   const dot = opts.dot === true
   const compiled = globs.flatMap(compile)
+  const size = compiled.reduce((n, c) => n + c.size, 0)
+  if (size > MAX_GLOB_LIST_EXPANDED) {
+    throw new GlobError(`the ${globs.length} patterns expand to ${size} characters in all, over the limit of ${MAX_GLOB_LIST_EXPANDED}`)
+  }
   if (compiled.length === 0) return () => false
   return (p: string): boolean => {
     const segs = p.split('/')
@@ -76,7 +90,12 @@ function compile(glob: string): Compiled[] {
     body = body.slice(1)
   }
   while (body.startsWith('./')) body = body.slice(2)
-  return expandBraces(body).map(p => ({ negated, segments: segments(p) }))
+  const alternatives = expandBraces(body)
+  const size = alternatives.reduce((n, p) => n + p.length, 0)
+  if (size > MAX_GLOB_EXPANDED) {
+    throw new GlobError(`the pattern's braces expand to ${size} characters, over the limit of ${MAX_GLOB_EXPANDED}`)
+  }
+  return alternatives.map(p => ({ negated, segments: segments(p), size: p.length }))
 }
 
 /** Index of the `}` closing the `{` at i (honouring nesting and escapes), or -1. */
@@ -159,7 +178,8 @@ function segments(p: string): Segment[] {
       // Consecutive ** segments mean the same as one.
       if (!(out.length && out[out.length - 1]!.globstar)) out.push({ globstar: true })
     } else {
-      out.push({ globstar: false, tokens: tokens(raw) })
+      const toks = tokens(raw)
+      out.push({ globstar: false, tokens: toks, min: toks.filter(t => t.t !== 'star').length })
     }
   }
   return out
@@ -318,7 +338,7 @@ function matchPath(pats: readonly Segment[], segs: readonly string[], dot: boole
           nxt[i] = 1
           any = true
         }
-      } else if (matchSegment(pat.tokens, seg, dot)) {
+      } else if (seg.length >= pat.min && matchSegment(pat.tokens, seg, dot)) {
         nxt[i + 1] = 1
         any = true
       }

@@ -8,7 +8,7 @@
  * format, --outline and --fix lines, error lines), and an inert summary.
  */
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
-import { configFromYaml, globOrFail } from '../../src/config-file.js'
+import { configFromYaml, globListOrFail } from '../../src/config-file.js'
 import { ConfigError } from '../../src/config.js'
 import { summarize, type CheckResult } from '../../src/engine/check.js'
 import type { FileResult } from '../../src/engine/types.js'
@@ -253,10 +253,10 @@ export function globCase(rng: Rng, res: Res, timed: Timed): void {
   } catch (e) {
     if (!(e instanceof GlobError)) return void res.failures.push(`globMatcher threw ${String(e)}`)
     try {
-      globs.forEach((g, i) => globOrFail(g, `.spec-template-check.yml: "paths"[${i}]`))
-      res.failures.push('globMatcher refused a list that globOrFail accepts')
+      globListOrFail(globs, '.spec-template-check.yml: "paths"')
+      res.failures.push('globMatcher refused a list that globListOrFail accepts')
     } catch (c) {
-      if (!(c instanceof ConfigError)) res.failures.push(`globOrFail threw ${String(c)}`)
+      if (!(c instanceof ConfigError)) res.failures.push(`globListOrFail threw ${String(c)}`)
       else checkErrorOutputs(c.message, res)
     }
   }

@@ -4,7 +4,15 @@
  * cannot be made slow by a pattern.
  */
 import picomatch from 'picomatch'
-import { globMatcher, GlobError, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH, validateGlob } from '../../src/glob.js'
+import {
+  globMatcher,
+  GlobError,
+  MAX_GLOB_ALTERNATIVES,
+  MAX_GLOB_EXPANDED,
+  MAX_GLOB_LENGTH,
+  MAX_GLOB_LIST_EXPANDED,
+  validateGlob
+} from '../../src/glob.js'
 import { Rng } from '../fuzz/prng.js'
 
 const PATHS = [
@@ -60,10 +68,29 @@ describe('limits and refusals', () => {
     ['specs/@(a).rst', /extended globs/],
     ['specs/[[:alpha:]].rst', /POSIX classes/],
     ['specs/{1..9}.rst', /brace ranges/],
-    ['{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}', new RegExp(`more than ${MAX_GLOB_ALTERNATIVES}`)]
+    ['{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}{a,b}', new RegExp(`more than ${MAX_GLOB_ALTERNATIVES}`)],
+    ['{a,b}{a,b}{a,b}{a,b}{a,b}' + '*a'.repeat(100), new RegExp(`expand to \\d+ characters, over the limit of ${MAX_GLOB_EXPANDED}`)]
   ])('refuses %s', (p, msg) => {
     expect(() => validateGlob(p)).toThrow(GlobError)
     expect(() => validateGlob(p)).toThrow(msg)
+  })
+
+  it('a list is bounded in all', () => {
+    const list = Array.from({ length: 20 }, () => '**/' + '*a'.repeat(450) + '*b')
+    expect(() => globMatcher(list)).toThrow(new RegExp(`the 20 patterns expand to \\d+ characters in all, over the limit of ${MAX_GLOB_LIST_EXPANDED}`))
+  })
+
+  it('the worst list within the limits: a 255-character name and a 4,000-character path in well under a second', () => {
+    const list = Array.from({ length: 16 }, () => '**/' + '*a'.repeat(497) + '*b') // 16 x 998 characters
+    // Segments of a name's longest length (255): the patterns that can still match one.
+    const fit = Array.from({ length: 31 }, () => '**/' + '*a'.repeat(250) + '*b') // 31 x 506 characters
+    const paths = ['specs/' + 'a'.repeat(249), Array(2000).fill('a').join('/'), Array(16).fill('a'.repeat(255)).join('/')]
+    for (const [m, p] of [list, fit].flatMap(l => paths.map(p => [globMatcher(l), p] as const))) {
+      const t = performance.now()
+      expect(m(p)).toBe(false)
+      const ms = performance.now() - t
+      expect(ms).toBeLessThan(1000)
+    }
   })
 
   it('the patterns that hang a backtracking matcher take milliseconds', () => {
