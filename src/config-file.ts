@@ -20,6 +20,7 @@ export interface TemplateMapping {
   /** Template path, workspace-relative. */
   template: string
   optionalSections: string[]
+  allowedSections?: string[]
 }
 
 export interface ConfigFile {
@@ -30,6 +31,7 @@ export interface ConfigFile {
   template?: string
   templates?: TemplateMapping[]
   optionalSections?: string[]
+  allowedSections?: string[]
   rules?: Record<string, SeveritySetting>
   maxLineLength?: number
   sectionDepth?: number
@@ -37,8 +39,8 @@ export interface ConfigFile {
   suppressions?: SuppressionPolicy
 }
 
-const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions']
-const MAPPING_KEYS = ['files', 'template', 'optional-sections']
+const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions']
+const MAPPING_KEYS = ['files', 'template', 'optional-sections', 'allowed-sections']
 
 /** A configuration file is a few lines; this is generous. */
 export const MAX_CONFIG_BYTES = 256 * 1024
@@ -100,6 +102,9 @@ export function configFromYaml(text: string, source: string, parse: (text: strin
         break
       case 'optional-sections':
         out.optionalSections = stringList(value, where)
+        break
+      case 'allowed-sections':
+        out.allowedSections = stringList(value, where)
         break
       case 'rules':
         out.rules = rules(value, where)
@@ -205,7 +210,8 @@ function mappings(v: unknown, where: string): TemplateMapping[] {
     return {
       files: globList(item.files, `${at}.files`),
       template: relPath(item.template, `${at}.template`),
-      optionalSections: item['optional-sections'] === undefined ? [] : stringList(item['optional-sections'], `${at}.optional-sections`)
+      optionalSections: item['optional-sections'] === undefined ? [] : stringList(item['optional-sections'], `${at}.optional-sections`),
+      ...(item['allowed-sections'] === undefined ? {} : { allowedSections: stringList(item['allowed-sections'], `${at}.allowed-sections`) })
     }
   })
 }
