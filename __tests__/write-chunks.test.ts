@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { writeChunks } from '../src/write-chunks.js'
@@ -28,6 +29,19 @@ describe('writeChunks', () => {
     await writeChunks(file, gen())
     expect(seen).toEqual([0, 1, 2, 3, 4])
     expect(readFileSync(file, 'utf8')).toHaveLength(5 * 40_001)
+  })
+
+  test('an open handle: written from its position and left open', async () => {
+    const file = path.join(dir, 'handle.txt')
+    const fh = await open(file, 'w+')
+    try {
+      await writeChunks(fh, ['a'.repeat(70_000), 'b'])
+      await writeChunks(fh, ['c'])
+      await fh.stat()
+    } finally {
+      await fh.close()
+    }
+    expect(readFileSync(file, 'utf8')).toBe('a'.repeat(70_000) + 'bc')
   })
 
   test('an unwritable path is an error, nothing is created', async () => {

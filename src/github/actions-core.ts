@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto'
 import { appendFileSync, existsSync, constants as fsConstants } from 'node:fs'
 import { access, appendFile } from 'node:fs/promises'
 import { EOL } from 'node:os'
-import { escapeData, escapeProperty } from '../report/commands.js'
+import { escapeData, escapeProperty } from '../report/escape.js'
 
 /** `::name key=value,...::message` on stdout. */
 function issue(name: string, message: string, properties: Record<string, string> = {}): void {
