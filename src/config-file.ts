@@ -24,6 +24,8 @@ export interface ConfigFile {
   source: string
   paths?: string[]
   exclude?: string[]
+  /** File names that are never specs (replaces the default list). */
+  notSpecs?: string[]
   template?: string
   templates?: TemplateMapping[]
   optionalSections?: string[]
@@ -33,7 +35,7 @@ export interface ConfigFile {
   failOn?: 'error' | 'warning' | 'never'
 }
 
-const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on']
+const TOP_KEYS = ['paths', 'exclude', 'not-specs', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on']
 const MAPPING_KEYS = ['files', 'template', 'optional-sections']
 
 /** Read the configuration file from the workspace root, if there is one. */
@@ -72,6 +74,9 @@ export async function parseConfigFile(text: string, source: string): Promise<Con
         break
       case 'exclude':
         out.exclude = stringList(value, where)
+        break
+      case 'not-specs':
+        out.notSpecs = Array.isArray(value) && value.length === 0 ? [] : stringList(value, where)
         break
       case 'template':
         out.template = relPath(value, where)

@@ -7,7 +7,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dire
 import path from 'node:path'
 import picomatch from 'picomatch'
 import type { Settings } from './config.js'
-import { isTemplateFile } from './engine/discover.js'
+import { DEFAULT_NOT_SPECS } from './engine/discover.js'
 
 /** Larger files are refused (the engine is linear, but a spec this big is a mistake). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -142,8 +142,29 @@ export function isSpecPath(file: string, settings: Settings): boolean {
 export function specFilter(settings: Settings): (file: string) => boolean {
   const inc = matcher(settings.paths)
   const exc = matcher(settings.exclude)
-  const tpl = settings.template ? toRelative(settings.workspace, settings.template) : undefined
-  return file => inc(file) && !exc(file) && !isTemplateFile(file) && file !== tpl
+  const notSpec = notSpecFilter(settings)
+  const tpl = settings.template ? templateRelative(settings) : undefined
+  return file => inc(file) && !exc(file) && !notSpec(file) && file !== tpl
+}
+
+/** The explicit template, workspace-relative; undefined when it is outside (the CLI reads a named template anywhere). */
+function templateRelative(settings: Settings): string | undefined {
+  try {
+    return toRelative(settings.workspace, settings.template!)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Is this file not a spec by its name (settings.notSpecs, default index,
+ * README and template files)? Matched on the file name, ignoring case.
+ */
+export function notSpecFilter(settings: Pick<Settings, 'notSpecs'>): (file: string) => boolean {
+  const names = settings.notSpecs ?? DEFAULT_NOT_SPECS
+  if (names.length === 0) return () => false
+  const m = picomatch([...names], { nocase: true, dot: true })
+  return file => m(file.slice(file.lastIndexOf('/') + 1))
 }
 
 /** Every workspace file matching the settings, sorted. Does not follow directory symlinks. */
@@ -197,4 +218,23 @@ export async function hasSpecFile(settings: Settings): Promise<boolean> {
     }
   }
   return false
+}
+
+/**
+ * The names of the regular files (or links to them) in a workspace folder
+ * ('' = the root); none when the folder leaves the workspace, also through a
+ * symbolic link.
+ */
+export function listWorkspaceFolder(workspace: string, folder: string): string[] {
+  const ws = path.resolve(workspace)
+  const abs = path.resolve(ws, folder)
+  if (!inside(ws, abs)) return []
+  try {
+    if (!inside(realWorkspace(ws), realDir(abs))) return []
+    return readdirSync(abs, { withFileTypes: true })
+      .filter(e => e.isFile() || e.isSymbolicLink())
+      .map(e => e.name)
+  } catch {
+    return []
+  }
 }

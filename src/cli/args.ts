@@ -14,6 +14,9 @@ Options:
   --max-line-length N        longest allowed line (default 79)
   --rules LIST               severity overrides: id=error|warning|notice|off,...
   --exclude LIST             comma-separated globs to skip
+  --not-specs LIST           file names that are not specs (default index.rst,
+                             README.rst, template.rst, *-template.rst,
+                             *_template.rst); none: check every file
   --format FORMAT            text (default), json, sarif or github
   --fail-on LEVEL            error (default), warning or never
   --output FILE              write the report to FILE instead of stdout
@@ -26,7 +29,10 @@ Options:
                              endings, final newline), then report the rest
   --outline                  print the section tree the scanner sees (JSON lines)
   --stats                    print per-file timings and peak memory to stderr
-  --root DIR                 repository root; nothing outside it is read (default .)
+  --root DIR                 what the tool finds on its own (files in folders,
+                             templates, configuration) stays inside DIR
+                             (default: the git repository's top folder, else .);
+                             paths you name are read wherever they are
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -42,6 +48,7 @@ export interface CliArgs {
   maxLineLength?: string
   rules?: string
   exclude?: string
+  notSpecs?: string
   format?: string
   failOn?: string
   output?: string
@@ -67,6 +74,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       'max-line-length': { type: 'string' },
       rules: { type: 'string' },
       exclude: { type: 'string' },
+      'not-specs': { type: 'string' },
       format: { type: 'string' },
       'fail-on': { type: 'string' },
       output: { type: 'string', short: 'o' },
@@ -88,6 +96,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     maxLineLength: values['max-line-length'],
     rules: values.rules,
     exclude: values.exclude,
+    notSpecs: values['not-specs'],
     format: values.format,
     failOn: values['fail-on'],
     output: values.output,

@@ -3,10 +3,8 @@
  * Same engine and reports as the action; exit 0 clean, 1 findings at or above
  * --fail-on, 2 usage or configuration error.
  */
-import { statSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import picomatch from 'picomatch'
 import {
   ConfigError,
   DEFAULT_MAX_LINE_LENGTH,
@@ -16,20 +14,22 @@ import {
   parseChoice,
   parseFailOn,
   parseList,
+  parseNotSpecs,
   parsePositiveInt,
   parseRules,
   type Settings
 } from '../config.js'
 import { checkFiles } from '../check-files.js'
-import { expandGlobs, readWorkspaceFile, toRelative } from '../files.js'
-import { isTemplateFile } from '../engine/discover.js'
+import { expandGlobs, type ReadResult } from '../files.js'
+import type { FileResult } from '../engine/types.js'
+import { defaultRoot, readNamedFile, selectFiles, shownPath, specReader, type FileGroup } from './paths.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/scan.js'
 import { fixText } from '../engine/fix.js'
 import { summarize } from '../engine/check.js'
 import { onlyChangedLines } from '../engine/changed-lines.js'
 import { changedLinesFromGit } from './git-diff.js'
-import { TemplateCache } from '../templates.js'
+import { TemplateCache, TemplateProblem, specSectionTitles, type LoadedTemplate } from '../templates.js'
 import { safeText } from '../report/util.js'
 import { formatReport, type ReportFormat } from '../report/index.js'
 import { RULES } from '../rules/index.js'
@@ -54,13 +54,22 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   try {
-    const root = path.resolve(args.root ?? '.')
+    const cwd = process.cwd()
+    const root = path.resolve(args.root ?? defaultRoot(cwd))
     const cfg = await loadConfigFile(root)
+    // --template is read wherever it is; shown relative to the root.
+    const templateTexts = new Map<string, string>()
+    let template = cfg?.template
+    if (args.template) {
+      template = shownPath(root, path.resolve(cwd, args.template))
+      templateTexts.set(template, readTemplateArg(path.resolve(cwd, args.template), template))
+    }
     const settings: Settings = {
       workspace: root,
       paths: cfg?.paths ?? DEFAULT_PATHS,
       exclude: args.exclude !== undefined ? parseList(args.exclude) : cfg?.exclude ?? [],
-      template: args.template ? toRelativeOrFail(root, args.template, '--template') : cfg?.template,
+      ...(args.notSpecs !== undefined ? { notSpecs: parseNotSpecs(args.notSpecs) } : cfg?.notSpecs ? { notSpecs: cfg.notSpecs } : {}),
+      template,
       templates: cfg?.templates,
       optionalSections: args.optionalSections !== undefined ? parseList(args.optionalSections) : cfg?.optionalSections ?? [],
       maxLineLength: args.maxLineLength !== undefined
@@ -74,35 +83,49 @@ export async function main(argv: string[]): Promise<number> {
     }
     const format = parseChoice<ReportFormat>(args.format, '--format', ['text', 'json', 'sarif', 'github'], 'text')
     const lines = parseChoice(args.lines, '--lines', ['all', 'changed'] as const, 'all')
-    // Paths: the arguments; else the configuration file's globs; else specs/.
-    const files = args.paths.length
-      ? await collectFiles(args.paths, settings)
+    // Paths: the arguments; else the configuration file's globs; else specs/ at the root.
+    const selectOptions = { cwd, anyName: args.outline, template: args.template ? path.resolve(cwd, args.template) : undefined }
+    const selection = args.paths.length
+      ? await selectFiles(args.paths, settings, selectOptions)
       : cfg?.paths
-        ? await expandGlobs(settings)
-        : await collectFiles(['specs'], settings)
+        ? { groups: [{ root, prefix: '', files: await expandGlobs(settings), named: new Set<string>() }], skipped: [] }
+        : await selectFiles([path.join(root, 'specs')], settings, selectOptions)
+    for (const s of selection.skipped) process.stderr.write(safeText(`spec-template-check: not checked: ${s.file}: ${s.why}`) + '\n')
 
     if (args.outline) {
       const out: string[] = []
-      for (const file of files) out.push(JSON.stringify(await outlineOf(root, file)))
+      for (const g of selection.groups) {
+        const read = specReader(g)
+        for (const file of g.files) out.push(JSON.stringify(await outlineOf(read, file, g.prefix)))
+      }
       await emit(out.join('\n') + (out.length ? '\n' : ''), args.output)
       return 0
     }
 
-    if (args.fix) await fixFiles(files, settings)
+    const groupSettings = (g: FileGroup): Settings =>
+      g.root === root ? settings : { ...settings, workspace: g.root, templates: undefined }
+    if (args.fix) for (const g of selection.groups) await fixFiles(g.files, groupSettings(g), templateTexts, specReader(g), g.prefix)
 
     const times: number[] = []
     const started = performance.now()
-    let report = await checkFiles(files, settings, args.stats ? { onFile: (_f, ms) => times.push(ms) } : {})
-    if (lines === 'changed') {
-      const changed = changedLinesFromGit(root, args.base ?? 'HEAD', files)
-      report = summarize(
-        report.files.map(f => {
+    const results: FileResult[] = []
+    for (const g of selection.groups) {
+      const part = await checkFiles(g.files, groupSettings(g), {
+        templateTexts,
+        readSpec: specReader(g),
+        ...(args.stats ? { onFile: (_f: string, ms: number) => times.push(ms) } : {})
+      })
+      let files = part.files
+      if (lines === 'changed') {
+        const changed = changedLinesFromGit(g.root, args.base ?? 'HEAD', g.files)
+        files = files.map(f => {
           const set = changed.get(f.file)
           return set ? { ...f, findings: onlyChangedLines(f.findings, set) } : f
-        }),
-        VERSION
-      )
+        })
+      }
+      results.push(...(g.prefix ? files.map(f => underPrefix(f, g.prefix, templateTexts)) : files))
     }
+    const report = summarize(results, VERSION)
     if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
     await emit(formatReport(report, format, RULES), args.output)
     const failed = report.files.some(f => f.error !== undefined && settings.failOn !== 'never') ||
@@ -119,41 +142,25 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function toRelativeOrFail(root: string, p: string, option: string): string {
-  try {
-    return toRelative(root, path.resolve(p))
-  } catch {
-    throw new ConfigError(`${option}: "${p}" is outside ${root}; run from the repository root or pass --root`)
-  }
+/** --template: read wherever it is (it was named); one line when it cannot be. */
+function readTemplateArg(abs: string, shown: string): string {
+  const r = readNamedFile(abs, shown)
+  if (!r.ok) throw new ConfigError(`template ${shown}: ${r.problem === 'missing' ? 'file not found' : r.error}`)
+  const d = decode(r.bytes)
+  if (!d.ok) throw new ConfigError(`template ${shown}: line ${d.line}: ${d.error}`)
+  return d.text
 }
 
-/** Files, directories (their *.rst files, recursively) and globs -> workspace-relative spec files. */
-async function collectFiles(inputs: string[], settings: Settings): Promise<string[]> {
-  const root = settings.workspace
-  const found = new Set<string>()
-  for (const input of inputs) {
-    if (picomatch.scan(input).isGlob) {
-      const matched = await expandGlobs({ ...settings, paths: [input.replace(/^\.\//, '')] })
-      if (matched.length === 0) throw new ConfigError(`no .rst files match "${input}"`)
-      matched.forEach(f => found.add(f))
-      continue
-    }
-    const rel = toRelativeOrFail(root, input, 'path')
-    const st = statOrUndefined(path.resolve(root, rel))
-    if (!st) throw new ConfigError(`path "${input}" does not exist`)
-    if (st.isDirectory()) {
-      const prefix = rel === '.' ? '' : `${rel}/`
-      const matched = await expandGlobs({ ...settings, paths: [`${prefix}**/*.rst`] })
-      matched.forEach(f => found.add(f))
-    } else if (!isTemplateFile(rel) && rel !== settings.template) {
-      found.add(rel)
-    }
-  }
-  return [...found].sort()
+/** A result of a group outside the root, with paths as seen from the root ("../other/specs/a.rst"). */
+function underPrefix(f: FileResult, prefix: string, templateTexts: Map<string, string>): FileResult {
+  const p = (x: string): string => `${prefix}/${x}`
+  const template = f.embeddedTemplate || templateTexts.has(f.template) ? f.template : p(f.template)
+  return { ...f, file: p(f.file), template, findings: f.findings.map(x => ({ ...x, file: p(x.file) })) }
 }
 
-async function outlineOf(root: string, file: string): Promise<object> {
-  const r = await readWorkspaceFile(root, file)
+async function outlineOf(read: (file: string) => Promise<ReadResult>, rel: string, prefix: string): Promise<object> {
+  const file = prefix ? `${prefix}/${rel}` : rel
+  const r = await read(rel)
   if (!r.ok) return { file, error: r.error }
   const d = decode(r.bytes)
   if (!d.ok) return { file, error: `line ${d.line}: ${d.error}` }
@@ -192,21 +199,31 @@ function formatStats(times: number[], totalMs: number): string {
   return `stats ${JSON.stringify(stats)}\n`
 }
 
-function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
-  try {
-    return statSync(p)
-  } catch {
-    return undefined
-  }
+/** A spec's section titles, for choosing among several templates. */
+function titlesOf(bytes: Uint8Array): string[] {
+  const d = decode(bytes)
+  return d.ok ? specSectionTitles(scan(d.text).sections) : []
 }
 
 /** --fix: rewrite each file in place; say what changed on stderr. */
-async function fixFiles(files: string[], settings: Settings): Promise<void> {
-  const templates = new TemplateCache(settings)
+async function fixFiles(
+  files: string[],
+  settings: Settings,
+  templateTexts: Map<string, string>,
+  read: (file: string) => Promise<ReadResult>,
+  prefix: string
+): Promise<void> {
+  const templates = new TemplateCache(settings, templateTexts)
   for (const file of files) {
-    const tpl = await templates.forSpec(file)
-    const r = await readWorkspaceFile(settings.workspace, file)
+    const r = await read(file)
     if (!r.ok) continue // reported by the check that follows
+    let tpl: LoadedTemplate
+    try {
+      tpl = await templates.forSpec(file, { titles: () => titlesOf(r.bytes) })
+    } catch (err) {
+      if (err instanceof TemplateProblem) continue // reported by the check that follows
+      throw err
+    }
     const d = decode(r.bytes)
     if (!d.ok) continue
     const fixed = fixText(d.text, tpl.rules, {
@@ -221,6 +238,6 @@ async function fixFiles(files: string[], settings: Settings): Promise<void> {
     const counts = new Map<string, number>()
     for (const a of fixed.applied) counts.set(a.rule, (counts.get(a.rule) ?? 0) + 1)
     const what = [...counts].map(([rule, n]) => (n > 1 ? `${rule} x${n}` : rule)).join(', ')
-    process.stderr.write(safeText(`fixed ${file}: ${what}`) + '\n')
+    process.stderr.write(safeText(`fixed ${prefix ? `${prefix}/${file}` : file}: ${what}`) + '\n')
   }
 }
