@@ -66,6 +66,9 @@ function fileJson(f: FileResult): Record<string, unknown> {
     embeddedTemplate: f.embeddedTemplate
   }
   if (f.error !== undefined) o.error = f.error
+  if (f.templateChoice !== undefined) {
+    o.templateChoice = { reason: f.templateChoice.reason, candidates: f.templateChoice.candidates.map(c => ({ ...c })) }
+  }
   o.suppressed = f.suppressed ?? 0
   o.findings = [...f.findings].sort(compareFindings).map(findingJson)
   o.sections = f.sections.map(s => ({

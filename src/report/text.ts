@@ -79,7 +79,7 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
     const p = sectionProblems(f.sections)
     const incomplete = incompleteCount(p)
     const noteHere = f.embeddedTemplate && !allEmbedded
-    if (p.missing.length === 0 && incomplete === 0 && !noteHere) continue
+    if (p.missing.length === 0 && incomplete === 0 && !noteHere && !f.templateChoice) continue
     const counts: string[] = []
     if (p.missing.length) counts.push(plural(p.missing.length, 'missing section'))
     if (incomplete) counts.push(plural(incomplete, 'incomplete section'))
@@ -89,6 +89,7 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
     if (p.templateText.length) block.push(`  template text: ${titles(p.templateText)}`)
     if (p.placeholder.length) block.push(`  placeholder: ${titles(p.placeholder)}`)
     if (noteHere) block.push('  note: checked against the embedded default template')
+    if (f.templateChoice) block.push(`  template: ${safeText(f.templateChoice.reason)}`)
     blocks.push(block.join('\n'))
   }
   if (allEmbedded) {
