@@ -484,18 +484,21 @@ export class TemplateCache {
       return { rules: templateFromText(DEFAULT_TEMPLATE_TEXT, EMBEDDED_TEMPLATE, true, depth), optionalSections: [] }
     }
     let text = await this.readText(rel)
+    let source = rel
     // A symbolic link checked out as a text file (git with core.symlinks=false)
-    // holds only the target's relative path: follow it once, inside the workspace.
+    // holds only the target's relative path: follow it once, inside the
+    // workspace, and name the target in reports.
     const target = symlinkTarget(text)
     if (target) {
       const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : ''
       const resolved = normalize(dir + target)
       if (resolved && (await this.exists(resolved))) {
         text = await this.readText(resolved)
+        source = resolved
       }
     }
     this.textOf.set(rel, text)
-    return { rules: templateFromText(text, rel, false, depth), optionalSections: [] }
+    return { rules: templateFromText(text, source, false, depth), optionalSections: [] }
   }
 
   private async readText(rel: string): Promise<string> {

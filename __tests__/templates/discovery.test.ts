@@ -72,6 +72,15 @@ describe('discovery: what projects use', () => {
     expect(await templatesOf()).toEqual({ 'specs/2025.1/approved/a.rst': 'specs/2025.1-template.rst' })
   })
 
+  test('a symbolic link stored as text is followed, and the report names its target', async () => {
+    write({
+      'specs/2026.2-template.rst': SMALL_TEMPLATE,
+      'specs/2026.2/approved/2026.2-template.rst': '../../2026.2-template.rst',
+      'specs/2026.2/approved/a.rst': GOOD_SPEC
+    })
+    expect(await templatesOf()).toEqual({ 'specs/2026.2/approved/a.rst': 'specs/2026.2-template.rst' })
+  })
+
   test('neutron: specs/template.rst for every release folder', async () => {
     write({ 'specs/template.rst': SMALL_TEMPLATE, 'specs/2025.1/a.rst': GOOD_SPEC, 'specs/kilo/b.rst': GOOD_SPEC })
     expect(await templatesOf()).toEqual({ 'specs/2025.1/a.rst': 'specs/template.rst', 'specs/kilo/b.rst': 'specs/template.rst' })
