@@ -13,6 +13,7 @@ describe('.spec-template-check.yml', () => {
         'max-line-length: 100',
         'section-depth: 3',
         'fail-on: warning',
+        'suppressions: deny',
         'optional-sections: [History]',
         'rules:',
         '  image: off',
@@ -32,6 +33,7 @@ describe('.spec-template-check.yml', () => {
       maxLineLength: 100,
       sectionDepth: 3,
       failOn: 'warning',
+      suppressions: 'deny',
       optionalSections: ['History'],
       rules: { image: 'off', tab: 'error' },
       templates: [{ files: ['specs/2025.1/**'], template: 'specs/2025.1-template.rst', optionalSections: ['Feature Liaison'] }]
@@ -52,6 +54,7 @@ describe('.spec-template-check.yml', () => {
     ['rules:\n  tab: fatal', /unknown severity "fatal" for tab/],
     ['rules: [tab]', /"rules" must be a mapping/],
     ['fail-on: sometimes', /"fail-on" must be one of: error, warning, never/],
+    ['suppressions: never', /"suppressions" must be one of: allow, report, deny/],
     ['template: ../outside.rst', /must stay inside the repository/],
     ['templates:\n  - files: a/**', /templates\[0\]: "template" is required/],
     ['templates:\n  - files: a/**\n    template: t.rst\n    extra: 1', /templates\[0\]: unknown key "extra"/],
@@ -63,7 +66,7 @@ describe('.spec-template-check.yml', () => {
 
   test('the JSON Schema knows the same keys and rules', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['paths', 'exclude', 'not-specs', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on'].sort()
+      ['paths', 'exclude', 'not-specs', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions'].sort()
     )
     expect(Object.keys(schema.properties.rules.properties)).toEqual([...RULE_IDS])
     expect(schema.additionalProperties).toBe(false)

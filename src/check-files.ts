@@ -117,7 +117,8 @@ async function checkOne(
       maxLineLength: settings.maxLineLength,
       rules: settings.rules,
       optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
-      sectionDepth: settings.sectionDepth
+      sectionDepth: settings.sectionDepth,
+      suppressions: settings.suppressions
     })
   }
 }

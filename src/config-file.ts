@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { SeveritySetting } from './engine/types.js'
 import { ConfigError, parseRules } from './config.js'
+import { SUPPRESSION_POLICIES, type SuppressionPolicy } from './engine/suppress.js'
 
 export const CONFIG_FILES = ['.spec-template-check.yml', '.spec-template-check.yaml']
 
@@ -33,9 +34,10 @@ export interface ConfigFile {
   maxLineLength?: number
   sectionDepth?: number
   failOn?: 'error' | 'warning' | 'never'
+  suppressions?: SuppressionPolicy
 }
 
-const TOP_KEYS = ['paths', 'exclude', 'not-specs', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on']
+const TOP_KEYS = ['paths', 'exclude', 'not-specs', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions']
 const MAPPING_KEYS = ['files', 'template', 'optional-sections']
 
 /** Read the configuration file from the workspace root, if there is one. */
@@ -98,6 +100,12 @@ export async function parseConfigFile(text: string, source: string): Promise<Con
           throw new ConfigError(`${where} must be one of: error, warning, never`)
         }
         out.failOn = value
+        break
+      case 'suppressions':
+        if (!(SUPPRESSION_POLICIES as readonly unknown[]).includes(value)) {
+          throw new ConfigError(`${where} must be one of: ${SUPPRESSION_POLICIES.join(', ')}`)
+        }
+        out.suppressions = value as SuppressionPolicy
         break
       case 'templates':
         out.templates = mappings(value, where)

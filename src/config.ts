@@ -6,6 +6,7 @@
 import type { Severity, SeveritySetting } from './engine/types.js'
 import { RULE_IDS } from './rules/index.js'
 import type { TemplateMapping } from './config-file.js'
+import { SUPPRESSION_POLICIES, type SuppressionPolicy } from './engine/suppress.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
 
@@ -31,6 +32,14 @@ export interface Settings {
   /** How many template heading levels are required (2 = sections and subsections). */
   sectionDepth: number
   failOn: FailOn
+  /**
+   * Keep files named like templates (template.rst, *-template.rst) in the
+   * spec lists, for a caller that decides itself which are templates
+   * (template-ref: base: only those that are templates at the base).
+   */
+  keepTemplateNames?: boolean
+  /** Suppression comments in specs: allow (default), report or deny. */
+  suppressions?: SuppressionPolicy
 }
 
 export class ConfigError extends Error {
@@ -100,6 +109,10 @@ export function parsePositiveInt(value: string | undefined, name: string, fallba
 
 export function parseFailOn(value: string | undefined, name = 'fail-on'): FailOn {
   return parseChoice(value, name, ['error', 'warning', 'never'] as const, 'error')
+}
+
+export function parseSuppressionPolicy(value: string | undefined, name = 'suppressions'): SuppressionPolicy {
+  return parseChoice(value, name, SUPPRESSION_POLICIES, 'allow')
 }
 
 /** True when findings of this severity make the run fail under `failOn`. */

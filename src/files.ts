@@ -7,7 +7,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dire
 import path from 'node:path'
 import picomatch from 'picomatch'
 import type { Settings } from './config.js'
-import { DEFAULT_NOT_SPECS } from './engine/discover.js'
+import { DEFAULT_NOT_SPECS, isTemplateFile } from './engine/discover.js'
 
 /** Larger files are refused (the engine is linear, but a spec this big is a mistake). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -144,7 +144,9 @@ export function specFilter(settings: Settings): (file: string) => boolean {
   const exc = matcher(settings.exclude)
   const notSpec = notSpecFilter(settings)
   const tpl = settings.template ? templateRelative(settings) : undefined
-  return file => inc(file) && !exc(file) && !notSpec(file) && file !== tpl
+  // template-ref: base: template-named files are kept; the caller drops those that are templates at the base.
+  const keepTemplates = settings.keepTemplateNames === true
+  return file => inc(file) && !exc(file) && (!notSpec(file) || (keepTemplates && isTemplateFile(file))) && file !== tpl
 }
 
 /** The explicit template, workspace-relative; undefined when it is outside (the CLI reads a named template anywhere). */

@@ -32,7 +32,8 @@ import {
   safeText
 } from './report/index.js'
 import { RULES } from './rules/index.js'
-import { EMBEDDED_TEMPLATE, workspaceTemplateSource, type TemplateNote } from './templates.js'
+import { EMBEDDED_TEMPLATE, isPlainRelativePath, workspaceTemplateSource, type TemplateNote, type TemplateSource } from './templates.js'
+import { isTemplateFile } from './engine/discover.js'
 import { VERSION } from './version.js'
 import { getChangedFiles, type ChangedFiles } from './github/changed-files.js'
 import { CHECK_NAME, checkTitle, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun, reachesFailOn, toAnnotations } from './github/check-run.js'
@@ -99,17 +100,21 @@ async function runAction(): Promise<void> {
     : undefined
   // Templates (and the configuration file) come from the base with template-ref: base.
   const templates = await templateOptions(ctx, inputs, api)
-  const settings = applyConfigFile(inputs, await loadRepoConfig(inputs, templates))
+  const configured = applyConfigFile(inputs, await loadRepoConfig(inputs, templates))
+  // template-ref: base: a file named like a template is only a template if it is one at the base.
+  const atBase = templates.options.templateSource
+  const settings: ActionSettings = atBase ? { ...configured, keepTemplateNames: true } : configured
 
   const changed = await whichFiles(ctx, settings, api)
   for (const n of changed.notices) core.notice(safeText(n))
-  const files = changed.mode === 'all' ? await expandGlobs(settings) : changed.files
+  const listed = changed.mode === 'all' ? await expandGlobs(settings) : changed.files
+  const files = atBase ? await dropBaseTemplates(listed, atBase) : listed
 
   if (files.length === 0) {
     // A glob that matches nothing at all is a mistake in `paths` (or a
     // missing checkout), not a pass; a change that touches no spec is a pass.
     const branchDeleted = ctx.eventName === 'push' && ctx.payload.deleted === true
-    if (!branchDeleted && !(await hasSpecFile(settings))) throw new ConfigError(noSpecFilesMessage(settings))
+    if (!branchDeleted && !(await hasSpecFile(configured))) throw new ConfigError(noSpecFilesMessage(settings))
     core.notice(
       changed.mode === 'changed'
         ? `No spec files changed (paths: ${settings.paths.join(', ')}): passing`
@@ -239,6 +244,34 @@ async function loadRepoConfig(settings: ActionSettings, templates: TemplateSetup
     return await parseConfigFile(await source.read(name), `${name} (${source.description})`)
   }
   return undefined
+}
+
+/**
+ * template-ref: base: of the files named like templates (template.rst,
+ * *-template.rst), those that exist at the base are templates and are not
+ * checked; the others (a spec named new-template.rst, a template the change
+ * adds) are checked as specs, with a notice, never skipped silently.
+ */
+async function dropBaseTemplates(files: string[], base: TemplateSource): Promise<string[]> {
+  const out: string[] = []
+  const asSpecs: string[] = []
+  for (const file of files) {
+    if (!isTemplateFile(file)) out.push(file)
+    else if (!isPlainRelativePath(file) || !(await base.exists(file))) {
+      out.push(file)
+      asSpecs.push(file)
+    }
+  }
+  if (asSpecs.length) {
+    core.notice(
+      safeText(
+        `template-ref: base: ${asSpecs.slice(0, 5).join(', ')}${asSpecs.length > 5 ? ` and ${asSpecs.length - 5} more` : ''} ` +
+          `${asSpecs.length === 1 ? 'is named like a template but is not one' : 'are named like templates but are not'} in ${base.description}: ` +
+          'checked as specs (a new template counts once the change that adds it is merged)'
+      )
+    )
+  }
+  return out
 }
 
 /** lines: changed: line rules only on the lines each file's patch adds or modifies. */

@@ -359,6 +359,7 @@ export class TemplateCache {
     if (!compareWith || !onNote) return
     for (const candidate of templateCandidates(spec)) {
       if (candidate === used) break
+      if (candidate === spec) continue // a file named like a template, checked as a spec, is not its own template
       if (this.texts.has(candidate) || (await this.exists(candidate))) continue
       if (!(await compareWith.exists(candidate))) continue
       const key = `${candidate}\0${spec}`

@@ -34,6 +34,7 @@ describe('outputs', () => {
       'files-checked': '4',
       errors: '3',
       warnings: '1',
+      suppressed: '0',
       'failed-files': '["specs/a.rst","specs/c.rst"]',
       'report-file': 'out/r.json',
       'sarif-file': ''

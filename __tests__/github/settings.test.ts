@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { ConfigError } from '../../src/config.js'
-import { envInputReader, readActionSettings } from '../../src/github/settings.js'
+import { applyConfigFile, envInputReader, readActionSettings } from '../../src/github/settings.js'
 
 const WS = path.resolve('/tmp/ws-settings')
 
@@ -23,6 +23,7 @@ describe('readActionSettings', () => {
       rules: {},
       sectionDepth: 2,
       failOn: 'error',
+      suppressions: 'allow',
       scope: 'changed',
       annotations: 'auto',
       templateRef: 'head',
@@ -91,6 +92,7 @@ describe('readActionSettings', () => {
     ['template', '../../template.rst', /input "template".*inside the workspace/],
     ['template', '/etc/passwd', /input "template".*inside the workspace/],
     ['template-ref', 'main', /input "template-ref": "main" is not allowed; use one of: head, base/],
+    ['suppressions', 'off', /input "suppressions": "off" is not allowed; use one of: allow, report, deny/],
     ['max-line-length', 'eighty', /input "max-line-length": "eighty" is not a whole number/],
     ['rules', 'line-length=fatal', /input "rules": unknown severity "fatal".*error, warning, notice, off/],
     ['paths', '../other/**/*.rst', /input "paths": "\.\.\/other\/\*\*\/\*\.rst" must be a glob relative to the workspace/],
@@ -108,5 +110,14 @@ describe('readActionSettings', () => {
     expect(err).toBeInstanceOf(ConfigError)
     expect((err as Error).message).toMatch(message)
     expect((err as Error).message).not.toContain('\n')
+  })
+})
+
+describe('suppressions: input and configuration file', () => {
+  it('the configuration file sets it when the input is empty; a given input wins', () => {
+    expect(applyConfigFile(read({}), { source: 'c.yml', suppressions: 'deny' }).suppressions).toBe('deny')
+    expect(applyConfigFile(read({ suppressions: 'report' }), { source: 'c.yml', suppressions: 'deny' }).suppressions).toBe('report')
+    expect(applyConfigFile(read({ suppressions: 'ALLOW' }), { source: 'c.yml', suppressions: 'deny' }).suppressions).toBe('allow')
+    expect(applyConfigFile(read({}), { source: 'c.yml' }).suppressions).toBe('allow')
   })
 })

@@ -24,6 +24,9 @@ Options:
                              trailing-whitespace, tab, carriage-return,
                              zero-width-space) only on lines changed since --base
   --base REV                 git revision for --lines changed (default HEAD)
+  --suppressions POLICY      suppression comments in specs: allow (default),
+                             report (honoured, each one a notice) or deny
+                             (ignored, each one an error)
   --fix                      fix what can be fixed in place (missing sections,
                              title adornments, trailing whitespace, line
                              endings, final newline), then report the rest
@@ -51,6 +54,7 @@ export interface CliArgs {
   notSpecs?: string
   format?: string
   failOn?: string
+  suppressions?: string
   output?: string
   outline: boolean
   lines?: string
@@ -77,6 +81,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       'not-specs': { type: 'string' },
       format: { type: 'string' },
       'fail-on': { type: 'string' },
+      suppressions: { type: 'string' },
       output: { type: 'string', short: 'o' },
       outline: { type: 'boolean', default: false },
       stats: { type: 'boolean', default: false },
@@ -99,6 +104,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     notSpecs: values['not-specs'],
     format: values.format,
     failOn: values['fail-on'],
+    suppressions: values.suppressions,
     output: values.output,
     outline: values.outline ?? false,
     stats: values.stats ?? false,

@@ -17,6 +17,7 @@ import {
   parseNotSpecs,
   parsePositiveInt,
   parseRules,
+  parseSuppressionPolicy,
   type Settings
 } from '../config.js'
 import { checkFiles } from '../check-files.js'
@@ -79,7 +80,8 @@ export async function main(argv: string[]): Promise<number> {
       sectionDepth: args.sectionDepth !== undefined
         ? parsePositiveInt(args.sectionDepth, '--section-depth', DEFAULT_SECTION_DEPTH)
         : cfg?.sectionDepth ?? DEFAULT_SECTION_DEPTH,
-      failOn: args.failOn !== undefined ? parseFailOn(args.failOn, '--fail-on') : cfg?.failOn ?? 'error'
+      failOn: args.failOn !== undefined ? parseFailOn(args.failOn, '--fail-on') : cfg?.failOn ?? 'error',
+      suppressions: args.suppressions !== undefined ? parseSuppressionPolicy(args.suppressions, '--suppressions') : cfg?.suppressions ?? 'allow'
     }
     const format = parseChoice<ReportFormat>(args.format, '--format', ['text', 'json', 'sarif', 'github'], 'text')
     const lines = parseChoice(args.lines, '--lines', ['all', 'changed'] as const, 'all')

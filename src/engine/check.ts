@@ -17,13 +17,15 @@ import { scan } from './scan.js'
 import { decode } from './decode.js'
 import { structureOf } from './structure.js'
 import { RULES } from '../rules/index.js'
-import { applySuppressions, parseSuppressions } from './suppress.js'
+import { applySuppressions, describeHidden, parseSuppressions, suppressionText, type SuppressionUse } from './suppress.js'
 
 export interface CheckResult {
   findings: Finding[]
   sections: SectionStatus[]
   /** Findings turned off by suppression comments in the spec. */
   suppressed?: number
+  /** The honoured suppression comments and what each hid (none with suppressions: deny). */
+  suppressions?: SuppressionUse[]
   error?: string
 }
 
@@ -54,12 +56,31 @@ export function checkText(input: Uint8Array | string, template: TemplateRules, o
     })
   }
   findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule))
-  const { kept, suppressed } = text.includes('spec-template-check:')
-    ? applySuppressions(findings, parseSuppressions(outline))
-    : { kept: findings, suppressed: 0 }
+  const { kept, suppressed, used } =
+    text.includes('spec-template-check:') && (options.suppressions ?? 'allow') !== 'deny'
+      ? applySuppressions(findings, parseSuppressions(outline))
+      : { kept: findings, suppressed: 0, used: [] }
+  if (options.suppressions === 'report' && used.length > 0) reportUses(kept, used, options, maxLine)
   const result: CheckResult = { findings: kept, sections: sectionStatuses(ctx, kept) }
   if (suppressed > 0) result.suppressed = suppressed
+  if (used.length > 0) result.suppressions = used
   return result
+}
+
+/** suppressions: report: each honoured comment is a `suppression` notice saying what it hid (unless the rule is off). */
+function reportUses(findings: Finding[], used: SuppressionUse[], options: CheckOptions, maxLine: number): void {
+  const setting = options.rules.suppression
+  if (setting === 'off') return
+  for (const u of used) {
+    findings.push({
+      rule: 'suppression',
+      severity: setting ?? 'notice',
+      file: options.file,
+      line: clamp(u.line, maxLine),
+      message: `Suppression "${suppressionText(u)}" hides ${u.count === 0 ? 'nothing' : `${u.count} finding${u.count === 1 ? '' : 's'} (${describeHidden(u)})`} (suppressions: report).`
+    })
+  }
+  findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule))
 }
 
 function clamp(n: number, max: number): number {

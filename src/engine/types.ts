@@ -4,6 +4,7 @@
  * The engine is pure: strings (or bytes) in, these plain objects out. Nothing
  * here knows about files, the console or GitHub.
  */
+import type { SuppressionPolicy, SuppressionUse } from './suppress.js'
 
 export type Severity = 'error' | 'warning' | 'notice'
 export type SeveritySetting = Severity | 'off'
@@ -135,6 +136,8 @@ export interface CheckOptions {
   optionalSections: string[]
   /** How many template levels are required (default 2: sections and subsections). */
   sectionDepth: number
+  /** Suppression comments: honoured (allow, default), honoured and reported as notices (report), or ignored and reported as errors (deny). */
+  suppressions?: SuppressionPolicy
 }
 
 export type SectionStatusKind = 'ok' | 'missing' | 'empty' | 'template-text' | 'placeholder'
@@ -160,6 +163,8 @@ export interface FileResult {
   sections: SectionStatus[]
   /** Findings turned off by suppression comments in the spec. */
   suppressed?: number
+  /** The honoured suppression comments and what each hid. */
+  suppressions?: SuppressionUse[]
   /** Set when the file could not be checked at all (unreadable, undecodable, broken template). */
   error?: string
   /** Set when discovery found several templates at one level and picked the best match. */

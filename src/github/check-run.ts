@@ -161,9 +161,11 @@ export function checkTitle(report: Report): string {
   if (t.errors) parts.push(n(t.errors, 'error'))
   if (t.warnings) parts.push(n(t.warnings, 'warning'))
   if (t.notices) parts.push(n(t.notices, 'notice'))
-  if (parts.length === 0) return `${n(t.files, 'spec file')} checked: no problems`
+  // Findings hidden by suppression comments are never a silent "no problems".
+  const hidden = t.suppressed ? ` (${n(t.suppressed, 'finding')} suppressed by comments)` : ''
+  if (parts.length === 0) return `${n(t.files, 'spec file')} checked: no problems${hidden}`
   const withFindings = report.files.filter(f => f.error || f.findings.length > 0).length
-  return `${parts.join(', ')} in ${withFindings} of ${n(t.files, 'spec file')}`
+  return `${parts.join(', ')} in ${withFindings} of ${n(t.files, 'spec file')}${hidden}`
 }
 
 export async function publishCheckRun(api: CheckRunApi, report: Report, options: CheckRunOptions): Promise<CheckRunResult> {

@@ -20,6 +20,8 @@ export interface ActionOutputs {
   'files-checked': string
   errors: string
   warnings: string
+  /** Findings hidden by suppression comments. */
+  suppressed: string
   'failed-files': string
   'report-file': string
   'sarif-file': string
@@ -39,6 +41,7 @@ export function actionOutputs(report: Report, failOn: FailOn, written: WrittenFi
     'files-checked': String(report.totals.files),
     errors: String(report.totals.errors),
     warnings: String(report.totals.warnings),
+    suppressed: String(report.totals.suppressed ?? report.files.reduce((n, f) => n + (f.suppressed ?? 0), 0)),
     'failed-files': JSON.stringify(failedFiles(report, failOn)),
     'report-file': written.reportFile ?? '',
     'sarif-file': written.sarifFile ?? ''

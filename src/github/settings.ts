@@ -16,6 +16,7 @@ import {
   parseNotSpecs,
   parsePositiveInt,
   parseRules,
+  parseSuppressionPolicy,
   type Settings
 } from '../config.js'
 import type { ConfigFile } from '../config-file.js'
@@ -104,7 +105,7 @@ export function checkGlobs(globs: string[], name: string): string[] {
 }
 
 /** Inputs that, when empty, take their value from .spec-template-check.yml. */
-const OVERRIDABLE = ['paths', 'exclude', 'not-specs', 'template', 'optional-sections', 'max-line-length', 'fail-on'] as const
+const OVERRIDABLE = ['paths', 'exclude', 'not-specs', 'template', 'optional-sections', 'max-line-length', 'fail-on', 'suppressions'] as const
 
 /**
  * Merge the repository's configuration file under the inputs: an input that
@@ -121,6 +122,7 @@ export function applyConfigFile(settings: ActionSettings, cfg: ConfigFile | unde
   if (!given('optional-sections') && cfg.optionalSections) out.optionalSections = cfg.optionalSections
   if (!given('max-line-length') && cfg.maxLineLength) out.maxLineLength = cfg.maxLineLength
   if (!given('fail-on') && cfg.failOn) out.failOn = cfg.failOn
+  if (!given('suppressions') && cfg.suppressions) out.suppressions = cfg.suppressions
   if (cfg.sectionDepth) out.sectionDepth = cfg.sectionDepth
   return out
 }
@@ -145,6 +147,7 @@ export function readActionSettings(
     rules: parseRules(getInput('rules'), label('rules')),
     sectionDepth: DEFAULT_SECTION_DEPTH,
     failOn: parseFailOn(getInput('fail-on'), label('fail-on')),
+    suppressions: parseSuppressionPolicy(getInput('suppressions'), label('suppressions')),
     scope: parseChoice(getInput('scope'), label('scope'), SCOPES, 'changed'),
     annotations: parseChoice(getInput('annotations'), label('annotations'), ANNOTATION_MODES, 'auto'),
     templateRef: parseChoice(getInput('template-ref'), label('template-ref'), TEMPLATE_REFS, 'head'),

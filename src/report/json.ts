@@ -12,6 +12,10 @@
  *       "embeddedTemplate": false,
  *       "error": "...",                          // only when the file could not be checked
  *       "suppressed": 0,                         // findings turned off by suppression comments
+ *       "suppressions": [                        // only when a comment was honoured
+ *         { "line": 3, "scope": "disable-file", "rules": ["line-length"],
+ *           "hidden": { "line-length": 2 }, "count": 2 }   // what it hid, per rule
+ *       ],
  *       "findings": [                            // sorted by line, column
  *         {
  *           "rule": "missing-section",
@@ -70,6 +74,9 @@ function fileJson(f: FileResult): Record<string, unknown> {
     o.templateChoice = { reason: f.templateChoice.reason, candidates: f.templateChoice.candidates.map(c => ({ ...c })) }
   }
   o.suppressed = f.suppressed ?? 0
+  if (f.suppressions?.length) {
+    o.suppressions = f.suppressions.map(s => ({ line: s.line, scope: s.scope, rules: [...s.rules], hidden: { ...s.hidden }, count: s.count }))
+  }
   o.findings = [...f.findings].sort(compareFindings).map(findingJson)
   o.sections = f.sections.map(s => ({
     title: s.title,

@@ -21,6 +21,7 @@
  * report is.
  */
 import type { FileResult, Finding, Report } from '../engine/types.js'
+import { describeHidden, suppressionText } from '../engine/suppress.js'
 import {
   FILE_ERROR_RULE,
   SEVERITY_RANK,
@@ -170,6 +171,7 @@ function head(report: Report, opts: SummaryOptions, files: FileResult[]): string
     `${plural(t.files, 'file')} checked, ${t.filesWithErrors} with errors\n\n` +
     `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}\n\n`
   if (opts.annotationsNote) out += `${opts.annotationsNote}\n\n`
+  out += suppressionList(files)
   if (files.length > 1 && files.every(f => f.embeddedTemplate)) {
     out +=
       `⚠️ **All files were checked against the embedded default template**: no template.rst was found ` +
@@ -177,6 +179,32 @@ function head(report: Report, opts: SummaryOptions, files: FileResult[]): string
   }
   if (files.length === 0) out += 'No spec files were found.\n\n'
   return out
+}
+
+/** At most this many suppression comments are listed in the summary (the JSON report has all). */
+export const MAX_LISTED_SUPPRESSIONS = 50
+const MAX_SUPPRESSION_TEXT = 160
+
+/**
+ * Every honoured suppression comment (file, line, rules, what it hid), so
+ * that a spec that silences its findings never shows as a silent pass.
+ * Bounded in size: the first MAX_LISTED_SUPPRESSIONS, then a count.
+ */
+function suppressionList(files: FileResult[]): string {
+  const uses = files.flatMap(f => (f.suppressions ?? []).map(u => ({ file: f.file, u })))
+  if (uses.length === 0) return ''
+  const hidden = files.reduce((n, f) => n + (f.suppressed ?? 0), 0)
+  const clip = (s: string): string => (s.length > MAX_SUPPRESSION_TEXT ? s.slice(0, MAX_SUPPRESSION_TEXT) + '…' : s)
+  let out =
+    `🔕 **${plural(hidden, 'finding')} hidden by ${plural(uses.length, 'suppression comment')}** in the specs ` +
+    `(\`.. spec-template-check: disable…\`):\n\n`
+  for (const { file, u } of uses.slice(0, MAX_LISTED_SUPPRESSIONS)) {
+    out += `- ${escapeMarkdown(`${file}:${u.line}`)} — ${escapeMarkdown(suppressionText(u, MAX_SUPPRESSION_TEXT))} — hid ${escapeMarkdown(clip(describeHidden(u)))}\n`
+  }
+  if (uses.length > MAX_LISTED_SUPPRESSIONS) {
+    out += `- … and ${uses.length - MAX_LISTED_SUPPRESSIONS} more (every one is in the JSON report, \`suppressions\`)\n`
+  }
+  return out + '\n'
 }
 
 function truncationNote(opts: SummaryOptions, findingsLeft: number, findingsTotal: number, rowsLeft: number, rowsTotal: number): string {

@@ -18,6 +18,7 @@
  */
 import type { Report, SectionStatus, Severity } from '../engine/types.js'
 import { plainLogSafe } from './commands.js'
+import { describeHidden, suppressionText } from '../engine/suppress.js'
 import {
   allFindings,
   incompleteCount,
@@ -55,6 +56,8 @@ export function closingLine(report: Report): string {
   const t = report.totals
   let line = `${plural(t.files, 'file')} checked: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}`
   if (t.notices > 0) line += `, ${plural(t.notices, 'notice')}`
+  const suppressed = t.suppressed ?? 0
+  if (suppressed > 0) line += ` (${suppressed} suppressed by comments in the specs)`
   return line
 }
 
@@ -79,7 +82,8 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
     const p = sectionProblems(f.sections)
     const incomplete = incompleteCount(p)
     const noteHere = f.embeddedTemplate && !allEmbedded
-    if (p.missing.length === 0 && incomplete === 0 && !noteHere && !f.templateChoice) continue
+    const used = f.suppressions ?? []
+    if (p.missing.length === 0 && incomplete === 0 && !noteHere && used.length === 0 && !f.templateChoice) continue
     const counts: string[] = []
     if (p.missing.length) counts.push(plural(p.missing.length, 'missing section'))
     if (incomplete) counts.push(plural(incomplete, 'incomplete section'))
@@ -90,6 +94,7 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
     if (p.placeholder.length) block.push(`  placeholder: ${titles(p.placeholder)}`)
     if (noteHere) block.push('  note: checked against the embedded default template')
     if (f.templateChoice) block.push(`  template: ${safeText(f.templateChoice.reason)}`)
+    for (const u of used) block.push(`  suppressed at line ${u.line}: ${safeText(suppressionText(u))} hid ${safeText(describeHidden(u))}`)
     blocks.push(block.join('\n'))
   }
   if (allEmbedded) {
