@@ -20,8 +20,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { checkFiles } from '../../src/check-files.js'
 import { parseConfigFile, type ConfigFile } from '../../src/config-file.js'
-import type { Settings } from '../../src/config.js'
-import { DEFAULT_PATHS } from '../../src/config.js'
+import { applyConfigFile, readActionSettings } from '../../src/github/settings.js'
 import { checkText } from '../../src/engine/check.js'
 import { expandGlobs, notSpecFilter } from '../../src/files.js'
 import { templateFromText } from '../../src/templates.js'
@@ -169,21 +168,8 @@ export async function corpusRun(repo: Repo): Promise<CorpusRun> {
     configNotes.push('allowed-sections is not supported yet: left out of the configuration')
   }
   const cfg: ConfigFile = await parseConfigFile(text, `${repo.name}/.spec-template-check.yml`)
-  // As the CLI builds its settings from the configuration file.
-  const settings: Settings = {
-    workspace: root,
-    paths: cfg.paths ?? DEFAULT_PATHS,
-    exclude: cfg.exclude ?? [],
-    ...(cfg.notSpecs ? { notSpecs: cfg.notSpecs } : {}),
-    template: cfg.template,
-    templates: cfg.templates,
-    optionalSections: cfg.optionalSections ?? [],
-    maxLineLength: cfg.maxLineLength ?? 79,
-    rules: cfg.rules ?? {},
-    sectionDepth: cfg.sectionDepth ?? 2,
-    failOn: 'error',
-    ...((cfg as unknown as Record<string, unknown>).allowedSections ? { allowedSections: (cfg as unknown as Record<string, unknown>).allowedSections } : {})
-  } as Settings
+  // As the action builds its settings: no inputs, everything from the configuration file.
+  const settings = applyConfigFile(readActionSettings(() => '', { GITHUB_WORKSPACE: root }), cfg)
   const checked = await expandGlobs(settings)
   const report = await checkFiles(checked, settings)
   const ref = reference(root, repo)
