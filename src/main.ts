@@ -15,7 +15,8 @@
  * JSON report is written to RUNNER_TEMP and the summary says where.
  */
 import * as core from '@actions/core'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { constants as fsConstants } from 'node:fs'
+import { access, mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { checkFiles, type CheckFilesOptions } from './check-files.js'
 import { ConfigError, type FailOn } from './config.js'
@@ -37,7 +38,7 @@ import { isTemplateFile } from './engine/discover.js'
 import { VERSION } from './version.js'
 import { getChangedFiles, type ChangedFiles } from './github/changed-files.js'
 import { CHECK_NAME, checkTitle, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun, reachesFailOn, toAnnotations } from './github/check-run.js'
-import { createClient, describeApiError, errorStatus, type GitHubClient } from './github/client.js'
+import { ApiError, createClient, describeApiError, errorStatus, type GitHubClient } from './github/client.js'
 import { headSha, readEventContext, type EventContext } from './github/context.js'
 import { actionOutputs, setOutputs, writeWorkspaceFile, type WrittenFiles } from './github/outputs.js'
 import { applyConfigFile, readActionSettings, type ActionSettings } from './github/settings.js'
@@ -81,7 +82,7 @@ export async function run(): Promise<void> {
 /** One line for setFailed; the stack only goes to the debug log, and only for unexpected errors. */
 export function failureLine(err: unknown): string {
   const oneLine = (s: string): string => safeText(s.replace(/\s*[\r\n]+\s*/g, ' ').trim())
-  if (err instanceof ConfigError || err instanceof ActionError || (err instanceof Error && err.name === 'ConfigError')) {
+  if (err instanceof ConfigError || err instanceof ActionError || err instanceof ApiError || (err instanceof Error && err.name === 'ConfigError')) {
     return `spec-template-check: ${oneLine(err.message)}`
   }
   if (err instanceof Error) {
@@ -96,7 +97,10 @@ async function runAction(): Promise<void> {
   const inputs = readActionSettings(name => core.getInput(name))
   const ctx = readEventContext()
   const api = inputs.token
-    ? createClient(inputs.token, { log: { debug: m => core.debug(m), info: m => core.info(logSafe(m)) } })
+    ? createClient(inputs.token, {
+        requestTimeout: inputs.requestTimeout,
+        log: { debug: m => core.debug(m), info: m => core.info(logSafe(m)) }
+      })
     : undefined
   // Templates (and the configuration file) come from the base with template-ref: base.
   const templates = await templateOptions(ctx, inputs, api)
@@ -134,7 +138,8 @@ async function runAction(): Promise<void> {
 
   const total = toAnnotations(report).length
   // Whether the job summary can list every finding (decides where the notes send people).
-  const summaryOn = settings.summary && Boolean(process.env.GITHUB_STEP_SUMMARY)
+  const summaryOn = settings.summary && (await summaryWritable(process.env.GITHUB_STEP_SUMMARY))
+  const summaryState = summaryOn ? 'do not all fit in the job summary' : settings.summary ? 'the job summary cannot be written' : 'the job summary is off'
   const summaryFits =
     summaryOn &&
     Buffer.byteLength(formatSummary(report, { maxBytes: Infinity, reportFile: settings.reportFile }), 'utf8') +
@@ -159,12 +164,12 @@ async function runAction(): Promise<void> {
     if (file) {
       written.reportFile = file
       core.notice(
-        `${unannotated} of ${total} findings are not annotated and ${summaryOn ? 'do not all fit in the job summary' : 'the job summary is off'}: ` +
+        `${unannotated} of ${total} findings are not annotated and ${summaryState}: ` +
           `the full JSON report is at ${file} (output report-file; upload it with actions/upload-artifact, or set the report-file input)`
       )
     } else {
       core.warning(
-        `${unannotated} of ${total} findings are not annotated and ${summaryOn ? 'do not all fit in the job summary' : 'the job summary is off'}; ` +
+        `${unannotated} of ${total} findings are not annotated and ${summaryState}; ` +
           "they are only in this step's log (group Findings): set the report-file input to keep them as a JSON report"
       )
     }
@@ -185,6 +190,17 @@ async function runAction(): Promise<void> {
     } catch (err) {
       core.summary.emptyBuffer()
       core.warning(`could not write the job summary: ${logSafe((err as Error).message)}`)
+      if (unannotated > 0 && !written.reportFile) {
+        // The findings the annotations left out were to be listed there: keep them in a file instead.
+        const file = await writeFallbackReport(report)
+        if (file) {
+          written.reportFile = file
+          core.notice(
+            `${unannotated} of ${total} findings are not annotated and the job summary could not be written: ` +
+              `the full JSON report is at ${file} (output report-file; upload it with actions/upload-artifact, or set the report-file input)`
+          )
+        }
+      }
     }
   }
 
@@ -214,6 +230,9 @@ async function whichFiles(ctx: EventContext, settings: ActionSettings, api: GitH
       debug: m => core.debug(m)
     })
   } catch (err) {
+    if (err instanceof ApiError) {
+      throw new ActionError(`could not list the changed files: ${err.message}; nothing was checked`)
+    }
     const status = errorStatus(err)
     if (status === undefined) throw err
     if (status === 404 && (ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target')) {
@@ -482,6 +501,23 @@ async function writeReports(report: Report, settings: ActionSettings): Promise<W
     written.sarifFile = await writeWorkspaceFile(settings.workspace, settings.sarifFile, formatSarif(report, RULES), 'sarif-file')
   }
   return written
+}
+
+/**
+ * Whether the job summary can be written (as @actions/core needs: an
+ * existing, readable and writable file). Said in a warning when it cannot,
+ * so that nothing points people to a summary that will not exist.
+ */
+async function summaryWritable(file: string | undefined): Promise<boolean> {
+  if (!file) return false
+  try {
+    await access(file, fsConstants.R_OK | fsConstants.W_OK)
+    if (!(await stat(file)).isFile()) throw new Error('not a regular file')
+    return true
+  } catch (err) {
+    core.warning(`could not write the job summary: GITHUB_STEP_SUMMARY=${logSafe(file)} is not a writable file (${logSafe((err as Error).message)})`)
+    return false
+  }
 }
 
 /** The JSON report in RUNNER_TEMP (absolute path), or undefined when there is no RUNNER_TEMP or it cannot be written. */

@@ -14,7 +14,11 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SECOND_MS_ENV } from '../../src/github/client.js'
 import { startMockGitHub, type MockGitHub, type MockGitHubOptions } from './mock-github.js'
+
+/** Milliseconds per "second" of the action's API waits and timeouts in the end-to-end tests. */
+export const TEST_SECOND_MS = 20
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const BUNDLE = path.join(ROOT, 'dist', 'index.js')
@@ -268,7 +272,9 @@ export async function runAction(ws: Workspace, mock: MockGitHub, opts: RunOption
     GITHUB_STEP_SUMMARY: ws.summaryPath,
     GITHUB_OUTPUT: ws.outputPath,
     RUNNER_TEMP: ws.runnerTemp,
-    RUNNER_OS: 'Linux'
+    RUNNER_OS: 'Linux',
+    // Every API wait and timeout of the action in "seconds" of this many ms: no test waits for real.
+    [SECOND_MS_ENV]: String(TEST_SECOND_MS)
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   for (const [k, v] of Object.entries(opts.env ?? {})) {

@@ -12,8 +12,11 @@
  *   POST  /repos/:owner/:repo/check-runs             (201, or `checkRunCreateStatus`, e.g. 403 for forks)
  *   PATCH /repos/:owner/:repo/check-runs/:id
  *
- * Anything else is a 404. `failures` injects errors (5xx, rate limits) for the
- * next matching requests.
+ * Anything else is a 404. `failures` injects faults for the next matching
+ * requests: an error status (5xx, rate limits), a 200 with any raw body
+ * (empty, `null`, wrong shape, cut-off JSON), or a broken connection
+ * (`fault`: never answer, a body that never ends, a reset in the middle of
+ * the body).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -35,6 +38,10 @@ export interface InjectedFailure {
   status: number
   headers?: Record<string, string>
   body?: unknown
+  /** Sent as is instead of `body` as JSON (e.g. '' or '[{"filen'). */
+  rawBody?: string
+  /** 'hang': never answer; 'endless': headers, then body bytes forever; 'reset': half the body, then a reset. */
+  fault?: 'hang' | 'endless' | 'reset'
   /** How many matching requests fail (default 1). */
   times?: number
 }
@@ -66,6 +73,8 @@ export interface CheckRun {
   updates: Record<string, unknown>[]
   /** Every annotation sent, create and updates, in order. */
   annotations: Record<string, unknown>[]
+  /** output.summary as GitHub shows it: the last one sent (each request replaces it). */
+  summary: string
 }
 
 export interface MockGitHub {
@@ -139,6 +148,33 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
     const failure = failures.find(f => f.left > 0 && f.method === method && f.path.test(path))
     if (failure) {
       failure.left--
+      if (failure.fault === 'hang') return // keep the socket open, say nothing
+      const text = failure.rawBody ?? JSON.stringify(failure.body ?? { message: `injected ${failure.status}` })
+      if (failure.fault === 'endless') {
+        res.writeHead(failure.status, { 'content-type': 'application/json; charset=utf-8', ...failure.headers })
+        res.write('[')
+        const timer = setInterval(() => {
+          if (res.destroyed) clearInterval(timer)
+          else res.write(' '.repeat(1024))
+        }, 5)
+        res.on('close', () => clearInterval(timer))
+        return
+      }
+      if (failure.fault === 'reset') {
+        res.writeHead(failure.status, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': String(Buffer.byteLength(text)),
+          ...failure.headers
+        })
+        res.write(text.slice(0, Math.floor(text.length / 2)))
+        setTimeout(() => res.socket?.resetAndDestroy(), 5)
+        return
+      }
+      if (failure.rawBody !== undefined) {
+        res.writeHead(failure.status, { 'content-type': 'application/json; charset=utf-8', ...failure.headers })
+        res.end(failure.rawBody)
+        return
+      }
       send(res, failure.status, failure.body ?? { message: `injected ${failure.status}` }, failure.headers)
       return
     }
@@ -229,7 +265,8 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
         id: nextId++,
         created: b,
         updates: [],
-        annotations: [...((output.annotations as Record<string, unknown>[] | undefined) ?? [])]
+        annotations: [...((output.annotations as Record<string, unknown>[] | undefined) ?? [])],
+        summary: String(output.summary ?? '')
       }
       checkRuns.push(run)
       return send(res, 201, {
@@ -250,6 +287,7 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
       run.updates.push(b)
       const output = (b.output ?? {}) as Record<string, unknown>
       run.annotations.push(...((output.annotations as Record<string, unknown>[] | undefined) ?? []))
+      if (output.summary !== undefined) run.summary = String(output.summary)
       return send(res, 200, { id: run.id, html_url: `https://github.test/runs/${run.id}` })
     }
 

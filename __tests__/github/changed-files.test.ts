@@ -5,10 +5,13 @@ import path from 'node:path'
 import { ConfigError, type Settings } from '../../src/config.js'
 import {
   getChangedFiles,
+  MAX_PULL_FILE_PAGES,
+  nextPageUrl,
   parseNameStatus,
   type ChangedFilesApi,
   type GitRunner
 } from '../../src/github/changed-files.js'
+import { ApiError, ApiShapeError } from '../../src/github/client.js'
 import type { EventContext, EventPayload } from '../../src/github/context.js'
 
 interface Entry {
@@ -41,36 +44,33 @@ const ctx = (eventName: string, payload: EventPayload = {}): EventContext => ({
 const BASE = 'a'.repeat(40)
 const HEAD = 'b'.repeat(40)
 
-/** A plain object with the Octokit methods changed-files calls. */
+const API = 'https://api.github.test/api/v3'
+
+/**
+ * A plain object with the Octokit surface changed-files calls: `request`,
+ * answering pulls/N/files like GitHub (pages of per_page, a Link to the next
+ * page on the API's origin) and the compare endpoint.
+ */
 function mockApi(opts: { pullFiles?: Entry[]; compare?: Record<string, Entry[]>; compareError?: { status: number; message: string } }) {
   const calls: { method: string; params: Record<string, unknown> }[] = []
-  const listFiles = async (params: Record<string, unknown>) => {
-    calls.push({ method: 'listFiles', params })
-    const per = Number(params.per_page ?? 30)
-    const page = Number(params.page ?? 1)
-    return { data: (opts.pullFiles ?? []).slice((page - 1) * per, page * per) }
-  }
-  const compareCommitsWithBasehead = async (params: Record<string, unknown>) => {
-    calls.push({ method: 'compare', params })
-    if (opts.compareError) {
-      throw Object.assign(new Error(opts.compareError.message), { status: opts.compareError.status })
+  const request = async (route: string, params: Record<string, unknown> = {}) => {
+    const target = route.slice(route.indexOf(' ') + 1)
+    if (target.includes('/compare/')) {
+      calls.push({ method: 'compare', params })
+      if (opts.compareError) throw Object.assign(new Error(opts.compareError.message), { status: opts.compareError.status })
+      const files = opts.compare?.[String(params.basehead)]
+      if (!files) throw Object.assign(new Error('Not Found'), { status: 404 })
+      return { data: { files }, headers: {} }
     }
-    const files = opts.compare?.[String(params.basehead)]
-    if (!files) throw Object.assign(new Error('Not Found'), { status: 404 })
-    return { data: { files } }
+    const u = new URL(target)
+    const per = Number(u.searchParams.get('per_page') ?? 30)
+    const page = Number(u.searchParams.get('page') ?? 1)
+    calls.push({ method: 'listFiles', params: { path: u.pathname, per_page: per, page } })
+    const all = opts.pullFiles ?? []
+    const link = page * per < all.length ? `<${u.origin}${u.pathname}?per_page=${per}&page=${page + 1}>; rel="next"` : undefined
+    return { data: all.slice((page - 1) * per, page * per), headers: link ? { link } : {} }
   }
-  const paginate = {
-    // Like Octokit's paginate.iterator: call the route page by page until a short page.
-    iterator: (route: (p: Record<string, unknown>) => Promise<{ data: unknown[] }>, params: Record<string, unknown>) =>
-      (async function* () {
-        for (let page = 1; ; page++) {
-          const res = await route({ ...params, page })
-          yield res
-          if (res.data.length < Number(params.per_page ?? 30)) return
-        }
-      })()
-  }
-  const api = { paginate, rest: { pulls: { listFiles }, repos: { compareCommitsWithBasehead } } } as unknown as ChangedFilesApi
+  const api = { apiBaseUrl: API, request } as unknown as ChangedFilesApi
   return { api, calls }
 }
 
@@ -107,7 +107,10 @@ describe('pull_request', () => {
     expect(res.patches.has('specs/gone.rst')).toBe(false)
     const pages = calls.filter(c => c.method === 'listFiles')
     expect(pages).toHaveLength(2)
-    expect(pages[0]!.params).toMatchObject({ owner: 'octo', repo: 'specs', pull_number: 7, per_page: 100 })
+    expect(pages.map(p => p.params)).toEqual([
+      { path: '/api/v3/repos/octo/specs/pulls/7/files', per_page: 100, page: 1 },
+      { path: '/api/v3/repos/octo/specs/pulls/7/files', per_page: 100, page: 2 }
+    ])
     expect(warnings).toEqual([])
   })
 
@@ -201,15 +204,15 @@ describe('pull_request', () => {
 
   it('API errors propagate', async () => {
     const api = {
-      paginate: {
-        iterator: () =>
-          (async function* () {
-            throw Object.assign(new Error('Bad credentials'), { status: 401 })
-          })()
-      },
-      rest: { pulls: { listFiles: async () => ({ data: [] }) }, repos: { compareCommitsWithBasehead: async () => ({ data: {} }) } }
+      apiBaseUrl: API,
+      request: async () => {
+        throw Object.assign(new Error('Bad credentials'), { status: 401 })
+      }
     } as unknown as ChangedFilesApi
-    await expect(getChangedFiles(ctx('pull_request', prPayload()), settings(), { api })).rejects.toMatchObject({ status: 401 })
+    const git: GitRunner = async () => {
+      throw new Error('not a git repository')
+    }
+    await expect(getChangedFiles(ctx('pull_request', prPayload()), settings(), { api, git })).rejects.toMatchObject({ status: 401 })
   })
 })
 
@@ -249,7 +252,10 @@ describe('push', () => {
 
   it('other compare errors propagate', async () => {
     const { api } = mockApi({ compareError: { status: 500, message: 'boom' } })
-    await expect(getChangedFiles(ctx('push', { before: BASE, after: HEAD }), settings(), { api })).rejects.toMatchObject({ status: 500 })
+    const git: GitRunner = async () => {
+      throw new Error('not a git repository')
+    }
+    await expect(getChangedFiles(ctx('push', { before: BASE, after: HEAD }), settings(), { api, git })).rejects.toMatchObject({ status: 500 })
   })
 
   it('300 files (the compare limit): warns and uses git diff', async () => {
@@ -355,5 +361,128 @@ describe('git fallback against a real repository', () => {
       { warning: () => {} }
     )
     expect(res.mode).toBe('all')
+  })
+})
+
+describe('fail closed on answers that are not a well-formed success', () => {
+  const pr = (changed = 1): EventPayload => ({
+    pull_request: { number: 7, changed_files: changed, base: { sha: BASE }, head: { sha: HEAD } }
+  })
+  /** An API whose every answer is `answer` (data and headers), recording the URLs asked. */
+  const answering = (answer: (url: string) => { data: unknown; headers?: Record<string, string> }) => {
+    const urls: string[] = []
+    const api = {
+      apiBaseUrl: API,
+      request: async (route: string) => {
+        const url = route.slice(route.indexOf(' ') + 1)
+        urls.push(url)
+        const a = answer(url)
+        return { data: a.data, headers: a.headers ?? {} }
+      }
+    } as unknown as ChangedFilesApi
+    return { api, urls }
+  }
+  const noHistory: GitRunner = async () => {
+    throw new Error('fatal: not a git repository')
+  }
+
+  it.each([
+    ['an empty body', ''],
+    ['null', null],
+    ['an empty object', {}],
+    ['text', '[{"filename": "specs/a.rst", "sta'],
+    ['an entry without a filename', [{ status: 'added' }]],
+    ['an entry without a status', [{ filename: 'specs/a.rst' }]],
+    ['an entry that is not an object', ['specs/a.rst']],
+    ['a patch that is not text', [{ filename: 'specs/a.rst', status: 'added', patch: 7 }]]
+  ])('pulls/N/files answering %s: an error naming the page, never "no spec changed"', async (_, data) => {
+    const { api } = answering(() => ({ data }))
+    const err = await getChangedFiles(ctx('pull_request', pr()), settings(), { api, git: noHistory }).catch(e => e)
+    expect(err).toBeInstanceOf(ApiShapeError)
+    expect(err.message).toMatch(/^page 1 of the files of pull request #7/)
+  })
+
+  it('an empty list for a pull request whose event says it changes files: an error', async () => {
+    const { api } = answering(() => ({ data: [] }))
+    const err = await getChangedFiles(ctx('pull_request', pr(3)), settings(), { api, git: noHistory }).catch(e => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.message).toMatch(/lists no changed files for pull request #7, whose event says it changes 3; not taken as "no spec changed"/)
+  })
+
+  it('an empty list when the checkout has both commits: git diff, said in a warning', async () => {
+    const { api } = answering(() => ({ data: [] }))
+    const git: GitRunner = async args => (args.includes('diff') ? 'M\0specs/a.rst\0' : '')
+    const warnings: string[] = []
+    const res = await getChangedFiles(ctx('pull_request', pr(3)), settings(), { api, git, warning: m => warnings.push(m) })
+    expect(res).toMatchObject({ mode: 'changed', files: ['specs/a.rst'] })
+    expect(warnings.join('\n')).toMatch(/through the GitHub API failed .*taken from git diff aaaaaaa\.\.\.bbbbbbb in the checkout instead/)
+  })
+
+  it('a failing API with both commits in the checkout: git diff, said in a warning', async () => {
+    const api = {
+      apiBaseUrl: API,
+      request: async () => {
+        throw Object.assign(new Error('Server Error'), { status: 502 })
+      }
+    } as unknown as ChangedFilesApi
+    const git: GitRunner = async args => (args.includes('diff') ? 'A\0specs/b.rst\0' : '')
+    const warnings: string[] = []
+    const res = await getChangedFiles(ctx('pull_request', pr()), settings(), { api, git, warning: m => warnings.push(m) })
+    expect(res.files).toEqual(['specs/b.rst'])
+    expect(warnings[0]).toMatch(/^listing the files of pull request #7 through the GitHub API failed \(HTTP 502: Server Error\)/)
+  })
+
+  it('a next link to another origin is not followed (the token stays home)', async () => {
+    const { api, urls } = answering(() => ({ data: [], headers: { link: '<https://evil.test/api/v3/repos/octo/specs/pulls/7/files?page=2>; rel="next"' } }))
+    const err = await getChangedFiles(ctx('pull_request', pr()), settings(), { api, git: noHistory }).catch(e => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.message).toMatch(/leads to https:\/\/evil\.test.*outside the GitHub API.*not followed/)
+    expect(urls).toHaveLength(1)
+  })
+
+  it('finds rel="next" among the other links, and none on the last page', () => {
+    const link = (page: number, rel: string) => `<${API}/repos/octo/specs/pulls/7/files?per_page=100&page=${page}>; rel="${rel}"`
+    expect(nextPageUrl(`${link(1, 'prev')}, ${link(3, 'next')}, ${link(30, 'last')}`, API, new Set())).toBe(
+      `${API}/repos/octo/specs/pulls/7/files?per_page=100&page=3`
+    )
+    expect(nextPageUrl(`${link(1, 'first')}, ${link(29, 'prev')}`, API, new Set())).toBeUndefined()
+    expect(nextPageUrl(undefined, API, new Set())).toBeUndefined()
+  })
+
+  it('a next link outside the API path on the same host is not followed', () => {
+    expect(() => nextPageUrl('<https://api.github.test/other/x>; rel="next"', API, new Set())).toThrow(/outside the GitHub API/)
+  })
+
+  it('a next link back to a page already read is an error, not a loop', async () => {
+    const { api, urls } = answering(url => ({
+      data: [{ filename: 'specs/a.rst', status: 'added' }],
+      headers: { link: `<${url.includes('page=2') ? API + '/repos/octo/specs/pulls/7/files?per_page=100' : API + '/repos/octo/specs/pulls/7/files?per_page=100&page=2'}>; rel="next"` }
+    }))
+    const err = await getChangedFiles(ctx('pull_request', pr()), settings(), { api, git: noHistory }).catch(e => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.message).toMatch(/already read .*the pages loop/)
+    expect(urls).toHaveLength(2)
+  })
+
+  it(`pages beyond ${MAX_PULL_FILE_PAGES} are not followed`, async () => {
+    let n = 0
+    const { api, urls } = answering(() => ({
+      data: [{ filename: `x${n}.txt`, status: 'added' }],
+      headers: { link: `<${API}/repos/octo/specs/pulls/7/files?per_page=100&page=${++n + 1}>; rel="next"` }
+    }))
+    const err = await getChangedFiles(ctx('pull_request', pr()), settings(), { api, git: noHistory }).catch(e => e)
+    expect(err.message).toMatch(/go on past 40 pages/)
+    expect(urls).toHaveLength(MAX_PULL_FILE_PAGES)
+  })
+
+  it.each([
+    ['null', null],
+    ['an empty object (no files)', {}],
+    ['files that is not a list', { files: 'specs/a.rst' }],
+    ['a list instead of a comparison', [{ filename: 'specs/a.rst', status: 'added' }]]
+  ])('compare answering %s: an error, never "no spec changed"', async (_, data) => {
+    const { api } = answering(() => ({ data }))
+    const err = await getChangedFiles(ctx('push', { before: BASE, after: HEAD }), settings(), { api, git: noHistory }).catch(e => e)
+    expect(err).toBeInstanceOf(ApiShapeError)
   })
 })

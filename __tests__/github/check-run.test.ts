@@ -83,7 +83,10 @@ describe('publishCheckRun', () => {
       conclusion: 'failure'
     })
     expect(create!.params.output.title).toBe('120 errors in 1 of 1 spec file')
-    expect(create!.params.output.summary).toBe('## Summary')
+    // The long summary is sent once, with the last request; the ones before carry a short placeholder.
+    expect(create!.params.output.summary).toBe('Adding annotations (50 of 120 so far)...')
+    expect(u1!.params.output.summary).toBe('Adding annotations (100 of 120 so far)...')
+    expect(u2!.params.output.summary).toBe('## Summary')
     expect(create!.params.output.annotations).toHaveLength(ANNOTATIONS_PER_REQUEST)
     expect(u1!.params).toMatchObject({ owner: 'octo', repo: 'specs', check_run_id: 42 })
     expect(u1!.params.output.annotations).toHaveLength(50)
@@ -128,7 +131,28 @@ describe('publishCheckRun', () => {
     const res = await publishCheckRun(api, report([{ findings }]), { ...base, failOn: 'error' })
     expect(res).toMatchObject({ ok: false, partial: true, refused: false })
     if (!res.ok) expect(res.reason).toMatch(/100 of 160/)
-    expect(calls.map(c => c.method)).toEqual(['create', 'update', 'update'])
+    // The failed batch, then one last update that puts the real summary in place of the placeholder.
+    expect(calls.map(c => c.method)).toEqual(['create', 'update', 'update', 'update'])
+    expect(calls[3]!.params.output).toEqual({ title: '160 errors in 1 of 1 spec file', summary: '## Summary' })
+  })
+
+  it.each([
+    ['an empty body', ''],
+    ['null', null],
+    ['an object without an id', { html_url: 'x' }],
+    ['an id that is not a number', { id: '42' }]
+  ])('a create answered with %s: not ok (the caller falls back), not refused', async (_, data) => {
+    const api = { rest: { checks: { create: async () => ({ data }), update: async () => ({ data: { id: 42 } }) } } } as unknown as CheckRunApi
+    const res = await publishCheckRun(api, report([{ findings: [finding(1)] }]), { ...base, failOn: 'error' })
+    expect(res).toMatchObject({ ok: false, refused: false, partial: false })
+    if (!res.ok) expect(res.reason).toMatch(/could not create the check run \(the answer is .*not a check run with an id\)/)
+  })
+
+  it('an update answered with an empty body: partial', async () => {
+    const findings = Array.from({ length: 60 }, (_, i) => finding(i + 1))
+    const api = { rest: { checks: { create: async () => ({ data: { id: 42 } }), update: async () => ({ data: '' }) } } } as unknown as CheckRunApi
+    const res = await publishCheckRun(api, report([{ findings }]), { ...base, failOn: 'error' })
+    expect(res).toMatchObject({ ok: false, partial: true })
   })
 
   it(`caps the annotations at ${1000} per check run (errors first), 20 requests, and counts the rest`, async () => {

@@ -32,7 +32,8 @@ describe('readActionSettings', () => {
       summary: true,
       reportFile: undefined,
       sarifFile: undefined,
-      token: ''
+      token: '',
+      requestTimeout: 30
     })
   })
 
@@ -51,7 +52,8 @@ describe('readActionSettings', () => {
       'template-ref': 'base',
       summary: 'false',
       'report-file': 'out/report.json',
-      'sarif-file': './out/x.sarif'
+      'sarif-file': './out/x.sarif',
+      'request-timeout': '12'
     })
     expect(s).toMatchObject({
       token: 'ghs_x',
@@ -67,7 +69,8 @@ describe('readActionSettings', () => {
       templateRef: 'base',
       summary: false,
       reportFile: 'out/report.json',
-      sarifFile: 'out/x.sarif'
+      sarifFile: 'out/x.sarif',
+      requestTimeout: 12
     })
   })
 
@@ -92,6 +95,8 @@ describe('readActionSettings', () => {
     ['template', '../../template.rst', /input "template".*inside the workspace/],
     ['template', '/etc/passwd', /input "template".*inside the workspace/],
     ['template-ref', 'main', /input "template-ref": "main" is not allowed; use one of: head, base/],
+    ['request-timeout', '0', /input "request-timeout"/],
+    ['request-timeout', 'soon', /input "request-timeout": "soon" is not a whole number/],
     ['suppressions', 'off', /input "suppressions": "off" is not allowed; use one of: allow, report, deny/],
     ['max-line-length', 'eighty', /input "max-line-length": "eighty" is not a whole number/],
     ['rules', 'line-length=fatal', /input "rules": unknown severity "fatal".*error, warning, notice, off/],

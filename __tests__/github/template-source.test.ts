@@ -268,7 +268,7 @@ describe('apiTemplateSource and baseTemplateSource against the mock API', () => 
   afterEach(async () => {
     await mock?.close()
   })
-  const client = () => createClient('test-token', { retryAfterBaseValue: 5 }, { GITHUB_API_URL: mock.url })
+  const client = () => createClient('test-token', { secondMs: 5 }, { GITHUB_API_URL: mock.url })
   const noGit: GitBytesRunner = async () => {
     throw new Error('not a git repository')
   }
@@ -336,6 +336,38 @@ describe('apiTemplateSource and baseTemplateSource against the mock API', () => 
     const push = await baseTemplateSource(ctx('push', { before: BASE, after: HEAD }), '/nonexistent', { api: client(), git: noGit })
     expect(push.source).toBeUndefined()
     expect((push as { notice: string }).notice).toMatch(/force push.*workspace \(the head\)/)
+  })
+
+  it.each([
+    ['an empty body', ''],
+    ['null', 'null'],
+    ['{}', '{}'],
+    ['another commit', JSON.stringify({ sha: 'c'.repeat(40) })]
+  ])('baseTemplateSource: the commit answered with %s is an error after the retries, not a base', async (_, rawBody) => {
+    mock = await startMockGitHub({
+      contents: { [BASE]: { 'specs/template.rst': TEMPLATE } },
+      failures: [{ method: 'GET', path: /\/git\/commits\//, status: 200, rawBody, times: 100 }]
+    })
+    await expect(
+      baseTemplateSource(ctx('pull_request', { pull_request: { number: 1, base: { sha: BASE } } }), '/nonexistent', { api: client(), git: noGit })
+    ).rejects.toThrow(/^template-ref: base: cannot read the base commit aaaaaaa of pull request #1 through the GitHub API \(GET \/repos\/octo\/specs\/git\/commits\/a+: the answer is .*, not commit aaaaaaa \(4 tries\)\)$/)
+    expect(mock.find('GET', /\/git\/commits\//)).toHaveLength(4)
+  })
+
+  it.each([
+    ['null', 'null'],
+    ['{}', '{}'],
+    ['a list that is not a directory', '[{"path": "x"}]'],
+    ['cut-off JSON', '[{"type": "fi']
+  ])('a JSON contents answer that is %s: an error after the retries, not "no such template"', async (_, rawBody) => {
+    mock = await startMockGitHub({
+      contents: { [BASE]: { 'specs/template.rst': TEMPLATE } },
+      failures: [{ method: 'GET', path: /\/contents\//, status: 200, rawBody, times: 100 }]
+    })
+    const src = apiTemplateSource(client(), { owner: 'octo', repo: 'specs', sha: BASE, description: 'the base commit aaaaaaa' })
+    await expect(src.exists('specs/template.rst')).rejects.toThrow(
+      /^cannot read template specs\/template\.rst from the base commit aaaaaaa through the GitHub API \(GET \/repos\/octo\/specs\/contents\/specs\/template\.rst: the answer is .*neither a file nor a directory listing \(4 tries\)\)$/
+    )
   })
 
   it('baseTemplateSource: no token and no commit in the checkout is a ConfigError; no base -> notice', async () => {

@@ -24,7 +24,7 @@ import { ConfigError, type Settings } from '../config.js'
 import { isSpecPath } from '../files.js'
 import { isPlainRelativePath } from '../templates.js'
 import type { EventContext } from './context.js'
-import { describeApiError, errorStatus, type GitHubClient } from './client.js'
+import { ApiError, ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from './client.js'
 
 export interface ChangedFiles {
   /** 'all': check every spec file matching `paths` (files is then empty; the caller expands the globs). */
@@ -39,11 +39,9 @@ export interface ChangedFiles {
 
 /** The Octokit surface used here (a plain object in unit tests). */
 export interface ChangedFilesApi {
-  paginate: { iterator: GitHubClient['paginate']['iterator'] }
-  rest: {
-    pulls: { listFiles: GitHubClient['rest']['pulls']['listFiles'] }
-    repos: { compareCommitsWithBasehead: GitHubClient['rest']['repos']['compareCommitsWithBasehead'] }
-  }
+  /** The REST API root: pagination links must stay on its origin and under its path. */
+  apiBaseUrl: string
+  request: GitHubClient['request']
 }
 
 /** Runs git with an argument list (never through a shell) in `cwd`; resolves to stdout. */
@@ -68,6 +66,57 @@ interface Entry {
 export const PULL_FILES_LIMIT = 3000
 /** The compare endpoint lists at most this many files. */
 export const COMPARE_FILES_LIMIT = 300
+/** Pages of 100 files followed at most (the API lists 3,000 files: 30 pages). */
+export const MAX_PULL_FILE_PAGES = 40
+
+/** The entries of a changed-files answer: objects with a string filename and status. Throws ApiShapeError. */
+export function parseEntries(data: unknown, what: string): Entry[] {
+  if (!Array.isArray(data)) throw new ApiShapeError(`${what} is ${describeData(data)}, not a list of files`)
+  return data.map((f: unknown, i) => {
+    const e = f as Record<string, unknown> | null
+    if (!e || typeof e !== 'object' || Array.isArray(e) || typeof e.filename !== 'string' || e.filename === '' || typeof e.status !== 'string') {
+      throw new ApiShapeError(`${what}: entry ${i + 1} is not a file with a name and a status (${describeData(f)})`)
+    }
+    if (e.patch !== undefined && e.patch !== null && typeof e.patch !== 'string') {
+      throw new ApiShapeError(`${what}: entry ${i + 1} (${e.filename}) has a patch that is not text`)
+    }
+    return { filename: e.filename, status: e.status, patch: typeof e.patch === 'string' ? e.patch : undefined }
+  })
+}
+
+const pullFilesCheck: ResponseCheck = res => void parseEntries(res.data, 'the answer')
+const compareCheck: ResponseCheck = res => void compareEntries(res.data)
+
+/** The files of a compare answer (an object with a `files` list). Throws ApiShapeError. */
+export function compareEntries(data: unknown): Entry[] {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ApiShapeError(`the answer is ${describeData(data)}, not a comparison`)
+  }
+  return parseEntries((data as { files?: unknown }).files, 'its "files"')
+}
+
+/**
+ * The `rel="next"` URL of a Link header, when there is one. It must be on
+ * the API's origin, under its path, and not a page already fetched:
+ * anything else is an ApiError (never retried, never requested).
+ */
+export function nextPageUrl(link: unknown, apiBaseUrl: string, seen: Set<string>): string | undefined {
+  if (typeof link !== 'string') return undefined
+  const m = /<([^<>]*)>\s*;\s*rel="?next"?/i.exec(link)
+  if (!m) return undefined
+  let next: URL
+  try {
+    next = new URL(m[1]!)
+  } catch {
+    throw new ApiError(`the "next" page link ${JSON.stringify(m[1]!.slice(0, 200))} is not a URL`, false)
+  }
+  const base = new URL(apiBaseUrl.replace(/\/*$/, '/'))
+  if (next.origin !== base.origin || !next.pathname.startsWith(base.pathname)) {
+    throw new ApiError(`the "next" page link leads to ${next.origin}${next.pathname}, outside the GitHub API (${base.origin}${base.pathname}); not followed`, false)
+  }
+  if (seen.has(next.href)) throw new ApiError(`the "next" page link returns to a page already read (${next.pathname}${next.search}): the pages loop`, false)
+  return next.href
+}
 
 const ZERO_SHA = /^0+$/
 
@@ -165,15 +214,13 @@ class Run {
     if (!this.ctx.owner || !this.ctx.repo) {
       return this.viaGit(base, head, 'GITHUB_REPOSITORY is not set')
     }
-    const entries: Entry[] = []
-    const pages = this.deps.api.paginate.iterator(this.deps.api.rest.pulls.listFiles, {
-      owner: this.ctx.owner,
-      repo: this.ctx.repo,
-      pull_number: number,
-      per_page: 100
-    })
-    for await (const page of pages) {
-      for (const f of page.data) entries.push({ filename: f.filename, status: f.status, patch: f.patch })
+    let entries: Entry[]
+    try {
+      entries = await this.listPullFiles(this.deps.api, number)
+    } catch (err) {
+      const viaGit = await this.gitInstead(base, head, err, `listing the files of pull request #${number}`)
+      if (viaGit) return viaGit
+      throw err
     }
     this.deps.debug?.(`pull request #${number}: ${entries.length} changed files`)
     if (entries.length >= PULL_FILES_LIMIT) {
@@ -183,7 +230,47 @@ class Run {
       )
       return this.viaGit(base, head, `pull request #${number} is too large for the API`)
     }
+    if (entries.length === 0 && reported > 0) {
+      // A pull request that changes files cannot list none: do not take an empty answer as "no spec changed".
+      const why = `the GitHub API lists no changed files for pull request #${number}, whose event says it changes ${reported}`
+      const viaGit = await this.gitInstead(base, head, new ApiError(why), `listing the files of pull request #${number}`)
+      if (viaGit) return viaGit
+      throw new ApiError(`${why}; not taken as "no spec changed" (fetch both commits with actions/checkout fetch-depth: 0 to use git instead)`, false)
+    }
     return this.changed(entries)
+  }
+
+  /** Every page of pulls/N/files: shapes checked, links on the API only, no page twice, at most MAX_PULL_FILE_PAGES. */
+  private async listPullFiles(api: ChangedFilesApi, number: number): Promise<Entry[]> {
+    const entries: Entry[] = []
+    const seen = new Set<string>()
+    const enc = encodeURIComponent
+    let url = new URL(`${api.apiBaseUrl.replace(/\/+$/, '')}/repos/${enc(this.ctx.owner)}/${enc(this.ctx.repo)}/pulls/${number}/files?per_page=100`).href
+    for (let page = 1; ; page++) {
+      seen.add(url)
+      const res = await api.request(`GET ${url}`, { request: { validate: pullFilesCheck } })
+      entries.push(...parseEntries(res.data, `page ${page} of the files of pull request #${number}`))
+      const next = nextPageUrl(res.headers.link, api.apiBaseUrl, seen)
+      if (!next) return entries
+      if (page >= MAX_PULL_FILE_PAGES) {
+        throw new ApiError(`the files of pull request #${number} go on past ${MAX_PULL_FILE_PAGES} pages (the API lists at most ${PULL_FILES_LIMIT} files); not followed`, false)
+      }
+      url = next
+    }
+  }
+
+  /**
+   * When the API failed but the checkout has both commits, the changed files
+   * from git diff (said in a warning); else undefined and the caller fails.
+   */
+  private async gitInstead(base: string | undefined, head: string | undefined, err: unknown, what: string): Promise<ChangedFiles | undefined> {
+    if (!base || !head || ZERO_SHA.test(base) || ZERO_SHA.test(head)) return undefined
+    const git = this.deps.git ?? defaultGit
+    if (!(await bothCommits(git, this.settings.workspace, base, head))) return undefined
+    const res = await this.viaGit(base, head, `the GitHub API failed ${what}`)
+    if (res.mode !== 'changed') return undefined
+    this.warn(`${what} through the GitHub API failed (${describeApiError(err)}); the changed files are taken from git diff ${short(base)}...${short(head)} in the checkout instead`)
+    return res
   }
 
   async push(): Promise<ChangedFiles> {
@@ -216,14 +303,15 @@ class Run {
       // Paging this endpoint pages the commits; the changed files (at most
       // 300 for the whole comparison) are only on the first page, so one
       // request with a small page of commits is enough.
-      const res = await this.deps.api.rest.repos.compareCommitsWithBasehead({
+      const res = await this.deps.api.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
         owner: this.ctx.owner,
         repo: this.ctx.repo,
         basehead: `${base}...${head}`,
         per_page: 1,
-        page: 1
+        page: 1,
+        request: { validate: compareCheck }
       })
-      files = (res.data.files ?? []).map(f => ({ filename: f.filename, status: f.status, patch: f.patch }))
+      files = compareEntries(res.data)
     } catch (err) {
       const status = errorStatus(err)
       if (status === 404 || status === 422) {
@@ -231,6 +319,8 @@ class Run {
           `GitHub cannot compare ${short(base)}...${short(head)} (${describeApiError(err)}), e.g. after a force push: checking all spec files`
         ])
       }
+      const viaGit = await this.gitInstead(base, head, err, `comparing ${short(base)}...${short(head)}`)
+      if (viaGit) return viaGit
       throw err
     }
     if (files.length >= COMPARE_FILES_LIMIT) {
@@ -251,11 +341,7 @@ class Run {
     const git = this.deps.git ?? defaultGit
     const cwd = this.settings.workspace
     const pre = ['-c', `safe.directory=${cwd}`]
-    try {
-      for (const sha of [base, head]) {
-        await git([...pre, 'cat-file', '-e', `${sha}^{commit}`], cwd)
-      }
-    } catch {
+    if (!(await bothCommits(git, cwd, base, head))) {
       return all([
         `${why} and commits ${short(base)}/${short(head)} are not both in the workspace ` +
           '(use actions/checkout with fetch-depth: 0): checking all spec files'
@@ -268,6 +354,16 @@ class Run {
       return all([`${why} and ${(err as Error).message}: checking all spec files`])
     }
     return this.changed(parseNameStatus(out), [`${why}: changed files taken from git diff ${short(base)}...${short(head)}`])
+  }
+}
+
+/** True when both commits are in the checkout. */
+async function bothCommits(git: GitRunner, cwd: string, base: string, head: string): Promise<boolean> {
+  try {
+    for (const sha of [base, head]) await git(['-c', `safe.directory=${cwd}`, 'cat-file', '-e', `${sha}^{commit}`], cwd)
+    return true
+  } catch {
+    return false
   }
 }
 

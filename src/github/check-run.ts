@@ -4,11 +4,15 @@
  * at most 50 annotations per request, so the run is created with the first
  * 50 and updated with each next 50 (updates append).
  *
+ * The requests go one after the other as fast as the API answers (rate
+ * limits are honoured by the client). Every request must carry an
+ * output.summary, and each replaces the last: the long summary is sent once,
+ * with the last request; the ones before carry a one-line placeholder.
+ *
  * At most MAX_CHECK_RUN_ANNOTATIONS annotations go to one check run (errors
- * first): each request of 50 is a write that the throttling plugin spaces
- * out (about one per second), so thousands of findings would take minutes
- * and hit secondary rate limits. The rest are counted in the result; the
- * caller says in the summaries where the full list is.
+ * first: 20 writes, well inside the secondary rate limits). The rest are
+ * counted in the result; the caller says in the summaries where the full
+ * list is.
  *
  * When GitHub refuses (403: fork pull requests and read-only tokens; 404),
  * the result says so and the caller falls back to workflow commands.
@@ -17,7 +21,7 @@ import type { FailOn } from '../config.js'
 import { failsAt } from '../config.js'
 import type { Report, Severity } from '../engine/types.js'
 import { FILE_ERROR_RULE } from '../report/util.js'
-import { describeApiError, errorStatus, type GitHubClient } from './client.js'
+import { ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from './client.js'
 
 export const CHECK_NAME = 'spec-template-check'
 export const ANNOTATIONS_PER_REQUEST = 50
@@ -168,6 +172,17 @@ export function checkTitle(report: Report): string {
   return `${parts.join(', ')} in ${withFindings} of ${n(t.files, 'spec file')}${hidden}`
 }
 
+/** The id of a check run answer (create or update); throws ApiShapeError when there is none. */
+export function checkRunId(data: unknown): number {
+  const id = (data as { id?: unknown } | null | undefined)?.id
+  if (!data || typeof data !== 'object' || Array.isArray(data) || typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) {
+    throw new ApiShapeError(`the answer is ${describeData(data)}, not a check run with an id`)
+  }
+  return id
+}
+
+const checkRunCheck: ResponseCheck = res => void checkRunId(res.data)
+
 export async function publishCheckRun(api: CheckRunApi, report: Report, options: CheckRunOptions): Promise<CheckRunResult> {
   const all = toAnnotations(report)
   const max = Math.max(0, Math.floor(options.maxAnnotations ?? MAX_CHECK_RUN_ANNOTATIONS))
@@ -175,6 +190,10 @@ export async function publishCheckRun(api: CheckRunApi, report: Report, options:
   const omitted = all.length - annotations.length
   const title = checkTitle(report)
   const summary = cut(options.summary, MAX_SUMMARY_CHARS)
+  const summaryFor = (batch: number): string =>
+    batch === batches.length - 1 || batches.length <= 1
+      ? summary
+      : `Adding annotations (${Math.min((batch + 1) * ANNOTATIONS_PER_REQUEST, annotations.length)} of ${annotations.length} so far)...`
   const batches: Annotation[][] = []
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) {
     batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
@@ -191,10 +210,11 @@ export async function publishCheckRun(api: CheckRunApi, report: Report, options:
       conclusion: conclusionFor(report, options.failOn),
       ...(options.startedAt ? { started_at: options.startedAt } : {}),
       completed_at: new Date().toISOString(),
-      output: { title, summary, annotations: batches[0] ?? [] }
+      output: { title, summary: summaryFor(0), annotations: batches[0] ?? [] },
+      request: { validate: checkRunCheck }
     })
-    id = res.data.id
-    url = res.data.html_url ?? undefined
+    id = checkRunId(res.data)
+    url = typeof res.data.html_url === 'string' ? res.data.html_url : undefined
   } catch (err) {
     const status = errorStatus(err)
     return {
@@ -208,14 +228,20 @@ export async function publishCheckRun(api: CheckRunApi, report: Report, options:
   let requests = 1
   for (let b = 1; b < batches.length; b++) {
     try {
-      await api.rest.checks.update({
+      const res = await api.rest.checks.update({
         owner: options.owner,
         repo: options.repo,
         check_run_id: id,
-        output: { title, summary, annotations: batches[b]! }
+        output: { title, summary: summaryFor(b), annotations: batches[b]! },
+        request: { validate: checkRunCheck }
       })
+      checkRunId(res.data)
       requests++
     } catch (err) {
+      // Best effort: the run keeps the real summary, not a placeholder.
+      await api.rest.checks
+        .update({ owner: options.owner, repo: options.repo, check_run_id: id, output: { title, summary } })
+        .catch(() => undefined)
       return {
         ok: false,
         status: errorStatus(err),

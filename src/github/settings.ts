@@ -50,7 +50,12 @@ export interface ActionSettings extends Settings {
   sarifFile?: string
   /** '' when no token was given. */
   token: string
+  /** `request-timeout`: seconds one GitHub API request may take (answer and body). */
+  requestTimeout: number
 }
+
+/** Default of the `request-timeout` input (seconds). */
+export const DEFAULT_REQUEST_TIMEOUT = 30
 
 export type InputReader = (name: string) => string
 
@@ -156,7 +161,8 @@ export function readActionSettings(
     summary: parseBoolean(getInput('summary'), label('summary'), true),
     reportFile: reportFile === '' ? undefined : workspacePath(workspace, reportFile, label('report-file')),
     sarifFile: sarifFile === '' ? undefined : workspacePath(workspace, sarifFile, label('sarif-file')),
-    token: getInput('github-token')
+    token: getInput('github-token'),
+    requestTimeout: parsePositiveInt(getInput('request-timeout'), label('request-timeout'), DEFAULT_REQUEST_TIMEOUT)
   }
   if (settings.template !== undefined) {
     // Same rule as the other paths: the template is read from the workspace only.

@@ -20,7 +20,7 @@ import {
   type GitBytesRunner,
   type TemplateSource
 } from '../templates.js'
-import { describeApiError, errorStatus, type GitHubClient } from './client.js'
+import { ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from './client.js'
 import { isPullRequestEvent, templateBaseCommit, type EventContext } from './context.js'
 
 /** Largest template read through the API (the raw media type serves files up to 100 MB). */
@@ -41,6 +41,45 @@ export interface ApiTemplateSourceOptions {
   sha: string
   /** For messages, e.g. "the base commit abc1234 of pull request #7". */
   description?: string
+}
+
+/**
+ * A JSON answer to a raw contents request is not a file: a directory (a
+ * list) or an object with a `type` (submodule, symlink out of the
+ * repository). Anything else is a malformed answer (ApiShapeError).
+ */
+function checkNotAFile(data: unknown): void {
+  const named = (e: unknown): boolean =>
+    Boolean(e) && typeof e === 'object' && typeof (e as { type?: unknown }).type === 'string' && typeof (e as { name?: unknown }).name === 'string'
+  if (Array.isArray(data) && data.every(named)) return
+  if (!Array.isArray(data) && data && typeof data === 'object' && typeof (data as { type?: unknown }).type === 'string') return
+  throw new ApiShapeError(`the answer is ${describeData(data)}, neither a file nor a directory listing`)
+}
+
+function isJsonType(headers: Record<string, unknown>): boolean {
+  const type = String(headers['content-type'] ?? '').toLowerCase()
+  return /^application\/(.+\+)?json\b/.test(type) && !type.includes('vnd.github.raw')
+}
+
+const contentsCheck: ResponseCheck = res => {
+  if (!isJsonType(res.headers)) return
+  const d = res.data
+  let parsed: unknown = d
+  if (d instanceof Uint8Array || d instanceof ArrayBuffer) {
+    try {
+      parsed = JSON.parse(Buffer.from(d instanceof ArrayBuffer ? new Uint8Array(d) : d).toString('utf8'))
+    } catch {
+      parsed = Buffer.from(d as Uint8Array).toString('utf8')
+    }
+  }
+  checkNotAFile(parsed)
+}
+
+const commitCheck = (sha: string): ResponseCheck => res => {
+  const got = (res.data as { sha?: unknown } | null)?.sha
+  if (typeof got !== 'string' || got.toLowerCase() !== sha.toLowerCase()) {
+    throw new ApiShapeError(`the answer is ${describeData(res.data)}, not commit ${sha.slice(0, 7)}`)
+  }
 }
 
 type Fetched = { kind: 'file'; bytes: Uint8Array } | { kind: 'missing' } | { kind: 'other' }
@@ -97,18 +136,28 @@ export function apiTemplateSource(api: ContentsApi, options: ApiTemplateSourceOp
         path: file,
         ref: sha,
         mediaType: { format: 'raw' },
-        request: { parseSuccessResponseBody: false }
+        request: { parseSuccessResponseBody: false, validate: contentsCheck }
       })) as unknown as { headers: Record<string, unknown>; data: unknown }
     } catch (err) {
       if (errorStatus(err) === 404) return { kind: 'missing' }
       throw new TemplateSourceError(`cannot read ${file.endsWith('.rst') ? 'template ' : ''}${file} from ${description} through the GitHub API (${describeApiError(err)})`)
     }
-    const type = String(res.headers['content-type'] ?? '').toLowerCase()
-    if (/^application\/(.+\+)?json\b/.test(type) && !type.includes('vnd.github.raw')) {
-      await discard(res.data)
+    const bytes = await bodyBytes(res.data, MAX_API_TEMPLATE_BYTES, `template ${file} in ${description}`)
+    if (isJsonType(res.headers)) {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(Buffer.from(bytes).toString('utf8'))
+      } catch {
+        parsed = Buffer.from(bytes).toString('utf8')
+      }
+      try {
+        checkNotAFile(parsed)
+      } catch (err) {
+        throw new TemplateSourceError(`cannot read ${file} from ${description} through the GitHub API: ${(err as Error).message}`)
+      }
       return { kind: 'other' }
     }
-    return { kind: 'file', bytes: await bodyBytes(res.data, MAX_API_TEMPLATE_BYTES, `template ${file} in ${description}`) }
+    return { kind: 'file', bytes }
   }
   return {
     description,
@@ -118,14 +167,6 @@ export function apiTemplateSource(api: ContentsApi, options: ApiTemplateSourceOp
       if (f.kind === 'missing') throw new TemplateSourceError(`not in ${description}`)
       if (f.kind === 'other') throw new TemplateSourceError(`not a file in ${description}`)
       return decodeTemplate(f.bytes)
-    }
-  }
-}
-
-async function discard(data: unknown): Promise<void> {
-  if (data && typeof (data as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
-    for await (const _ of data as AsyncIterable<unknown>) {
-      /* drain */
     }
   }
 }
@@ -169,7 +210,8 @@ export async function baseTemplateSource(
     )
   }
   try {
-    await deps.api.rest.git.getCommit({ owner: ctx.owner, repo: ctx.repo, commit_sha: sha })
+    const res = await deps.api.rest.git.getCommit({ owner: ctx.owner, repo: ctx.repo, commit_sha: sha, request: { validate: commitCheck(sha) } })
+    commitCheck(sha)(res as unknown as { data: unknown; headers: Record<string, unknown> })
   } catch (err) {
     const status = errorStatus(err)
     if ((status === 404 || status === 422) && !isPullRequestEvent(ctx)) {
