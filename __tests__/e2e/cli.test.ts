@@ -69,6 +69,17 @@ describe('CLI on the bundled examples (the quick start)', () => {
     expect(o.sections[0]).toEqual({ level: 1, line: 8, title: 'Cache downloaded images between builds' })
     expect(o.sections[1]).toEqual({ level: 2, line: 15, title: 'Problem description' })
   })
+
+  test('--outline reads .md files as Markdown: the headings GitHub renders', async () => {
+    write('doc.md', '---\ntitle: x\n---\n# Title\n\n```\n# not a heading\n```\nSetext\n---\n')
+    const r = await run(['--outline', '--stats', 'doc.md'], ws)
+    expect(r.stderr).toMatch(/^stats \{"files":1,/)
+    const o = JSON.parse(r.stdout.trim())
+    expect(o).toEqual({
+      file: 'doc.md', format: 'markdown', frontMatter: ['title'], problems: [],
+      sections: [{ level: 1, line: 4, title: 'Title' }, { level: 2, line: 9, title: 'Setext' }]
+    })
+  })
 })
 
 describe('CLI in a repository', () => {

@@ -26,6 +26,7 @@ import type { FileResult } from '../engine/types.js'
 import { defaultRoot, readNamedFile, selectFiles, shownPath, specReader, type FileGroup } from './paths.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/scan.js'
+import { isMarkdownPath, markdownOutline } from '../engine/markdown/outline.js'
 import { fixText } from '../engine/fix.js'
 import { summarize } from '../engine/check.js'
 import { onlyChangedLines } from '../engine/changed-lines.js'
@@ -96,10 +97,17 @@ export async function main(argv: string[]): Promise<number> {
 
     if (args.outline) {
       const out: string[] = []
+      const times: number[] = []
+      const started = performance.now()
       for (const g of selection.groups) {
         const read = specReader(g)
-        for (const file of g.files) out.push(JSON.stringify(await outlineOf(read, file, g.prefix)))
+        for (const file of g.files) {
+          const t0 = performance.now()
+          out.push(JSON.stringify(await outlineOf(read, file, g.prefix)))
+          times.push(performance.now() - t0)
+        }
       }
+      if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
       await emit(out.join('\n') + (out.length ? '\n' : ''), args.output)
       return 0
     }
@@ -166,6 +174,7 @@ async function outlineOf(read: (file: string) => Promise<ReadResult>, rel: strin
   if (!r.ok) return { file, error: r.error }
   const d = decode(r.bytes)
   if (!d.ok) return { file, error: `line ${d.line}: ${d.error}` }
+  if (isMarkdownPath(file)) return { file, ...markdownOutline(d.text), problems: [] }
   const o = scan(d.text)
   return {
     file,
