@@ -117,6 +117,7 @@ async function checkOne(
       maxLineLength: settings.maxLineLength,
       rules: settings.rules,
       optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
+      allowedSections: [...(settings.allowedSections ?? []), ...(tpl.allowedSections ?? [])],
       sectionDepth: settings.sectionDepth,
       suppressions: settings.suppressions
     })

@@ -28,6 +28,8 @@ export interface LoadedTemplate {
   optionalSections: string[]
   /** Set when discovery chose among several candidates of one level. */
   choice?: TemplateChoice
+  /** Top-level titles this template allows besides its own (from configuration). */
+  allowedSections?: string[]
 }
 
 /** Where template files are read from. Paths are workspace-relative with forward slashes. */
@@ -327,7 +329,11 @@ export class TemplateCache {
     const mapped = this.mapped(spec)
     if (mapped) {
       const t = await this.named(mapped.template)
-      return { ...t, optionalSections: [...t.optionalSections, ...mapped.optionalSections] }
+      return {
+        ...t,
+        optionalSections: [...t.optionalSections, ...mapped.optionalSections],
+        allowedSections: [...(t.allowedSections ?? []), ...(mapped.allowedSections ?? [])]
+      }
     }
     const found = await this.discover(spec, info)
     await this.noteSkipped(spec, found?.template ?? EMBEDDED_TEMPLATE)

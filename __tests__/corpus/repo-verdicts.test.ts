@@ -98,7 +98,7 @@ export async function haveAllowedSections(): Promise<boolean> {
 export function haveTemplateLineWidth(): boolean {
   const tpl = templateFromText('=====\nTitle\n=====\n\nA\n=\n\nWrite anything.\n', 'probe.rst', false, 2)
   const spec = `=====\nSpec\n=====\n\nA\n=\n\n${'word '.repeat(30).trim()}\n`
-  const r = checkText(spec, tpl, { file: 'x.rst', maxLineLength: 79, rules: {}, optionalSections: [], sectionDepth: 2 })
+  const r = checkText(spec, tpl, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2 })
   return !r.findings.some(f => f.rule === 'line-length')
 }
 

@@ -304,3 +304,20 @@ describe('CLI: which files, and where they are read', () => {
     expect([f.error, f.template, f.findings]).toEqual([undefined, 'specs/template.rst', []])
   })
 })
+
+describe('CLI: allowed-sections', () => {
+  const spec = GOOD_SPEC + '\nDependencies\n============\n\nNone\n'
+
+  test('--allowed-sections, the configuration key, and the per-template key', async () => {
+    write('specs/template.rst', SMALL_TEMPLATE)
+    write('specs/a.rst', spec)
+    const plain = await run(['specs/a.rst'], ws)
+    expect(plain.stdout).toContain('error extra-section Section "Dependencies" is not in the template')
+    expect(plain.code).toBe(1)
+    expect((await run(['--allowed-sections', 'Testing,Dependencies', 'specs/a.rst'], ws)).code).toBe(0)
+    write('.spec-template-check.yml', 'allowed-sections: [Dependencies]\n')
+    expect((await run(['specs/a.rst'], ws)).code).toBe(0)
+    write('.spec-template-check.yml', 'templates:\n  - files: specs/**\n    template: specs/template.rst\n    allowed-sections: Dependencies\n')
+    expect((await run(['specs/a.rst'], ws)).code).toBe(0)
+  })
+})

@@ -76,7 +76,8 @@ export async function main(argv: string[]): Promise<number> {
       optionalSections: args.optionalSections !== undefined ? parseList(args.optionalSections) : cfg?.optionalSections ?? [],
       maxLineLength: args.maxLineLength !== undefined
         ? parsePositiveInt(args.maxLineLength, '--max-line-length', DEFAULT_MAX_LINE_LENGTH)
-        : cfg?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH,
+        : cfg?.maxLineLength,
+      allowedSections: args.allowedSections !== undefined ? parseList(args.allowedSections) : cfg?.allowedSections ?? [],
       rules: { ...cfg?.rules, ...parseRules(args.rules, '--rules') },
       sectionDepth: args.sectionDepth !== undefined
         ? parsePositiveInt(args.sectionDepth, '--section-depth', DEFAULT_SECTION_DEPTH)
@@ -242,6 +243,7 @@ async function fixFiles(
       maxLineLength: settings.maxLineLength,
       rules: settings.rules,
       optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
+      allowedSections: [...(settings.allowedSections ?? []), ...(tpl.allowedSections ?? [])],
       sectionDepth: settings.sectionDepth
     })
     if (!fixed.changed) continue
