@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
+import { GOOD_SPEC, SMALL_TEMPLATE, lineOf } from '../helpers.js'
 
 const CLI = path.resolve('dist/cli/index.js')
 
@@ -249,8 +249,8 @@ describe('CLI: which files, and where they are read', () => {
     const tree = JSON.parse(o.stdout)
     expect(tree.file).toBe('specs/template.rst')
     expect(tree.sections.slice(0, 2)).toEqual([
-      { level: 1, line: 5, title: 'Example Spec - Title' },
-      { level: 2, line: 10, title: 'Problem description' }
+      { level: 1, line: lineOf(SMALL_TEMPLATE, 'Example Spec - Title'), title: 'Example Spec - Title' },
+      { level: 2, line: lineOf(SMALL_TEMPLATE, 'Problem description'), title: 'Problem description' }
     ])
   })
 
