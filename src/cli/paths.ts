@@ -14,7 +14,7 @@ import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import { ConfigError, type Settings } from '../config.js'
-import { MAX_FILE_BYTES, expandGlobs, notSpecFilter, readWorkspaceFile, type ReadResult } from '../files.js'
+import { MAX_FILE_BYTES, expandGlobs, notSpecFilter, readWorkspaceFile, type OnUnreadable, type ReadResult } from '../files.js'
 
 /** The repository's top folder (git), else `cwd`. */
 export function defaultRoot(cwd: string): string {
@@ -66,7 +66,7 @@ function relInside(root: string, abs: string): string | undefined {
 export async function selectFiles(
   inputs: string[],
   settings: Settings,
-  options: { cwd: string; anyName?: boolean; template?: string }
+  options: { cwd: string; anyName?: boolean; template?: string; onUnreadable?: OnUnreadable }
 ): Promise<Selection> {
   const root = settings.workspace
   const groups = new Map<string, FileGroup>()
@@ -85,7 +85,7 @@ export async function selectFiles(
     if (picomatch.scan(input).isGlob) {
       if (cwdInRoot === undefined) throw new ConfigError(`glob "${input}": the current folder is outside ${root}; pass --root`)
       const glob = (cwdInRoot === '.' ? '' : `${cwdInRoot}/`) + input.replace(/^\.\//, '')
-      const matched = await expandGlobs({ ...settings, paths: [glob] })
+      const matched = await expandGlobs({ ...settings, paths: [glob] }, options.onUnreadable)
       if (matched.length === 0) throw new ConfigError(`no .rst files match "${input}"`)
       group(root).files.push(...matched)
       continue
@@ -100,7 +100,7 @@ export async function selectFiles(
     if (st.isDirectory()) {
       const prefix = rel === '.' ? '' : `${rel}/`
       const gs = base === root ? settings : { ...settings, workspace: base }
-      g.files.push(...(await expandGlobs({ ...gs, paths: [`${prefix}**/*.rst`] })))
+      g.files.push(...(await expandGlobs({ ...gs, paths: [`${prefix}**/*.rst`] }, options.onUnreadable)))
       continue
     }
     const shown = g.prefix ? `${g.prefix}/${rel}` : rel

@@ -30,11 +30,11 @@ import {
   compareStrings,
   isPositiveInt,
   plural,
-  safeText,
   sectionProblems,
   sortedFiles,
   utf8Length
 } from './util.js'
+import { escapeMarkdown } from './escape.js'
 
 /** GitHub's limit is 1 MiB (1,048,576 bytes); this leaves a margin. */
 export const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000
@@ -58,36 +58,6 @@ export interface SummaryOptions {
   reportFile?: string
   /** Trusted Markdown from the caller (e.g. "Only the first 10 annotations are shown"), included verbatim. */
   annotationsNote?: string
-}
-
-const MD_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '|': '&#124;',
-  '`': '&#96;',
-  '*': '&#42;',
-  _: '&#95;',
-  '[': '&#91;',
-  ']': '&#93;',
-  '\\': '&#92;',
-  '~': '&#126;',
-  $: '&#36;',
-  '@': '&#64;'
-}
-
-/**
- * Escape untrusted text for Markdown and HTML, safe inside a table cell:
- * control characters made visible (so no newline), `& < > " | \` * _ [ ] \ ~ $ @`
- * as character references, and bare URLs broken up ("://" and "www.") so
- * GitHub does not autolink them.
- */
-export function escapeMarkdown(text: string): string {
-  return safeText(text)
-    .replace(/[&<>"|`*_[\]\\~$@]/g, c => MD_ESCAPES[c] ?? c)
-    .replace(/:\/\//g, '&#58;//')
-    .replace(/(www)\./gi, '$1&#46;')
 }
 
 function statusCell(f: FileResult): string {
