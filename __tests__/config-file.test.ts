@@ -69,7 +69,7 @@ describe('.spec-template-check.yml', () => {
 
   test('the JSON Schema knows the same keys and rules', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions'].sort()
+      ['paths', 'exclude', 'not-specs', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions'].sort()
     )
     expect(Object.keys(schema.properties.rules.properties)).toEqual([...RULE_IDS])
     expect(schema.additionalProperties).toBe(false)

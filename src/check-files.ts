@@ -5,9 +5,11 @@
  */
 import type { FileResult, Report } from './engine/types.js'
 import type { Settings } from './config.js'
-import { readWorkspaceFile } from './files.js'
+import { readWorkspaceFile, type ReadResult } from './files.js'
 import { checkText, summarize } from './engine/check.js'
-import { TemplateCache, isPlainRelativePath, type TemplateNote, type TemplateSource } from './templates.js'
+import { TemplateCache, TemplateProblem, specSectionTitles, isPlainRelativePath, type LoadedTemplate, type TemplateNote, type TemplateSource } from './templates.js'
+import { decode } from './engine/decode.js'
+import { scan } from './engine/scan.js'
 import { VERSION } from './version.js'
 
 export interface CheckFilesOptions {
@@ -29,6 +31,11 @@ export interface CheckFilesOptions {
    */
   compareTemplatesWith?: TemplateSource
   onTemplateNote?: (note: TemplateNote) => void
+  /**
+   * Reads a spec (default: from the workspace, never leaving it). The CLI
+   * reads files the user named wherever they are.
+   */
+  readSpec?: (file: string) => Promise<ReadResult>
   /** Called after each file with the time it took (for --stats and the benchmark). */
   onFile?: (file: string, ms: number) => void
 }
@@ -45,17 +52,27 @@ export async function checkFiles(files: string[], settings: Settings, options: C
     compareWith: options.compareTemplatesWith,
     onNote: options.onTemplateNote
   })
-  if (settings.template) await templates.explicit() // fail early on a bad explicit template
+  if (settings.template) {
+    // Fail early when the explicit template is not there; a broken one is reported per spec.
+    await templates.explicit().catch(err => {
+      if (!(err instanceof TemplateProblem)) throw err
+    })
+  }
   const results: FileResult[] = []
   for (const file of files) {
     const start = performance.now()
-    results.push(await checkOne(file, settings, templates))
+    results.push(await checkOne(file, settings, templates, options.readSpec))
     options.onFile?.(file, performance.now() - start)
   }
   return summarize(results, VERSION)
 }
 
-async function checkOne(file: string, settings: Settings, templates: TemplateCache): Promise<FileResult> {
+async function checkOne(
+  file: string,
+  settings: Settings,
+  templates: TemplateCache,
+  readSpec: (file: string) => Promise<ReadResult> = f => readWorkspaceFile(settings.workspace, f)
+): Promise<FileResult> {
   // A file list can come from elsewhere (the pull request's files from the
   // API): a path that is not plain and workspace-relative is never read, and
   // no template is looked up for it.
@@ -69,15 +86,29 @@ async function checkOne(file: string, settings: Settings, templates: TemplateCac
       error: `refused: "${file}" is not a plain path inside the workspace (absolute, or with "..", "." or empty parts); it was not read`
     }
   }
-  const tpl = await templates.forSpec(file)
+  const read = await readSpec(file)
+  let tpl: LoadedTemplate
+  try {
+    tpl = await templates.forSpec(file, {
+      // Only asked when several templates compete for this spec.
+      titles: () => {
+        if (!read.ok) return []
+        const d = decode(read.bytes)
+        return d.ok ? specSectionTitles(scan(d.text).sections) : []
+      }
+    })
+  } catch (err) {
+    if (!(err instanceof TemplateProblem)) throw err
+    return { file, template: err.template, embeddedTemplate: false, findings: [], sections: [], error: err.forSpec() }
+  }
   const base: FileResult = {
     file,
     template: tpl.rules.source,
     embeddedTemplate: tpl.rules.embedded,
     findings: [],
-    sections: []
+    sections: [],
+    ...(tpl.choice ? { templateChoice: tpl.choice } : {})
   }
-  const read = await readWorkspaceFile(settings.workspace, file)
   if (!read.ok) return { ...base, error: read.error }
   return {
     ...base,

@@ -28,6 +28,8 @@ export interface ConfigFile {
   source: string
   paths?: string[]
   exclude?: string[]
+  /** File names that are never specs (replaces the default list). */
+  notSpecs?: string[]
   template?: string
   templates?: TemplateMapping[]
   optionalSections?: string[]
@@ -39,7 +41,7 @@ export interface ConfigFile {
   suppressions?: SuppressionPolicy
 }
 
-const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions']
+const TOP_KEYS = ['paths', 'exclude', 'not-specs', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions']
 const MAPPING_KEYS = ['files', 'template', 'optional-sections', 'allowed-sections']
 
 /** A configuration file is a few lines; this is generous. */
@@ -96,6 +98,9 @@ export function configFromYaml(text: string, source: string, parse: (text: strin
         break
       case 'exclude':
         out.exclude = globList(value, where)
+        break
+      case 'not-specs':
+        out.notSpecs = Array.isArray(value) && value.length === 0 ? [] : stringList(value, where)
         break
       case 'template':
         out.template = relPath(value, where)

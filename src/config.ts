@@ -17,6 +17,11 @@ export interface Settings {
   paths: string[]
   /** Globs to skip. Template files are always skipped. */
   exclude: string[]
+  /**
+   * File names (globs on the name, case-insensitive) that are never specs;
+   * default DEFAULT_NOT_SPECS (index, README and template files).
+   */
+  notSpecs?: string[]
   /** Explicit template path (relative to the workspace); undefined = discovery. */
   template?: string
   /** Templates per glob (configuration file), consulted before discovery. */
@@ -60,6 +65,12 @@ export function parseList(value: string | undefined): string[] {
     .split(/[\n,]/)
     .map(s => s.trim())
     .filter(s => s.length > 0)
+}
+
+/** The not-specs input / flag: file names, or "none" to check every matching file. */
+export function parseNotSpecs(value: string): string[] {
+  const list = parseList(value)
+  return list.length === 1 && list[0]!.toLowerCase() === 'none' ? [] : list
 }
 
 /** Parse `id=severity` pairs (comma or newline separated). */

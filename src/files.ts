@@ -6,7 +6,7 @@
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import type { Settings } from './config.js'
-import { isTemplateFile } from './engine/discover.js'
+import { DEFAULT_NOT_SPECS, isTemplateFile } from './engine/discover.js'
 import { globMatcher, GlobError } from './glob.js'
 import { ConfigError } from './config.js'
 
@@ -165,9 +165,9 @@ export async function workspaceFileExists(workspace: string, file: string): Prom
 }
 
 /** Linear-time matcher (src/glob.ts); a refused pattern is a ConfigError naming the setting. */
-function matcher(globs: string[], key: string): (p: string) => boolean {
+function matcher(globs: readonly string[], key: string, dot = false): (p: string) => boolean {
   try {
-    return globMatcher(globs, { dot: false })
+    return globMatcher(globs, { dot })
   } catch (e) {
     if (e instanceof GlobError) throw new ConfigError(`"${key}": ${e.message} (${globs.map(g => JSON.stringify(g)).join(', ')})`)
     throw e
@@ -182,9 +182,31 @@ export function isSpecPath(file: string, settings: Settings): boolean {
 export function specFilter(settings: Settings): (file: string) => boolean {
   const inc = matcher(settings.paths, 'paths')
   const exc = matcher(settings.exclude, 'exclude')
-  const tpl = settings.template ? toRelative(settings.workspace, settings.template) : undefined
+  const notSpec = notSpecFilter(settings)
+  const tpl = settings.template ? templateRelative(settings) : undefined
+  // template-ref: base: template-named files are kept; the caller drops those that are templates at the base.
   const keepTemplates = settings.keepTemplateNames === true
-  return file => inc(file) && !exc(file) && (keepTemplates || !isTemplateFile(file)) && file !== tpl
+  return file => inc(file) && !exc(file) && (!notSpec(file) || (keepTemplates && isTemplateFile(file))) && file !== tpl
+}
+
+/** The explicit template, workspace-relative; undefined when it is outside (the CLI reads a named template anywhere). */
+function templateRelative(settings: Settings): string | undefined {
+  try {
+    return toRelative(settings.workspace, settings.template!)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Is this file not a spec by its name (settings.notSpecs, default index,
+ * README and template files)? Matched on the file name, ignoring case.
+ */
+export function notSpecFilter(settings: Pick<Settings, 'notSpecs'>): (file: string) => boolean {
+  const names = settings.notSpecs ?? DEFAULT_NOT_SPECS
+  if (names.length === 0) return () => false
+  const m = matcher(names.map(n => n.toLowerCase()), 'not-specs', true)
+  return file => m(file.slice(file.lastIndexOf('/') + 1).toLowerCase())
 }
 
 /** A folder that could not be listed (workspace-relative, "." for the root) and why. */
@@ -246,4 +268,23 @@ export async function hasSpecFile(settings: Settings): Promise<boolean> {
     }
   }
   return false
+}
+
+/**
+ * The names of the regular files (or links to them) in a workspace folder
+ * ('' = the root); none when the folder leaves the workspace, also through a
+ * symbolic link.
+ */
+export function listWorkspaceFolder(workspace: string, folder: string): string[] {
+  const ws = path.resolve(workspace)
+  const abs = path.resolve(ws, folder)
+  if (!inside(ws, abs)) return []
+  try {
+    if (!inside(realWorkspace(ws), realDir(abs))) return []
+    return readdirSync(abs, { withFileTypes: true })
+      .filter(e => e.isFile() || e.isSymbolicLink())
+      .map(e => e.name)
+  } catch {
+    return []
+  }
 }

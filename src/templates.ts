@@ -10,11 +10,11 @@
  */
 import { execFile } from 'node:child_process'
 import { globMatcher } from './glob.js'
-import type { TemplateRules } from './engine/types.js'
+import type { TemplateChoice, TemplateRules } from './engine/types.js'
 import type { TemplateMapping } from './config-file.js'
 import { ConfigError, type Settings } from './config.js'
-import { readWorkspaceFile, toRelative, workspaceFileExists } from './files.js'
-import { templateCandidates, templateScope } from './engine/discover.js'
+import { listWorkspaceFolder, readWorkspaceFile, toRelative, workspaceFileExists } from './files.js'
+import { bestMatch, isTemplateName, matchScore, templateCandidates, templateLevels } from './engine/discover.js'
 import { deriveTemplate } from './engine/template.js'
 import { scan } from './engine/scan.js'
 import { decode } from './engine/decode.js'
@@ -26,6 +26,8 @@ export interface LoadedTemplate {
   rules: TemplateRules
   /** Sections this template makes optional (from configuration). */
   optionalSections: string[]
+  /** Set when discovery chose among several candidates of one level. */
+  choice?: TemplateChoice
   /** Top-level titles this template allows besides its own (from configuration). */
   allowedSections?: string[]
 }
@@ -41,6 +43,12 @@ export interface TemplateSource {
    * when it is missing, unreadable or not UTF-8 text.
    */
   read(path: string): Promise<string>
+  /**
+   * The file names in a folder ('' = the root), for discovery's "a single
+   * *-template.rst in the spec's own folder". Optional: a source without it
+   * offers only the fixed names.
+   */
+  list?(folder: string): Promise<string[]>
 }
 
 /** A template file that cannot be read from its source: an expected, one-line failure. */
@@ -93,7 +101,8 @@ export function workspaceTemplateSource(workspace: string): TemplateSource {
       const r = await readWorkspaceFile(workspace, file)
       if (!r.ok) throw new TemplateSourceError(r.problem === 'missing' ? 'file not found' : r.error)
       return decodeTemplate(r.bytes)
-    }
+    },
+    list: async folder => listWorkspaceFolder(workspace, folder)
   }
 }
 
@@ -180,6 +189,16 @@ export function gitTemplateSource(options: GitTemplateSourceOptions): TemplateSo
         throw new TemplateSourceError(`cannot read it from ${description}: git show failed: ${(err as Error).message}`)
       }
       return decodeTemplate(bytes)
+    },
+    async list(folder) {
+      if (folder !== '' && !isPlainRelativePath(folder)) return []
+      const out = await git([...pre, 'ls-tree', '--name-only', sha, '--', folder ? `${folder}/` : '.'], workspace)
+      const prefix = folder ? `${folder}/` : ''
+      return out
+        .toString('utf8')
+        .split('\n')
+        .filter(p => p.startsWith(prefix) && p.length > prefix.length)
+        .map(p => p.slice(prefix.length))
     }
   }
 }
@@ -195,10 +214,33 @@ export interface TemplateCacheOptions {
   onNote?: (note: TemplateNote) => void
 }
 
+/**
+ * A template that exists but cannot be used (unreadable, not text, no
+ * sections, two sibling sections with one title). Each spec that uses it gets
+ * this as its error (the template's path, the line, what is wrong); the other
+ * specs are still checked.
+ */
+export class TemplateProblem extends ConfigError {
+  constructor(
+    readonly template: string,
+    readonly problem: string,
+    readonly line?: number
+  ) {
+    super(`template ${template}: ${problem}`)
+    this.name = 'ConfigError'
+  }
+
+  /** For the spec's report: "template specs/t.rst, line 4: ...; this spec was not checked". */
+  forSpec(): string {
+    const at = this.line ? `${this.template}, line ${this.line}` : this.template
+    return `template ${at}: ${this.problem}; this spec was not checked against it (fix the template, or choose one with the template setting)`
+  }
+}
+
 export function templateFromText(text: string, source: string, embedded: boolean, sectionDepth: number): TemplateRules {
   const rules = deriveTemplate(scan(text), { source, embedded }, sectionDepth)
   if (rules.sections.length === 0) {
-    throw new ConfigError(`template ${source}: no sections found; a template needs a title and at least one section`)
+    throw new TemplateProblem(source, 'no sections found; a template needs a title and at least one section', 1)
   }
   // Two sections with one title under the same parent make the structure ambiguous.
   const check = (list: TemplateRules['sections']): void => {
@@ -206,8 +248,10 @@ export function templateFromText(text: string, source: string, embedded: boolean
     for (const t of list) {
       const first = seen.get(t.title)
       if (first !== undefined) {
-        throw new ConfigError(
-          `template ${source}: section "${t.title}" appears twice under the same parent (lines ${first} and ${t.line}); titles of sibling sections must differ`
+        throw new TemplateProblem(
+          source,
+          `section "${t.title}" appears twice under the same parent (lines ${first} and ${t.line}); titles of sibling sections must differ`,
+          t.line
         )
       }
       seen.set(t.title, t.line)
@@ -218,9 +262,36 @@ export function templateFromText(text: string, source: string, embedded: boolean
   return rules
 }
 
+/** Section titles of a template, every level, for matching a spec against it. */
+function templateTitles(rules: TemplateRules): string[] {
+  const out: string[] = []
+  const walk = (list: TemplateRules['sections']): void => {
+    for (const t of list) {
+      out.push(t.title)
+      walk(t.children)
+    }
+  }
+  walk(rules.sections)
+  return out
+}
+
+/** What checkOne knows about the spec when it asks for its template. */
+export interface SpecInfo {
+  /** The spec's section titles (every level), for choosing among several candidates. */
+  titles(): string[]
+}
+
+/** Section titles of a scanned spec, without its document title (a lone outermost section). */
+export function specSectionTitles(sections: readonly { level: number; title: string }[]): string[] {
+  const top = sections.filter(s => s.level === 1)
+  return (top.length === 1 ? sections.filter(s => s !== top[0]) : sections).map(s => s.title)
+}
+
 export class TemplateCache {
   private readonly loaded = new Map<string, Promise<LoadedTemplate>>()
   private readonly discovered = new Map<string, Promise<boolean>>()
+  private readonly listed = new Map<string, Promise<string[]>>()
+  private readonly textOf = new Map<string, string>()
   private readonly source: TemplateSource
   private readonly noted = new Set<string>()
 
@@ -232,32 +303,56 @@ export class TemplateCache {
     this.source = options.source ?? workspaceTemplateSource(settings.workspace)
   }
 
-  /** The explicit template (settings.template); ConfigError when it is missing or empty. */
+  /**
+   * The explicit template (settings.template). ConfigError when it does not
+   * exist; TemplateProblem when it exists but cannot be used.
+   */
   explicit(): Promise<LoadedTemplate> {
     const file = this.settings.template!
+    if (this.texts.has(file)) return this.load(file)
     let rel: string
     try {
       rel = toRelative(this.settings.workspace, file)
     } catch {
       return Promise.reject(new ConfigError(`template: "${file}" is outside the workspace`))
     }
-    return this.load(rel)
+    return this.named(rel)
   }
 
-  async forSpec(spec: string): Promise<LoadedTemplate> {
+  /**
+   * The template for a spec: the explicit one, the configuration file's
+   * mapping, discovery, or the embedded default. Throws TemplateProblem when
+   * that template cannot be used, ConfigError for a configuration mistake.
+   */
+  async forSpec(spec: string, info?: SpecInfo): Promise<LoadedTemplate> {
     if (this.settings.template) return this.explicit()
     const mapped = this.mapped(spec)
     if (mapped) {
-      const t = await this.load(mapped.template)
+      const t = await this.named(mapped.template)
       return {
         ...t,
         optionalSections: [...t.optionalSections, ...mapped.optionalSections],
         allowedSections: [...(t.allowedSections ?? []), ...(mapped.allowedSections ?? [])]
       }
     }
-    const found = await this.discover(spec)
-    await this.noteSkipped(spec, found ?? EMBEDDED_TEMPLATE)
-    return found ? this.load(found) : this.load(EMBEDDED_TEMPLATE)
+    const found = await this.discover(spec, info)
+    await this.noteSkipped(spec, found?.template ?? EMBEDDED_TEMPLATE)
+    if (!found) return this.load(EMBEDDED_TEMPLATE)
+    const t = await this.load(found.template)
+    return found.choice ? { ...t, choice: found.choice } : t
+  }
+
+  /** A template the user named (setting or mapping): one that is not there is a configuration error. */
+  private async named(rel: string): Promise<LoadedTemplate> {
+    if (!this.texts.has(rel) && !(await this.exists(rel))) {
+      try {
+        await this.source.read(rel)
+      } catch (err) {
+        if (err instanceof ConfigError) throw new ConfigError(`template ${rel}: ${err.message}`)
+        throw err
+      }
+    }
+    return this.load(rel)
   }
 
   /**
@@ -295,22 +390,81 @@ export class TemplateCache {
     return first
   }
 
-  private async discover(spec: string): Promise<string | undefined> {
-    const candidates = templateCandidates(spec)
-    for (const candidate of candidates) {
-      if (!(await this.exists(candidate))) continue
-      // Two templates that claim the same folder are ambiguous.
-      const scope = templateScope(candidate)
-      for (const other of candidates) {
-        if (other !== candidate && templateScope(other) === scope && (await this.exists(other))) {
-          throw new ConfigError(
-            `two templates for ${spec}: ${candidate} and ${other} both apply to ${scope || 'the repository root'}; remove one, or choose with the template setting`
-          )
+  /**
+   * Nearest level first; at a level, the first tier with an existing file.
+   * Several different templates in that tier: the one the spec matches best.
+   */
+  private async discover(spec: string, info?: SpecInfo): Promise<{ template: string; choice?: TemplateChoice } | undefined> {
+    for (const level of templateLevels(spec)) {
+      for (const tier of level.tiers) {
+        const names = [...tier.paths]
+        if (tier.listFolder !== undefined) {
+          for (const f of await this.list(tier.listFolder)) if (!names.includes(f)) names.push(f)
         }
+        const existing: string[] = []
+        for (const n of names) if (await this.exists(n)) existing.push(n)
+        if (existing.length === 1) return { template: existing[0]! }
+        if (existing.length > 1) return this.choose(existing, info)
       }
-      return candidate
     }
     return undefined
+  }
+
+  /** Several candidates at one level: drop copies, skip broken ones, take the best match. */
+  private async choose(names: string[], info?: SpecInfo): Promise<{ template: string; choice?: TemplateChoice }> {
+    const usable: { name: string; rules: TemplateRules }[] = []
+    const broken: { name: string; problem: TemplateProblem }[] = []
+    const texts = new Set<string>()
+    for (const name of names) {
+      try {
+        const t = await this.load(name)
+        const text = this.textOf.get(name) ?? ''
+        if (texts.has(text)) continue // the same template twice (a symbolic link, a copy)
+        texts.add(text)
+        usable.push({ name, rules: t.rules })
+      } catch (err) {
+        if (!(err instanceof TemplateProblem)) throw err
+        broken.push({ name, problem: err })
+      }
+    }
+    if (usable.length === 0) throw broken[0]!.problem
+    if (usable.length === 1 && broken.length === 0) return { template: usable[0]!.name }
+    const specTitles = info?.titles() ?? []
+    const scores = usable.map(u => matchScore(specTitles, templateTitles(u.rules)))
+    const best = bestMatch(scores)
+    const chosen = usable[best]!.name
+    const candidates: TemplateChoice['candidates'] = [
+      ...usable.map((u, i) => ({ template: u.name, ...scores[i]! })),
+      ...broken.map(b => ({ template: b.name, matched: 0, total: 0, extra: 0, problem: b.problem.message }))
+    ]
+    const describe = (c: TemplateChoice['candidates'][number]): string =>
+      c.problem
+        ? `${c.template} cannot be used (${c.problem.replace(/^template [^:]*: /, '')})`
+        : `the spec has ${c.matched} of the ${c.total} section titles of ${c.template}${c.extra ? `, and ${c.extra} other${c.extra === 1 ? '' : 's'}` : ''}`
+    const reason =
+      usable.length === 1
+        ? `${chosen} chosen: ${candidates.slice(1).map(describe).join('; ')}`
+        : `${chosen} chosen among ${candidates.length} templates found side by side, as the one the spec's section titles match best: ` +
+          candidates.map(describe).join('; ')
+    return { template: chosen, choice: { reason, candidates } }
+  }
+
+  /** The `*-template.rst` files of a folder (besides `template.rst`), when the source can list folders. */
+  private list(folder: string): Promise<string[]> {
+    let l = this.listed.get(folder)
+    if (!l) {
+      const prefix = folder ? `${folder}/` : ''
+      const fromTexts = [...this.texts.keys()].filter(k => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
+      l = (this.source.list ? this.source.list(folder) : Promise.resolve([]))
+        .catch(() => [] as string[])
+        .then(names => [...new Set([...names.map(n => prefix + n), ...fromTexts])])
+        .then(paths => paths.filter(p => {
+          const base = p.slice(prefix.length)
+          return base !== 'template.rst' && isTemplateName(base)
+        }).sort())
+      this.listed.set(folder, l)
+    }
+    return l
   }
 
   private exists(candidate: string): Promise<boolean> {
@@ -337,17 +491,21 @@ export class TemplateCache {
       return { rules: templateFromText(DEFAULT_TEMPLATE_TEXT, EMBEDDED_TEMPLATE, true, depth), optionalSections: [] }
     }
     let text = await this.readText(rel)
+    let source = rel
     // A symbolic link checked out as a text file (git with core.symlinks=false)
-    // holds only the target's relative path: follow it once, inside the workspace.
+    // holds only the target's relative path: follow it once, inside the
+    // workspace, and name the target in reports.
     const target = symlinkTarget(text)
     if (target) {
       const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : ''
       const resolved = normalize(dir + target)
       if (resolved && (await this.exists(resolved))) {
         text = await this.readText(resolved)
+        source = resolved
       }
     }
-    return { rules: templateFromText(text, rel, false, depth), optionalSections: [] }
+    this.textOf.set(rel, text)
+    return { rules: templateFromText(text, source, false, depth), optionalSections: [] }
   }
 
   private async readText(rel: string): Promise<string> {
@@ -356,7 +514,7 @@ export class TemplateCache {
     try {
       return await this.source.read(rel)
     } catch (err) {
-      if (err instanceof ConfigError) throw new ConfigError(`template ${rel}: ${err.message}`)
+      if (err instanceof ConfigError) throw new TemplateProblem(rel, err.message)
       throw err
     }
   }

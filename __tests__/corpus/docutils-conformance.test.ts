@@ -1,5 +1,6 @@
 /**
- * Conformance with docutils 0.19 on the real nova-specs corpus: for every file
+ * Conformance with docutils 0.19 on the real nova-specs, heat-specs and
+ * neutron-specs corpora: for every file
  * in `docutils-sections.jsonl`, the scanner's (level, line, title) list must
  * equal the section tree docutils builds, and the title problems it reports
  * must sit where docutils complains. The corpus (CC-BY 3.0) lives outside the
@@ -16,13 +17,12 @@ interface Expected {
 }
 
 const corpus = path.resolve(process.cwd(), '../shared/corpus')
-const novaRoot = path.join(corpus, 'nova-specs')
-const jsonl = path.join(novaRoot, 'docutils-sections.jsonl')
-const present = existsSync(jsonl)
-
-if (!present) {
-  console.log(`docutils conformance: skipped, ${jsonl} not present`)
-}
+/** Each corpus and how many files its docutils-sections.jsonl has. */
+const CORPORA: [string, number][] = [
+  ['nova-specs', 840],
+  ['heat-specs', 161],
+  ['neutron-specs', 293]
+]
 
 const show = (s: Expected['sections'][number] | undefined): string => (s ? `${s.level} ${String(s.line).padStart(4)} ${s.title}` : '(none)')
 
@@ -41,9 +41,12 @@ function diff(file: string, want: Expected['sections'], got: Expected['sections'
   return out.join('\n')
 }
 
-const describeCorpus = present ? describe : describe.skip
-
-describeCorpus('docutils 0.19 conformance on nova-specs', () => {
+describe.each(CORPORA)('docutils 0.19 conformance on %s', (name, count) => {
+  const novaRoot = path.join(corpus, name)
+  const jsonl = path.join(novaRoot, 'docutils-sections.jsonl')
+  const present = existsSync(jsonl)
+  if (!present) console.log(`docutils conformance: skipped, ${jsonl} not present`)
+  const test = present ? global.test : global.test.skip
   const rows: Expected[] = present
     ? readFileSync(jsonl, 'utf8')
         .split('\n')
@@ -52,7 +55,7 @@ describeCorpus('docutils 0.19 conformance on nova-specs', () => {
     : []
 
   test('corpus is complete', () => {
-    expect(rows.length).toBe(840)
+    expect(rows.length).toBe(count)
   })
 
   test('every file: (level, line, title) of every section equals docutils', () => {

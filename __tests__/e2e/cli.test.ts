@@ -2,10 +2,10 @@
  * The bundled CLI (dist/cli/index.js) run as a real process.
  */
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
+import { GOOD_SPEC, SMALL_TEMPLATE, lineOf } from '../helpers.js'
 
 const CLI = path.resolve('dist/cli/index.js')
 
@@ -145,13 +145,13 @@ describe('CLI with .spec-template-check.yml', () => {
     expect(r.stderr).toContain('.spec-template-check.yml: unknown key "max-line-lenght"')
   })
 
-  test('two templates for one spec is exit 2 naming both', async () => {
+  test('two template mappings for one spec are exit 2 naming both; discovery takes the specific name', async () => {
     write('specs/2025.1/template.rst', SMALL_TEMPLATE)
     write('specs/2025.1-template.rst', SMALL_TEMPLATE)
     write('specs/2025.1/a.rst', GOOD_SPEC)
-    const r = await run([], ws)
-    expect(r.code).toBe(2)
-    expect(r.stderr).toContain('two templates for specs/2025.1/a.rst: specs/2025.1/template.rst and specs/2025.1-template.rst')
+    const r = await run(['--format', 'json'], ws)
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).files.map((f: { template: string }) => f.template)).toEqual(['specs/2025.1-template.rst'])
     write('.spec-template-check.yml', 'templates:\n  - files: specs/**\n    template: specs/2025.1-template.rst\n  - files: "**/a.rst"\n    template: specs/2025.1/template.rst\n')
     const r2 = await run([], ws)
     expect(r2.code).toBe(2)
@@ -221,12 +221,87 @@ describe('CLI errors: exit 2 with one clear line', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /) // no stack trace
   })
 
-  test('a template with no sections names the file', async () => {
-    write('specs/template.rst', 'Only text, no sections.\n')
-    write('specs/a.rst', GOOD_SPEC)
+  test('a template with no sections is an error for the specs under it; the others are checked', async () => {
+    write('specs/lite/template.rst', 'Only text, no sections.\n')
+    write('specs/lite/a.rst', GOOD_SPEC)
+    write('specs/template.rst', SMALL_TEMPLATE)
+    write('specs/b.rst', GOOD_SPEC)
     const r = await run([], ws)
-    expect(r.code).toBe(2)
-    expect(r.stderr).toContain('template specs/template.rst: no sections found')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toContain('specs/lite/a.rst:1:1: error file-error template specs/lite/template.rst, line 1: no sections found')
+    expect(r.stdout).toContain('2 files checked: 1 error, 0 warnings')
+  })
+})
+
+describe('CLI: which files, and where they are read', () => {
+  test('a template named as a file: not checked, says so on stderr; --outline prints its tree', async () => {
+    write('specs/template.rst', SMALL_TEMPLATE)
+    write('specs/index.rst', 'Index\n=====\n')
+    const r = await run(['specs/template.rst', 'specs/index.rst'], ws)
+    expect(r.stderr).toBe(
+      'spec-template-check: not checked: specs/template.rst: index, README and template files are not specs (set not-specs, or --not-specs none, to check it)\n' +
+        'spec-template-check: not checked: specs/index.rst: index, README and template files are not specs (set not-specs, or --not-specs none, to check it)\n'
+    )
+    expect(r.stdout).toBe('0 files checked: 0 errors, 0 warnings\n')
+    const o = await run(['--outline', 'specs/template.rst'], ws)
+    expect(o.code).toBe(0)
+    const tree = JSON.parse(o.stdout)
+    expect(tree.file).toBe('specs/template.rst')
+    expect(tree.sections.slice(0, 2)).toEqual([
+      { level: 1, line: lineOf(SMALL_TEMPLATE, 'Example Spec - Title'), title: 'Example Spec - Title' },
+      { level: 2, line: lineOf(SMALL_TEMPLATE, 'Problem description'), title: 'Problem description' }
+    ])
+  })
+
+  test('folders skip index/README/template files; --not-specs none checks them', async () => {
+    write('specs/template.rst', SMALL_TEMPLATE)
+    write('specs/README.rst', 'Readme\n======\n')
+    write('specs/deploy-templates.rst', GOOD_SPEC)
+    const r = await run(['--format', 'json', 'specs'], ws)
+    expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual(['specs/deploy-templates.rst'])
+    const all = await run(['--format', 'json', '--not-specs', 'none', '--template', 'specs/template.rst', 'specs'], ws)
+    expect(JSON.parse(all.stdout).files.map((f: { file: string }) => f.file)).toEqual(['specs/README.rst', 'specs/deploy-templates.rst'])
+  })
+
+  test('--template and paths outside the current folder are read; the other repository\'s templates are discovered', async () => {
+    write('home/tpl.rst', SMALL_TEMPLATE)
+    write('other/specs/template.rst', SMALL_TEMPLATE.replace('Testing\n=======', 'Tests\n====='))
+    write('other/specs/2025.1/a.rst', GOOD_SPEC)
+    mkdirSync(path.join(ws, 'here'))
+    const here = path.join(ws, 'here')
+    const r = await run(['--format', 'json', '--template', '../home/tpl.rst', '../other/specs'], here)
+    expect(r.stderr).toBe('')
+    const json = JSON.parse(r.stdout)
+    expect(json.files.map((f: { file: string; template: string }) => [f.file, f.template])).toEqual([['../other/specs/2025.1/a.rst', '../home/tpl.rst']])
+    expect(r.code).toBe(0)
+    const d = await run(['--format', 'json', '../other/specs'], here)
+    expect(JSON.parse(d.stdout).files.map((f: { file: string; template: string }) => [f.file, f.template])).toEqual([
+      ['../other/specs/2025.1/a.rst', '../other/specs/template.rst']
+    ])
+  })
+
+  test('the root defaults to the repository\'s top folder: run from a subfolder, the configuration and templates apply', async () => {
+    write('.spec-template-check.yml', 'rules:\n  tab: off\n')
+    write('specs/template.rst', SMALL_TEMPLATE)
+    write('specs/2025.1/a.rst', GOOD_SPEC.replace('Unit tests.', 'Unit\ttests.'))
+    await new Promise(resolve => execFile('git', ['init', '-q'], { cwd: ws }, resolve))
+    const r = await run(['--format', 'json', 'a.rst'], path.join(ws, 'specs/2025.1'))
+    const json = JSON.parse(r.stdout)
+    expect(json.files.map((f: { file: string; template: string }) => [f.file, f.template])).toEqual([['specs/2025.1/a.rst', 'specs/template.rst']])
+    expect(json.files[0].findings).toEqual([])
+  })
+
+  test('a symbolic link met while walking that leads outside the root is refused; the same file named is read', async () => {
+    write('outside/x.rst', GOOD_SPEC)
+    write('repo/specs/template.rst', SMALL_TEMPLATE)
+    symlinkSync(path.join(ws, 'outside/x.rst'), path.join(ws, 'repo/specs/link.rst'))
+    const repo = path.join(ws, 'repo')
+    const walked = await run(['--format', 'json', 'specs'], repo)
+    expect(JSON.parse(walked.stdout).files[0].error).toMatch(/symbolic link that points outside/)
+    const named = await run(['--format', 'json', 'specs/link.rst'], repo)
+    const f = JSON.parse(named.stdout).files[0]
+    expect([f.error, f.template, f.findings]).toEqual([undefined, 'specs/template.rst', []])
   })
 })
 

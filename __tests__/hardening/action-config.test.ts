@@ -97,19 +97,31 @@ describe('paths that match nothing', () => {
   })
 })
 
-describe('bad templates: one line naming the file', () => {
+describe('bad templates', () => {
+  test('a template input that is not there: one line naming the file', async () => {
+    const { res } = await run(WS, { scope: 'all', template: 'specs/nope-template.rst' })
+    expectOneErrorLine(res, /template specs\/nope-template\.rst: file not found$/)
+  })
+
   const NO_SECTIONS = 'Just a paragraph, no title and no sections.\n'
-  const cases: [string, Record<string, FileSpec>, Record<string, string>, RegExp][] = [
-    ['missing template input path', WS, { template: 'specs/nope-template.rst' }, /template specs\/nope-template\.rst: file not found$/],
-    ['template input with no sections', { ...WS, 'specs/empty-template.rst': NO_SECTIONS }, { template: 'specs/empty-template.rst' }, /template specs\/empty-template\.rst: no sections found/],
-    ['binary template input', { ...WS, 'specs/bin-template.rst': new Uint8Array([0x3d, 0x3d, 0x0a, 0x00, 0x01, 0x02]) }, { template: 'specs/bin-template.rst' }, /template specs\/bin-template\.rst: line 2: binary file: NUL byte/],
-    ['non-UTF-8 template input', { ...WS, 'specs/latin1-template.rst': Buffer.from('Titl\xe9\n=====\n\nSection\n-------\n\nx\n', 'latin1') }, { template: 'specs/latin1-template.rst' }, /template specs\/latin1-template\.rst: line 1: not valid UTF-8: invalid byte 0xe9/],
-    ['UTF-16 template input', { ...WS, 'specs/u16-template.rst': Buffer.from('\ufeffT\n=\n', 'utf16le') }, { template: 'specs/u16-template.rst' }, /template specs\/u16-template\.rst: line 1: file is UTF-16LE encoded/],
-    ['discovered template with no sections', { 'specs/template.rst': NO_SECTIONS, 'specs/good.rst': GOOD }, {}, /template specs\/template\.rst: no sections found/],
-    ['discovered binary template', { 'specs/template.rst': new Uint8Array([0x00, 0xff]), 'specs/good.rst': GOOD }, {}, /template specs\/template\.rst: line 1: binary file/]
+  // A template that is there but cannot be used is an error for each spec that uses it; the run goes on.
+  const cases: [string, Record<string, FileSpec>, Record<string, string>, RegExp, string][] = [
+    ['template input with no sections', { ...WS, 'specs/empty-template.rst': NO_SECTIONS }, { template: 'specs/empty-template.rst' }, /template specs\/empty-template\.rst, line 1: no sections found/, '2 errors in 2 files'],
+    ['binary template input', { ...WS, 'specs/bin-template.rst': new Uint8Array([0x3d, 0x3d, 0x0a, 0x00, 0x01, 0x02]) }, { template: 'specs/bin-template.rst' }, /template specs\/bin-template\.rst: line 2: binary file: NUL byte/, '2 errors in 2 files'],
+    ['non-UTF-8 template input', { ...WS, 'specs/latin1-template.rst': Buffer.from('Titl\xe9\n=====\n\nSection\n-------\n\nx\n', 'latin1') }, { template: 'specs/latin1-template.rst' }, /template specs\/latin1-template\.rst: line 1: not valid UTF-8: invalid byte 0xe9/, '2 errors in 2 files'],
+    ['UTF-16 template input', { ...WS, 'specs/u16-template.rst': Buffer.from('\ufeffT\n=\n', 'utf16le') }, { template: 'specs/u16-template.rst' }, /template specs\/u16-template\.rst: line 1: file is UTF-16LE encoded/, '2 errors in 2 files'],
+    ['discovered template with no sections', { 'specs/template.rst': NO_SECTIONS, 'specs/good.rst': GOOD }, {}, /template specs\/template\.rst, line 1: no sections found/, '1 error in 1 file'],
+    ['discovered binary template', { 'specs/template.rst': new Uint8Array([0x00, 0xff]), 'specs/good.rst': GOOD }, {}, /template specs\/template\.rst: line 1: binary file/, '1 error in 1 file']
   ]
-  it.each(cases)('%s', async (_name, files, inputs, message) => {
-    const { res } = await run(files, { scope: 'all', ...inputs })
-    expectOneErrorLine(res, message)
+  it.each(cases)('%s: an error for each spec that uses it', async (_name, files, inputs, message, total) => {
+    const { res } = await run(files, { scope: 'all', annotations: 'workflow-commands', ...inputs })
+    expect(res.code).toBe(1)
+    expect(res.stderr).toBe('')
+    const errors = commandLines(res.stdout, 'error')
+    expect(errors[errors.length - 1]).toBe(`::error::spec-template-check: ${total}`)
+    const annotations = errors.filter(e => e.startsWith('::error file='))
+    expect(annotations.length).toBe(Number(total[0]))
+    for (const a of annotations) expect(a).toMatch(message)
+    expect(res.stdout).not.toMatch(/unexpected error/)
   })
 })

@@ -17,6 +17,9 @@ Options:
                              template asks for; none asked, no limit)
   --rules LIST               severity overrides: id=error|warning|notice|off,...
   --exclude LIST             comma-separated globs to skip
+  --not-specs LIST           file names that are not specs (default index.rst,
+                             README.rst, template.rst, *-template.rst,
+                             *_template.rst); none: check every file
   --format FORMAT            text (default), json, sarif or github
   --fail-on LEVEL            error (default), warning or never
   --output FILE              write the report to FILE instead of stdout
@@ -32,7 +35,10 @@ Options:
                              endings, final newline), then report the rest
   --outline                  print the section tree the scanner sees (JSON lines)
   --stats                    print per-file timings and peak memory to stderr
-  --root DIR                 repository root; nothing outside it is read (default .)
+  --root DIR                 what the tool finds on its own (files in folders,
+                             templates, configuration) stays inside DIR
+                             (default: the git repository's top folder, else .);
+                             paths you name are read wherever they are
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -50,6 +56,7 @@ export interface CliArgs {
   maxLineLength?: string
   rules?: string
   exclude?: string
+  notSpecs?: string
   format?: string
   failOn?: string
   suppressions?: string
@@ -77,6 +84,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       'max-line-length': { type: 'string' },
       rules: { type: 'string' },
       exclude: { type: 'string' },
+      'not-specs': { type: 'string' },
       format: { type: 'string' },
       'fail-on': { type: 'string' },
       suppressions: { type: 'string' },
@@ -100,6 +108,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     maxLineLength: values['max-line-length'],
     rules: values.rules,
     exclude: values.exclude,
+    notSpecs: values['not-specs'],
     format: values.format,
     failOn: values['fail-on'],
     suppressions: values.suppressions,

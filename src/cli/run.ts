@@ -19,7 +19,6 @@ import {
 } from 'node:fs'
 import { mkdir, open, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
-import picomatch from 'picomatch'
 import {
   ConfigError,
   DEFAULT_MAX_LINE_LENGTH,
@@ -29,14 +28,16 @@ import {
   parseChoice,
   parseFailOn,
   parseList,
+  parseNotSpecs,
   parsePositiveInt,
   parseRules,
   parseSuppressionPolicy,
   type Settings
 } from '../config.js'
 import { checkFiles } from '../check-files.js'
-import { expandGlobs, readWorkspaceFile, toRelative, type OnUnreadable } from '../files.js'
-import { isTemplateFile } from '../engine/discover.js'
+import { expandGlobs, readWorkspaceFile, type ReadResult } from '../files.js'
+import type { FileResult } from '../engine/types.js'
+import { defaultRoot, readNamedFile, selectFiles, shownPath, specReader, type FileGroup } from './paths.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/scan.js'
 import { isMarkdownPath, markdownOutline } from '../engine/markdown/outline.js'
@@ -44,7 +45,7 @@ import { fixText } from '../engine/fix.js'
 import { summarize } from '../engine/check.js'
 import { onlyChangedLines } from '../engine/changed-lines.js'
 import { changedLinesFromGit } from './git-diff.js'
-import { TemplateCache } from '../templates.js'
+import { TemplateCache, TemplateProblem, specSectionTitles, type LoadedTemplate } from '../templates.js'
 import { jsonLogSafe, logLine } from '../report/escape.js'
 import { formatReport, type ReportFormat } from '../report/index.js'
 import { formatJsonChunks } from '../report/json.js'
@@ -74,13 +75,22 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // --output is opened first: a place we cannot write fails now, not after the work.
     if (args.output) out = await openOutput(args.output)
-    const root = path.resolve(args.root ?? '.')
+    const cwd = process.cwd()
+    const root = path.resolve(args.root ?? defaultRoot(cwd))
     const cfg = await loadConfigFile(root)
+    // --template is read wherever it is; shown relative to the root.
+    const templateTexts = new Map<string, string>()
+    let template = cfg?.template
+    if (args.template) {
+      template = shownPath(root, path.resolve(cwd, args.template))
+      templateTexts.set(template, readTemplateArg(path.resolve(cwd, args.template), template))
+    }
     const settings: Settings = {
       workspace: root,
       paths: cfg?.paths ?? DEFAULT_PATHS,
       exclude: args.exclude !== undefined ? parseList(args.exclude) : cfg?.exclude ?? [],
-      template: args.template ? toRelativeOrFail(root, args.template, '--template') : cfg?.template,
+      ...(args.notSpecs !== undefined ? { notSpecs: parseNotSpecs(args.notSpecs) } : cfg?.notSpecs ? { notSpecs: cfg.notSpecs } : {}),
+      template,
       templates: cfg?.templates,
       optionalSections: args.optionalSections !== undefined ? parseList(args.optionalSections) : cfg?.optionalSections ?? [],
       maxLineLength: args.maxLineLength !== undefined
@@ -96,19 +106,23 @@ export async function main(argv: string[]): Promise<number> {
     }
     const format = parseChoice<ReportFormat>(args.format, '--format', ['text', 'json', 'sarif', 'github'], 'text')
     const lines = parseChoice(args.lines, '--lines', ['all', 'changed'] as const, 'all')
-    // Paths: the arguments; else the configuration file's globs; else specs/.
+    // Paths: the arguments; else the configuration file's globs; else specs/ at the root.
     const unreadable: string[] = []
     const onUnreadable = (p: string, code: string): void => void unreadable.push(`${p} (${code})`)
-    const files = args.paths.length
-      ? await collectFiles(args.paths, settings, onUnreadable)
+    const selectOptions = { cwd, anyName: args.outline, template: args.template ? path.resolve(cwd, args.template) : undefined, onUnreadable }
+    const selection = args.paths.length
+      ? await selectFiles(args.paths, settings, selectOptions)
       : cfg?.paths
-        ? await expandGlobs(settings, onUnreadable)
-        : await collectFiles(['specs'], settings, onUnreadable)
-    for (const f of files) {
-      try {
-        accessSync(path.resolve(root, f), fsConstants.R_OK)
-      } catch (e) {
-        onUnreadable(f, (e as NodeJS.ErrnoException).code ?? String(e))
+        ? { groups: [{ root, prefix: '', files: await expandGlobs(settings, onUnreadable), named: new Set<string>() }], skipped: [] }
+        : await selectFiles([path.join(root, 'specs')], settings, selectOptions)
+    for (const s of selection.skipped) process.stderr.write(logLine(`spec-template-check: not checked: ${s.file}: ${s.why}`) + '\n')
+    for (const g of selection.groups) {
+      for (const f of g.files) {
+        try {
+          accessSync(path.resolve(g.root, f), fsConstants.R_OK)
+        } catch (e) {
+          onUnreadable(g.prefix ? `${g.prefix}/${f}` : f, (e as NodeJS.ErrnoException).code ?? String(e))
+        }
       }
     }
     // Nothing unreadable is passed over in silence: named, and exit 2 after the report of the rest.
@@ -122,31 +136,48 @@ export async function main(argv: string[]): Promise<number> {
       const outlines: string[] = []
       const times: number[] = []
       const started = performance.now()
-      for (const file of files) {
-        const t0 = performance.now()
-        outlines.push(jsonLogSafe(JSON.stringify(await outlineOf(root, file))))
-        times.push(performance.now() - t0)
+      for (const g of selection.groups) {
+        const read = specReader(g)
+        for (const file of g.files) {
+          const t0 = performance.now()
+          outlines.push(jsonLogSafe(JSON.stringify(await outlineOf(read, file, g.prefix))))
+          times.push(performance.now() - t0)
+        }
       }
       if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
       await emit(outlines.join('\n') + (outlines.length ? '\n' : ''), out)
       return unreadableExit() || 0
     }
 
-    const fixFailed = args.fix ? (await fixFiles(files, settings)).failed : 0
+    const groupSettings = (g: FileGroup): Settings =>
+      g.root === root ? settings : { ...settings, workspace: g.root, templates: undefined }
+    let fixFailed = 0
+    if (args.fix) {
+      for (const g of selection.groups) {
+        fixFailed += (await fixFiles(g.files, groupSettings(g), { templateTexts, read: specReader(g), prefix: g.prefix })).failed
+      }
+    }
 
     const times: number[] = []
     const started = performance.now()
-    let report = await checkFiles(files, settings, args.stats ? { onFile: (_f, ms) => times.push(ms) } : {})
-    if (lines === 'changed') {
-      const changed = changedLinesFromGit(root, args.base ?? 'HEAD', files)
-      report = summarize(
-        report.files.map(f => {
+    const results: FileResult[] = []
+    for (const g of selection.groups) {
+      const part = await checkFiles(g.files, groupSettings(g), {
+        templateTexts,
+        readSpec: specReader(g),
+        ...(args.stats ? { onFile: (_f: string, ms: number) => times.push(ms) } : {})
+      })
+      let files = part.files
+      if (lines === 'changed') {
+        const changed = changedLinesFromGit(g.root, args.base ?? 'HEAD', g.files)
+        files = files.map(f => {
           const set = changed.get(f.file)
           return set ? { ...f, findings: onlyChangedLines(f.findings, set) } : f
-        }),
-        VERSION
-      )
+        })
+      }
+      results.push(...(g.prefix ? files.map(f => underPrefix(f, g.prefix, templateTexts)) : files))
     }
+    const report = summarize(results, VERSION)
     if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
     await emit(format === 'json' ? formatJsonChunks(report) : formatReport(report, format, RULES), out)
     const failed = report.files.some(f => f.error !== undefined && settings.failOn !== 'never') ||
@@ -185,41 +216,25 @@ async function openOutput(output: string): Promise<FileHandle> {
   }
 }
 
-function toRelativeOrFail(root: string, p: string, option: string): string {
-  try {
-    return toRelative(root, path.resolve(p))
-  } catch {
-    throw new ConfigError(`${option}: "${p}" is outside ${root}; run from the repository root or pass --root`)
-  }
+/** --template: read wherever it is (it was named); one line when it cannot be. */
+function readTemplateArg(abs: string, shown: string): string {
+  const r = readNamedFile(abs, shown)
+  if (!r.ok) throw new ConfigError(`template ${shown}: ${r.problem === 'missing' ? 'file not found' : r.error}`)
+  const d = decode(r.bytes)
+  if (!d.ok) throw new ConfigError(`template ${shown}: line ${d.line}: ${d.error}`)
+  return d.text
 }
 
-/** Files, directories (their *.rst files, recursively) and globs -> workspace-relative spec files. */
-async function collectFiles(inputs: string[], settings: Settings, onUnreadable: OnUnreadable): Promise<string[]> {
-  const root = settings.workspace
-  const found = new Set<string>()
-  for (const input of inputs) {
-    if (picomatch.scan(input).isGlob) {
-      const matched = await expandGlobs({ ...settings, paths: [input.replace(/^\.\//, '')] }, onUnreadable)
-      if (matched.length === 0) throw new ConfigError(`no .rst files match "${input}"`)
-      matched.forEach(f => found.add(f))
-      continue
-    }
-    const rel = toRelativeOrFail(root, input, 'path')
-    const st = statOrUndefined(path.resolve(root, rel))
-    if (!st) throw new ConfigError(`path "${input}" does not exist`)
-    if (st.isDirectory()) {
-      const prefix = rel === '.' ? '' : `${rel}/`
-      const matched = await expandGlobs({ ...settings, paths: [`${prefix}**/*.rst`] }, onUnreadable)
-      matched.forEach(f => found.add(f))
-    } else if (!isTemplateFile(rel) && rel !== settings.template) {
-      found.add(rel)
-    }
-  }
-  return [...found].sort()
+/** A result of a group outside the root, with paths as seen from the root ("../other/specs/a.rst"). */
+function underPrefix(f: FileResult, prefix: string, templateTexts: Map<string, string>): FileResult {
+  const p = (x: string): string => `${prefix}/${x}`
+  const template = f.embeddedTemplate || templateTexts.has(f.template) ? f.template : p(f.template)
+  return { ...f, file: p(f.file), template, findings: f.findings.map(x => ({ ...x, file: p(x.file) })) }
 }
 
-async function outlineOf(root: string, file: string): Promise<object> {
-  const r = await readWorkspaceFile(root, file)
+async function outlineOf(read: (file: string) => Promise<ReadResult>, rel: string, prefix: string): Promise<object> {
+  const file = prefix ? `${prefix}/${rel}` : rel
+  const r = await read(rel)
   if (!r.ok) return { file, error: r.error }
   const d = decode(r.bytes)
   if (!d.ok) return { file, error: `line ${d.line}: ${d.error}` }
@@ -259,17 +274,21 @@ function formatStats(times: number[], totalMs: number): string {
   return `stats ${JSON.stringify(stats)}\n`
 }
 
-function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
-  try {
-    return statSync(p)
-  } catch {
-    return undefined
-  }
+/** A spec's section titles, for choosing among several templates. */
+function titlesOf(bytes: Uint8Array): string[] {
+  const d = decode(bytes)
+  return d.ok ? specSectionTitles(scan(d.text).sections) : []
 }
 
 export interface FixHooks {
   /** Called after a file's fixed text is written beside it, before it replaces the file (tests). */
   beforeReplace?: (file: string) => void
+  /** Template texts the CLI read itself (--template, wherever it is). */
+  templateTexts?: Map<string, string>
+  /** How specs are read (default: from the workspace). */
+  read?: (file: string) => Promise<ReadResult>
+  /** How the files' root is written from the main root (files outside it), for messages. */
+  prefix?: string
 }
 
 /**
@@ -281,17 +300,25 @@ export interface FixHooks {
  * What happens to each file is said on stderr.
  */
 export async function fixFiles(files: string[], settings: Settings, hooks: FixHooks = {}): Promise<{ fixed: number; failed: number; skipped: number }> {
-  const templates = new TemplateCache(settings)
+  const templates = new TemplateCache(settings, hooks.templateTexts)
   const result = { fixed: 0, failed: 0, skipped: 0 }
   const say = (line: string): void => void process.stderr.write(logLine(line) + '\n')
-  for (const file of files) {
-    const tpl = await templates.forSpec(file)
-    const r = await readWorkspaceFile(settings.workspace, file)
+  const read = hooks.read ?? (f => readWorkspaceFile(settings.workspace, f))
+  for (const spec of files) {
+    const file = hooks.prefix ? `${hooks.prefix}/${spec}` : spec
+    const r = await read(spec)
     if (!r.ok) continue // reported by the check that follows
+    let tpl: LoadedTemplate
+    try {
+      tpl = await templates.forSpec(spec, { titles: () => titlesOf(r.bytes) })
+    } catch (err) {
+      if (err instanceof TemplateProblem) continue // reported by the check that follows
+      throw err
+    }
     const d = decode(r.bytes)
     if (!d.ok) continue
     const fixed = fixText(d.text, tpl.rules, {
-      file,
+      file: spec,
       maxLineLength: settings.maxLineLength,
       rules: settings.rules,
       optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
@@ -300,7 +327,7 @@ export async function fixFiles(files: string[], settings: Settings, hooks: FixHo
     })
     if (!fixed.changed) continue
     try {
-      const done = replaceFile(path.resolve(settings.workspace, file), (d.bom ? '\ufeff' : '') + fixed.text, r.bytes, () =>
+      const done = replaceFile(path.resolve(settings.workspace, spec), (d.bom ? '\ufeff' : '') + fixed.text, r.bytes, () =>
         hooks.beforeReplace?.(file)
       )
       if (!done) {

@@ -1,42 +1,122 @@
 /**
- * Template discovery, as pure path arithmetic (the caller checks which
- * candidates exist). First match wins:
- *   1. `template.rst` in the spec's folder, then in each ancestor up to the root;
- *   2. `<folder>-template.rst` beside an ancestor folder, nearest first
- *      (nova: `specs/2025.1/approved/x.rst` -> `specs/2025.1-template.rst`);
- *   3. otherwise the embedded default template.
+ * Template discovery and "is this file a spec", as pure path arithmetic (the
+ * caller checks which candidates exist and lists folders).
+ *
+ * Discovery walks from the spec's folder up to the root, nearest folder
+ * first. At each folder D (name n, parent P) it tries, in this order:
+ *   1. the specific names, naming D: `P/templates/n-template.rst` (heat),
+ *      `P/n-template.rst` (nova: beside the folder), `D/n-template.rst`
+ *      (inside it; heat's symlinks);
+ *   2. the generic `D/template.rst`, and, in the spec's own folder only,
+ *      any other `*-template.rst` there (`v1/approved/v1-template.rst`).
+ * The first tier with an existing file wins; when it holds several
+ * different templates (a full and a "lite" one side by side), the caller
+ * picks the one whose section titles the spec matches best (bestMatch).
+ * Nothing found: the embedded default template.
  * Paths are workspace-relative with forward slashes.
  */
 
-export function templateCandidates(specPath: string): string[] {
-  const parts = specPath.split('/').filter(p => p !== '' && p !== '.')
-  parts.pop() // the file itself
-  const out: string[] = []
-  for (let i = parts.length; i >= 0; i--) {
-    out.push([...parts.slice(0, i), 'template.rst'].join('/'))
-  }
-  for (let i = parts.length; i >= 1; i--) {
-    const folder = parts[i - 1]!
-    out.push([...parts.slice(0, i - 1), `${folder}-template.rst`].join('/'))
-  }
-  return out
+export interface CandidateTier {
+  /** Candidate paths, in order of preference for equal matches. */
+  paths: string[]
+  /** Also every `*-template.rst` in this folder (the spec's own folder). */
+  listFolder?: string
 }
 
-/** Template files are never checked as specs. */
-export function isTemplateFile(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1)
-  return base === 'template.rst' || base.endsWith('-template.rst')
+export interface CandidateLevel {
+  /** The folder this level is about ('' = the root). */
+  folder: string
+  /** Specific names first, then the generic one. */
+  tiers: CandidateTier[]
+}
+
+function join(...parts: string[]): string {
+  return parts.filter(p => p !== '').join('/')
+}
+
+/** Discovery levels for a spec, nearest folder first. */
+export function templateLevels(specPath: string): CandidateLevel[] {
+  const parts = specPath.split('/').filter(p => p !== '' && p !== '.')
+  parts.pop() // the file itself
+  const levels: CandidateLevel[] = []
+  for (let i = parts.length; i >= 0; i--) {
+    const folder = parts.slice(0, i).join('/')
+    const tiers: CandidateTier[] = []
+    if (i > 0) {
+      const name = parts[i - 1]!
+      const parent = parts.slice(0, i - 1).join('/')
+      const specific = `${name}-template.rst`
+      tiers.push({ paths: [join(parent, 'templates', specific), join(parent, specific), join(folder, specific)] })
+    }
+    tiers.push({ paths: [join(folder, 'template.rst')], listFolder: i === parts.length ? folder : undefined })
+    levels.push({ folder, tiers })
+  }
+  return levels
+}
+
+/** Every fixed-name candidate for a spec, in discovery order (without folder listings). */
+export function templateCandidates(specPath: string): string[] {
+  return templateLevels(specPath).flatMap(l => l.tiers.flatMap(t => t.paths))
+}
+
+/** A template file by its name: `template.rst` or `<something>-template.rst`. */
+export function isTemplateName(base: string): boolean {
+  return base === 'template.rst' || (base.endsWith('-template.rst') && base.length > '-template.rst'.length)
 }
 
 /**
- * The folder a discovered template applies to: `a/b/template.rst` -> `a/b`,
- * `a/b-template.rst` -> `a/b`.
+ * File names that are not specs by default: indexes, READMEs and templates
+ * (`template.rst`, `*-template.rst`, `*_template.rst`). `deploy-templates.rst`
+ * is a spec. Matched against the file's name (not its folder).
  */
-export function templateScope(templatePath: string): string {
-  const slash = templatePath.lastIndexOf('/')
-  const dir = slash === -1 ? '' : templatePath.slice(0, slash)
-  const base = templatePath.slice(slash + 1)
-  if (base === 'template.rst') return dir
-  const folder = base.slice(0, -'-template.rst'.length)
-  return dir ? `${dir}/${folder}` : folder
+export const DEFAULT_NOT_SPECS: readonly string[] = ['index.rst', 'README.rst', 'template.rst', '*-template.rst', '*_template.rst']
+
+/** Template files are never checked as specs (kept for callers that ask only that). */
+export function isTemplateFile(path: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1)
+  return isTemplateName(base) || base.endsWith('_template.rst')
+}
+
+/** Folded title for comparing a spec's sections with a template's. */
+export function foldTitle(title: string): string {
+  return title.replace(/\s+/g, ' ').trim().toLowerCase()
+}
+
+export interface MatchScore {
+  /** Template section titles the spec has. */
+  matched: number
+  /** Template section titles. */
+  total: number
+  /** Spec section titles the template does not have. */
+  extra: number
+}
+
+/** How well a spec's section titles match a template's (both as folded title lists). */
+export function matchScore(specTitles: readonly string[], templateTitles: readonly string[]): MatchScore {
+  const spec = new Set(specTitles.map(foldTitle))
+  const tpl = new Set(templateTitles.map(foldTitle))
+  let matched = 0
+  for (const t of tpl) if (spec.has(t)) matched++
+  let extra = 0
+  for (const s of spec) if (!tpl.has(s)) extra++
+  return { matched, total: tpl.size, extra }
+}
+
+/**
+ * The best of several candidates: the highest share of shared titles among
+ * all titles of both (Jaccard), so a full spec picks the full template and a
+ * short one the lite template; ties go to the earlier candidate.
+ */
+export function bestMatch(scores: readonly MatchScore[]): number {
+  let best = 0
+  let bestValue = -1
+  scores.forEach((s, i) => {
+    const union = s.total + s.extra
+    const value = union === 0 ? 0 : s.matched / union
+    if (value > bestValue) {
+      best = i
+      bestValue = value
+    }
+  })
+  return best
 }

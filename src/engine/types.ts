@@ -199,8 +199,18 @@ export interface FileResult {
   templateRules?: TemplateRuleSource[]
   /** The honoured suppression comments and what each hid. */
   suppressions?: SuppressionUse[]
-  /** Set when the file could not be checked at all (unreadable, undecodable). */
+  /** Set when the file could not be checked at all (unreadable, undecodable, broken template). */
   error?: string
+  /** Set when discovery found several templates at one level and picked the best match. */
+  templateChoice?: TemplateChoice
+}
+
+/** Why a template was chosen among several candidates of one discovery level. */
+export interface TemplateChoice {
+  /** One sentence: which template and why. */
+  reason: string
+  /** Every candidate, with how many of its section titles the spec has. */
+  candidates: { template: string; matched: number; total: number; extra: number; problem?: string }[]
 }
 
 export interface Report {

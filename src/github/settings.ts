@@ -13,6 +13,7 @@ import {
   parseChoice,
   parseFailOn,
   parseList,
+  parseNotSpecs,
   parsePositiveInt,
   parseRules,
   parseSuppressionPolicy,
@@ -109,7 +110,7 @@ export function checkGlobs(globs: string[], name: string): string[] {
 }
 
 /** Inputs that, when empty, take their value from .spec-template-check.yml. */
-const OVERRIDABLE = ['paths', 'exclude', 'template', 'optional-sections', 'allowed-sections', 'max-line-length', 'fail-on', 'suppressions'] as const
+const OVERRIDABLE = ['paths', 'exclude', 'not-specs', 'template', 'optional-sections', 'allowed-sections', 'max-line-length', 'fail-on', 'suppressions'] as const
 
 /**
  * Merge the repository's configuration file under the inputs: an input that
@@ -121,6 +122,7 @@ export function applyConfigFile(settings: ActionSettings, cfg: ConfigFile | unde
   const out: ActionSettings = { ...settings, rules: { ...cfg.rules, ...settings.rules }, templates: cfg.templates }
   if (!given('paths') && cfg.paths) out.paths = checkGlobs(cfg.paths, `${cfg.source}: "paths"`)
   if (!given('exclude') && cfg.exclude) out.exclude = checkGlobs(cfg.exclude, `${cfg.source}: "exclude"`)
+  if (!given('not-specs') && cfg.notSpecs) out.notSpecs = cfg.notSpecs
   if (!given('template') && cfg.template) out.template = workspacePath(settings.workspace, cfg.template, `${cfg.source}: "template"`)
   if (!given('optional-sections') && cfg.optionalSections) out.optionalSections = cfg.optionalSections
   if (!given('allowed-sections') && cfg.allowedSections) out.allowedSections = cfg.allowedSections
@@ -144,6 +146,7 @@ export function readActionSettings(
     workspace,
     paths: paths.length > 0 ? checkGlobs(paths, label('paths')) : [...DEFAULT_PATHS],
     exclude: checkGlobs(parseList(getInput('exclude')), label('exclude')),
+    ...(getInput('not-specs').trim() !== '' ? { notSpecs: parseNotSpecs(getInput('not-specs')) } : {}),
     template: template === '' ? undefined : template,
     optionalSections: parseList(getInput('optional-sections')),
     allowedSections: parseList(getInput('allowed-sections')),

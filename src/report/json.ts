@@ -75,6 +75,9 @@ function fileJson(f: FileResult): Record<string, unknown> {
     embeddedTemplate: f.embeddedTemplate
   }
   if (f.error !== undefined) o.error = f.error
+  if (f.templateChoice !== undefined) {
+    o.templateChoice = { reason: f.templateChoice.reason, candidates: f.templateChoice.candidates.map(c => ({ ...c })) }
+  }
   o.suppressed = f.suppressed ?? 0
   if (f.suppressions?.length) {
     o.suppressions = f.suppressions.map(s => ({ line: s.line, scope: s.scope, rules: [...s.rules], hidden: { ...s.hidden }, count: s.count }))

@@ -95,6 +95,7 @@ function tableRow(f: FileResult, showEmbedded: boolean): string {
     if (showEmbedded) file += '<br><sub>⚠️ checked against the embedded default template</sub>'
   } else if (f.template) {
     file += `<br><sub>template: ${escapeMarkdown(f.template)}</sub>`
+    if (f.templateChoice) file += `<br><sub>${escapeMarkdown(f.templateChoice.reason)}</sub>`
   }
   const missing = p.missing.map(s => escapeMarkdown(s.title)).join(', ') || dash
   const incomplete =

@@ -82,7 +82,7 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
     const incomplete = incompleteCount(p)
     const noteHere = f.embeddedTemplate && !allEmbedded
     const used = f.suppressions ?? []
-    if (p.missing.length === 0 && incomplete === 0 && !noteHere && used.length === 0) continue
+    if (p.missing.length === 0 && incomplete === 0 && !noteHere && used.length === 0 && !f.templateChoice) continue
     const counts: string[] = []
     if (p.missing.length) counts.push(plural(p.missing.length, 'missing section'))
     if (incomplete) counts.push(plural(incomplete, 'incomplete section'))
@@ -92,6 +92,7 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
     if (p.templateText.length) block.push(`  template text: ${titles(p.templateText)}`)
     if (p.placeholder.length) block.push(`  placeholder: ${titles(p.placeholder)}`)
     if (noteHere) block.push('  note: checked against the embedded default template')
+    if (f.templateChoice) block.push(`  template: ${safeText(f.templateChoice.reason)}`)
     for (const u of used) block.push(`  suppressed at line ${u.line}: ${safeText(suppressionText(u))} hid ${safeText(describeHidden(u))}`)
     blocks.push(block.join('\n'))
   }

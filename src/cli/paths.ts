@@ -1,0 +1,165 @@
+/**
+ * Which files the CLI checks, and where it reads them.
+ *
+ * What the user names is read wherever it is: a file or folder argument,
+ * `--template`. What the tool finds on its own (files met while walking a
+ * folder, symbolic links among them, templates by discovery, configuration
+ * mappings) stays inside the root: `--root`, by default the repository's top
+ * folder (git), else the current folder. An argument outside the root is
+ * checked in its own root (its repository's top folder, else the folder
+ * itself), without the configuration file's mappings.
+ */
+import { execFileSync } from 'node:child_process'
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
+import picomatch from 'picomatch'
+import { ConfigError, type Settings } from '../config.js'
+import { MAX_FILE_BYTES, expandGlobs, notSpecFilter, readWorkspaceFile, type OnUnreadable, type ReadResult } from '../files.js'
+
+/** The repository's top folder (git), else `cwd`. */
+export function defaultRoot(cwd: string): string {
+  try {
+    const out = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 10_000,
+      windowsHide: true
+    }).trim()
+    return out ? path.resolve(out) : cwd
+  } catch {
+    return cwd
+  }
+}
+
+/** Files to check under one root. */
+export interface FileGroup {
+  /** Absolute folder the files are relative to. */
+  root: string
+  /** How the root is written from the main root ('' for the main root, else e.g. "../other"). */
+  prefix: string
+  /** Root-relative paths, sorted. */
+  files: string[]
+  /** Files the user named one by one: read wherever their links lead. */
+  named: Set<string>
+}
+
+export interface Selection {
+  groups: FileGroup[]
+  /** Named files that are not checked, with why (said on stderr). */
+  skipped: { file: string; why: string }[]
+}
+
+/** Root-relative path with forward slashes, or undefined when `abs` is outside `root`. */
+function relInside(root: string, abs: string): string | undefined {
+  const rel = path.relative(root, abs)
+  if (rel === '') return '.'
+  if (rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return undefined
+  return rel.split(path.sep).join('/')
+}
+
+/**
+ * Files, folders (their *.rst files, recursively) and globs -> files per
+ * root. Arguments are relative to `cwd`; globs are matched inside the root.
+ * With `anyName` (--outline) a named file is taken whatever its name.
+ */
+export async function selectFiles(
+  inputs: string[],
+  settings: Settings,
+  options: { cwd: string; anyName?: boolean; template?: string; onUnreadable?: OnUnreadable }
+): Promise<Selection> {
+  const root = settings.workspace
+  const groups = new Map<string, FileGroup>()
+  const skipped: Selection['skipped'] = []
+  const notSpec = notSpecFilter(settings)
+  const group = (r: string): FileGroup => {
+    let g = groups.get(r)
+    if (!g) {
+      const prefix = r === root ? '' : path.relative(root, r).split(path.sep).join('/')
+      groups.set(r, (g = { root: r, prefix, files: [], named: new Set() }))
+    }
+    return g
+  }
+  const cwdInRoot = relInside(root, options.cwd)
+  for (const input of inputs) {
+    if (picomatch.scan(input).isGlob) {
+      if (cwdInRoot === undefined) throw new ConfigError(`glob "${input}": the current folder is outside ${root}; pass --root`)
+      const glob = (cwdInRoot === '.' ? '' : `${cwdInRoot}/`) + input.replace(/^\.\//, '')
+      const matched = await expandGlobs({ ...settings, paths: [glob] }, options.onUnreadable)
+      if (matched.length === 0) throw new ConfigError(`no .rst files match "${input}"`)
+      group(root).files.push(...matched)
+      continue
+    }
+    const abs = path.resolve(options.cwd, input)
+    const st = statOrUndefined(abs)
+    if (!st) throw new ConfigError(`path "${input}" does not exist`)
+    const inRoot = relInside(root, abs)
+    const base = inRoot !== undefined ? root : foreignRoot(st.isDirectory() ? abs : path.dirname(abs))
+    const rel = inRoot ?? relInside(base, abs)!
+    const g = group(base)
+    if (st.isDirectory()) {
+      const prefix = rel === '.' ? '' : `${rel}/`
+      const gs = base === root ? settings : { ...settings, workspace: base }
+      g.files.push(...(await expandGlobs({ ...gs, paths: [`${prefix}**/*.rst`] }, options.onUnreadable)))
+      continue
+    }
+    const shown = g.prefix ? `${g.prefix}/${rel}` : rel
+    if (options.template !== undefined && path.resolve(options.template) === abs && !options.anyName) {
+      skipped.push({ file: shown, why: 'it is the template (--template)' })
+    } else if (!options.anyName && notSpec(rel)) {
+      skipped.push({
+        file: shown,
+        why: 'index, README and template files are not specs (set not-specs, or --not-specs none, to check it)'
+      })
+    } else {
+      g.files.push(rel)
+      g.named.add(rel)
+    }
+  }
+  const out = [...groups.values()].map(g => ({ ...g, files: [...new Set(g.files)].sort() }))
+  return { groups: out.filter(g => g.files.length > 0), skipped }
+}
+
+/** The root for a path outside the main root: its repository's top folder, else the folder itself. */
+function foreignRoot(dir: string): string {
+  const top = defaultRoot(dir)
+  return top === dir || relInside(top, dir) !== undefined ? top : dir
+}
+
+/**
+ * Reads a spec of a group: a named file wherever its links lead (a regular
+ * file, at most MAX_FILE_BYTES); a found one only inside the group's root.
+ */
+export function specReader(g: FileGroup): (file: string) => Promise<ReadResult> {
+  return async file => (g.named.has(file) ? readNamedFile(path.resolve(g.root, file), file) : readWorkspaceFile(g.root, file))
+}
+
+/** A file the user named: followed wherever it leads, but only a regular file of at most MAX_FILE_BYTES. */
+export function readNamedFile(abs: string, shown: string): ReadResult {
+  try {
+    const real = lstatSync(abs).isSymbolicLink() ? realpathSync.native(abs) : abs
+    const st = statSync(real)
+    if (!st.isFile()) return { ok: false, problem: 'not-a-file', error: `"${shown}" is not a regular file` }
+    if (st.size > MAX_FILE_BYTES) {
+      return { ok: false, problem: 'too-large', error: `"${shown}" is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a spec` }
+    }
+    return { ok: true, bytes: readFileSync(real) }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, problem: 'missing', error: `"${shown}" does not exist` }
+    return { ok: false, problem: 'unreadable', error: `cannot read "${shown}": ${code ?? String(e)}` }
+  }
+}
+
+/** How a path given on the command line is shown: relative to the root when inside it, else as from the root ("../x"). */
+export function shownPath(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/') || '.'
+}
+
+function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(p)
+  } catch {
+    return undefined
+  }
+}
