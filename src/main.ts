@@ -40,7 +40,7 @@ import { getChangedFiles, type ChangedFiles } from './github/changed-files.js'
 import { CHECK_NAME, checkTitle, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun, reachesFailOn, toAnnotations } from './github/check-run.js'
 import { ApiError, createClient, describeApiError, errorStatus, type GitHubClient } from './github/client.js'
 import { headSha, readEventContext, type EventContext } from './github/context.js'
-import { actionOutputs, setOutputs, writeWorkspaceFile, type WrittenFiles } from './github/outputs.js'
+import { actionOutputs, setOutputs, writeOutputFile, type WrittenFiles } from './github/outputs.js'
 import { applyConfigFile, readActionSettings, type ActionSettings } from './github/settings.js'
 import { CONFIG_FILES, loadConfigFile, parseConfigFile, type ConfigFile } from './config-file.js'
 import { changedLinesFromPatch, onlyChangedLines } from './engine/changed-lines.js'
@@ -495,10 +495,10 @@ async function annotate(
 async function writeReports(report: Report, settings: ActionSettings): Promise<WrittenFiles> {
   const written: WrittenFiles = {}
   if (settings.reportFile) {
-    written.reportFile = await writeWorkspaceFile(settings.workspace, settings.reportFile, formatJson(report), 'report-file')
+    written.reportFile = await writeOutputFile(settings.workspace, process.env.RUNNER_TEMP, settings.reportFile, formatJson(report), 'report-file')
   }
   if (settings.sarifFile) {
-    written.sarifFile = await writeWorkspaceFile(settings.workspace, settings.sarifFile, formatSarif(report, RULES), 'sarif-file')
+    written.sarifFile = await writeOutputFile(settings.workspace, process.env.RUNNER_TEMP, settings.sarifFile, formatSarif(report, RULES), 'sarif-file')
   }
   return written
 }
