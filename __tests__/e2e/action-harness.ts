@@ -235,6 +235,8 @@ export interface RunOptions {
   /** Extra / overridden environment; a value of undefined removes the variable. */
   env?: Record<string, string | undefined>
   timeoutMs?: number
+  /** Arguments to node instead of the bundle's path (e.g. a script that imports it, as @github/local-action does). */
+  nodeArgs?: string[]
 }
 
 /** Parses $GITHUB_OUTPUT as @actions/core writes it: name<<delimiter \n value \n delimiter. */
@@ -285,7 +287,7 @@ export async function runAction(ws: Workspace, mock: MockGitHub, opts: RunOption
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(resolve => {
     execFile(
       process.execPath,
-      [BUNDLE],
+      opts.nodeArgs ?? [BUNDLE],
       { env, cwd: ws.workspace, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 256 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const c = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
