@@ -35,6 +35,7 @@ import {
   sortedFiles,
   utf8Length
 } from './util.js'
+import { blobUrl, linkHtml } from './links.js'
 
 /** GitHub's limit is 1 MiB (1,048,576 bytes); this leaves a margin. */
 export const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000
@@ -58,6 +59,14 @@ export interface SummaryOptions {
   reportFile?: string
   /** Trusted Markdown from the caller (e.g. "Only the first 10 annotations are shown"), included verbatim. */
   annotationsNote?: string
+  /** `<server>/<owner>/<repo>/blob/<head sha>/` (links.ts blobBase): file names and lines become links to it. */
+  linkBase?: string
+}
+
+/** `file` (with `:line`), escaped, and a link to that file / line when there is a base. */
+function fileRef(file: string, line: number | undefined, base: string | undefined): string {
+  const text = escapeMarkdown(line === undefined ? file : `${file}:${line}`)
+  return base ? linkHtml(blobUrl(base, file, line), text) : text
 }
 
 const MD_ESCAPES: Record<string, string> = {
@@ -117,10 +126,10 @@ function rowPriority(f: FileResult): number {
   return best
 }
 
-function tableRow(f: FileResult, showEmbedded: boolean): string {
+function tableRow(f: FileResult, showEmbedded: boolean, base?: string): string {
   const p = sectionProblems(f.sections)
   const dash = '—'
-  let file = escapeMarkdown(f.file)
+  let file = fileRef(f.file, undefined, base)
   if (f.embeddedTemplate) {
     if (showEmbedded) file += '<br><sub>⚠️ checked against the embedded default template</sub>'
   } else if (f.template) {
@@ -151,9 +160,9 @@ function tableRow(f: FileResult, showEmbedded: boolean): string {
 const TABLE_HEADER =
   '| File | Status | Missing sections | Incomplete sections | Other problems |\n| --- | --- | --- | --- | --- |\n'
 
-function findingItem(f: Finding): string {
-  const where = f.rule === FILE_ERROR_RULE || !isPositiveInt(f.line) ? f.file : `${f.file}:${f.line}`
-  return `- **${f.severity}** ${escapeMarkdown(where)} — ${escapeMarkdown(f.rule)}: ${escapeMarkdown(f.message)}\n`
+function findingItem(f: Finding, base?: string): string {
+  const where = fileRef(f.file, f.rule === FILE_ERROR_RULE || !isPositiveInt(f.line) ? undefined : f.line, base)
+  return `- **${f.severity}** ${where} — ${escapeMarkdown(f.rule)}: ${escapeMarkdown(f.message)}\n`
 }
 
 function detailsOpen(shown: number, total: number, truncated = shown !== total): string {
@@ -170,7 +179,7 @@ function head(report: Report, opts: SummaryOptions, files: FileResult[]): string
     `${plural(t.files, 'file')} checked, ${t.filesWithErrors} with errors\n\n` +
     `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}\n\n`
   if (opts.annotationsNote) out += `${opts.annotationsNote}\n\n`
-  out += suppressionList(files)
+  out += suppressionList(files, opts.linkBase)
   if (files.length > 1 && files.every(f => f.embeddedTemplate)) {
     out +=
       `⚠️ **All files were checked against the embedded default template**: no template.rst was found ` +
@@ -189,7 +198,7 @@ const MAX_SUPPRESSION_TEXT = 160
  * that a spec that silences its findings never shows as a silent pass.
  * Bounded in size: the first MAX_LISTED_SUPPRESSIONS, then a count.
  */
-function suppressionList(files: FileResult[]): string {
+function suppressionList(files: FileResult[], base?: string): string {
   const uses = files.flatMap(f => (f.suppressions ?? []).map(u => ({ file: f.file, u })))
   if (uses.length === 0) return ''
   const hidden = files.reduce((n, f) => n + (f.suppressed ?? 0), 0)
@@ -198,7 +207,7 @@ function suppressionList(files: FileResult[]): string {
     `🔕 **${plural(hidden, 'finding')} hidden by ${plural(uses.length, 'suppression comment')}** in the specs ` +
     `(\`.. spec-template-check: disable…\`):\n\n`
   for (const { file, u } of uses.slice(0, MAX_LISTED_SUPPRESSIONS)) {
-    out += `- ${escapeMarkdown(`${file}:${u.line}`)} — ${escapeMarkdown(suppressionText(u, MAX_SUPPRESSION_TEXT))} — hid ${escapeMarkdown(clip(describeHidden(u)))}\n`
+    out += `- ${fileRef(file, u.line, base)} — ${escapeMarkdown(suppressionText(u, MAX_SUPPRESSION_TEXT))} — hid ${escapeMarkdown(clip(describeHidden(u)))}\n`
   }
   if (uses.length > MAX_LISTED_SUPPRESSIONS) {
     out += `- … and ${uses.length - MAX_LISTED_SUPPRESSIONS} more (every one is in the JSON report, \`suppressions\`)\n`
@@ -250,9 +259,9 @@ export function formatSummary(report: Report, opts: SummaryOptions = {}): string
   const files = sortedFiles(report.files)
   const showEmbedded = !(files.length > 1 && files.every(f => f.embeddedTemplate))
   const top = head(report, opts, files)
-  const rows = files.map(f => tableRow(f, showEmbedded))
+  const rows = files.map(f => tableRow(f, showEmbedded, opts.linkBase))
   const findings = allFindings(report.files)
-  const items = findings.map(findingItem)
+  const items = findings.map(f => findingItem(f, opts.linkBase))
 
   const table = (keep?: Set<number>): string =>
     rows.length === 0 ? '' : TABLE_HEADER + rows.filter((_, i) => !keep || keep.has(i)).join('')
