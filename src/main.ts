@@ -41,6 +41,7 @@ import { CHECK_NAME, checkTitle, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun, rea
 import { ApiError, createClient, describeApiError, errorStatus, type GitHubClient } from './github/client.js'
 import { headSha, readEventContext, type EventContext } from './github/context.js'
 import { blobBase } from './report/links.js'
+import { suggestChanges } from './github/suggest.js'
 import { actionOutputs, setOutputs, writeOutputFile, type WrittenFiles } from './github/outputs.js'
 import { applyConfigFile, readActionSettings, type ActionSettings } from './github/settings.js'
 import { CONFIG_FILES, loadConfigFile, parseConfigFile, type ConfigFile } from './config-file.js'
@@ -150,6 +151,7 @@ async function runAction(): Promise<void> {
       STEP_SUMMARY_MAX_BYTES
 
   const annotated = await annotate(report, settings, ctx, api, startedAt, { total, summaryFits, templateNotes, linkBase })
+  if (settings.suggestions === 'review') await suggestChanges(report, settings.workspace, ctx, api, changed.patches)
 
   const text = formatText(report)
   if (text.trim() !== '') {

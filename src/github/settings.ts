@@ -25,6 +25,9 @@ export type Scope = (typeof SCOPES)[number]
 
 export const ANNOTATION_MODES = ['auto', 'check-run', 'workflow-commands', 'none'] as const
 export type AnnotationsMode = (typeof ANNOTATION_MODES)[number]
+/** `suggestions`: off, or a pull request review with suggested changes. */
+export const SUGGESTION_MODES = ['off', 'review'] as const
+export type SuggestionsMode = (typeof SUGGESTION_MODES)[number]
 
 /** Where templates are read from: the checked-out head, or the base of the change (pull request base, ...). */
 export const TEMPLATE_REFS = ['head', 'base'] as const
@@ -40,6 +43,7 @@ export interface ActionSettings extends Settings {
   given: Set<string>
   scope: Scope
   annotations: AnnotationsMode
+  suggestions: SuggestionsMode
   templateRef: TemplateRef
   /** Write the job summary (GITHUB_STEP_SUMMARY). */
   summary: boolean
@@ -169,6 +173,7 @@ export function readActionSettings(
     suppressions: parseSuppressionPolicy(getInput('suppressions'), label('suppressions')),
     scope: parseChoice(getInput('scope'), label('scope'), SCOPES, 'changed'),
     annotations: parseChoice(getInput('annotations'), label('annotations'), ANNOTATION_MODES, 'auto'),
+    suggestions: parseChoice(getInput('suggestions'), label('suggestions'), SUGGESTION_MODES, 'off'),
     templateRef: parseChoice(getInput('template-ref'), label('template-ref'), TEMPLATE_REFS, 'head'),
     lines: parseChoice(getInput('lines'), label('lines'), LINES, 'all'),
     given: new Set(OVERRIDABLE.filter(name => getInput(name).trim() !== '')),
