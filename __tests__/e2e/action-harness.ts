@@ -333,9 +333,12 @@ export async function startMock(options: MockGitHubOptions): Promise<MockGitHub>
   return current
 }
 
+/** Closes the mock; fails the test when the bundle sent a request that GitHub's OpenAPI description does not allow. */
 export async function stopMock(): Promise<void> {
+  const invalid = current?.invalid ?? []
   await current?.close()
   current = undefined
+  if (invalid.length) throw new Error(`requests not valid against GitHub's OpenAPI description:\n${invalid.join('\n')}`)
 }
 
 // ------------------------------------------------ the runner's command parser

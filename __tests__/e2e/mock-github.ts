@@ -20,6 +20,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { checkRequest } from './openapi.js'
 
 export interface DiffEntry {
   filename: string
@@ -56,6 +57,8 @@ export interface MockGitHubOptions {
   failures?: InjectedFailure[]
   /** Repository files per commit sha (path -> text or bytes), for the contents and git commits endpoints. */
   contents?: Record<string, Record<string, string | Uint8Array>>
+  /** Check every request against GitHub's OpenAPI description (default true; a no-op without @octokit/openapi). */
+  openapi?: boolean
   /** Status for POST pulls/N/reviews (e.g. 403 for a token without pull-requests: write). */
   reviewCreateStatus?: number
 }
@@ -104,6 +107,8 @@ export interface MockGitHub {
   checkRuns: CheckRun[]
   /** Pull request reviews, as GitHub keeps them (comments deleted through the API are gone). */
   reviews: Review[]
+  /** Why requests were not valid against the OpenAPI description (each answered 400). */
+  invalid: string[]
   options: MockGitHubOptions
   /** Requests matching method and a path regexp. */
   find(method: string, path: RegExp): RecordedRequest[]
@@ -152,6 +157,7 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
   const requests: RecordedRequest[] = []
   const checkRuns: CheckRun[] = []
   const reviews: Review[] = []
+  const invalid: string[] = []
   const failures = (options.failures ?? []).map(f => ({ ...f, left: f.times ?? 1 }))
   let nextId = 1000
 
@@ -168,6 +174,12 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
     for (const [k, v] of u.searchParams) query[k] = v
     requests.push({ method, path, query, headers: req.headers, body })
     const base = `http://${req.headers.host}`
+
+    const problems = options.openapi === false ? [] : checkRequest(method, u.pathname, query, body)
+    if (problems.length) {
+      invalid.push(...problems)
+      return send(res, 400, { message: `not valid against GitHub's OpenAPI description: ${problems.join('; ')}` })
+    }
 
     const failure = failures.find(f => f.left > 0 && f.method === method && f.path.test(path))
     if (failure) {
@@ -404,6 +416,7 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
     requests,
     checkRuns,
     reviews,
+    invalid,
     options,
     find: (method, path) => requests.filter(r => r.method === method && path.test(r.path)),
     close: () =>
