@@ -15,6 +15,7 @@ describe('.spec-template-check.yml', () => {
         'fail-on: warning',
         'suppressions: deny',
         'optional-sections: [History]',
+        'allowed-sections: [Implementation, Testing]',
         'rules:',
         '  image: off',
         '  tab: error',
@@ -22,6 +23,7 @@ describe('.spec-template-check.yml', () => {
         '  - files: specs/2025.1/**',
         '    template: specs/2025.1-template.rst',
         '    optional-sections: Feature Liaison',
+        '    allowed-sections: [Dependencies]',
         ''
       ].join('\n'),
       '.spec-template-check.yml'
@@ -35,8 +37,9 @@ describe('.spec-template-check.yml', () => {
       failOn: 'warning',
       suppressions: 'deny',
       optionalSections: ['History'],
+      allowedSections: ['Implementation', 'Testing'],
       rules: { image: 'off', tab: 'error' },
-      templates: [{ files: ['specs/2025.1/**'], template: 'specs/2025.1-template.rst', optionalSections: ['Feature Liaison'] }]
+      templates: [{ files: ['specs/2025.1/**'], template: 'specs/2025.1-template.rst', optionalSections: ['Feature Liaison'], allowedSections: ['Dependencies'] }]
     })
   })
 
@@ -66,7 +69,7 @@ describe('.spec-template-check.yml', () => {
 
   test('the JSON Schema knows the same keys and rules', () => {
     expect(Object.keys(schema.properties).sort()).toEqual(
-      ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions'].sort()
+      ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions'].sort()
     )
     expect(Object.keys(schema.properties.rules.properties)).toEqual([...RULE_IDS])
     expect(schema.additionalProperties).toBe(false)

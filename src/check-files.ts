@@ -86,6 +86,7 @@ async function checkOne(file: string, settings: Settings, templates: TemplateCac
       maxLineLength: settings.maxLineLength,
       rules: settings.rules,
       optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
+      allowedSections: [...(settings.allowedSections ?? []), ...(tpl.allowedSections ?? [])],
       sectionDepth: settings.sectionDepth,
       suppressions: settings.suppressions
     })

@@ -18,6 +18,7 @@ export interface TemplateMapping {
   /** Template path, workspace-relative. */
   template: string
   optionalSections: string[]
+  allowedSections?: string[]
 }
 
 export interface ConfigFile {
@@ -28,6 +29,7 @@ export interface ConfigFile {
   template?: string
   templates?: TemplateMapping[]
   optionalSections?: string[]
+  allowedSections?: string[]
   rules?: Record<string, SeveritySetting>
   maxLineLength?: number
   sectionDepth?: number
@@ -35,8 +37,8 @@ export interface ConfigFile {
   suppressions?: SuppressionPolicy
 }
 
-const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions']
-const MAPPING_KEYS = ['files', 'template', 'optional-sections']
+const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions']
+const MAPPING_KEYS = ['files', 'template', 'optional-sections', 'allowed-sections']
 
 /** Read the configuration file from the workspace root, if there is one. */
 export async function loadConfigFile(workspace: string): Promise<ConfigFile | undefined> {
@@ -80,6 +82,9 @@ export async function parseConfigFile(text: string, source: string): Promise<Con
         break
       case 'optional-sections':
         out.optionalSections = stringList(value, where)
+        break
+      case 'allowed-sections':
+        out.allowedSections = stringList(value, where)
         break
       case 'rules':
         out.rules = rules(value, where)
@@ -158,7 +163,8 @@ function mappings(v: unknown, where: string): TemplateMapping[] {
     return {
       files: stringList(item.files, `${at}.files`),
       template: relPath(item.template, `${at}.template`),
-      optionalSections: item['optional-sections'] === undefined ? [] : stringList(item['optional-sections'], `${at}.optional-sections`)
+      optionalSections: item['optional-sections'] === undefined ? [] : stringList(item['optional-sections'], `${at}.optional-sections`),
+      ...(item['allowed-sections'] === undefined ? {} : { allowedSections: stringList(item['allowed-sections'], `${at}.allowed-sections`) })
     }
   })
 }

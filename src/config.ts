@@ -22,7 +22,10 @@ export interface Settings {
   /** Templates per glob (configuration file), consulted before discovery. */
   templates?: TemplateMapping[]
   optionalSections: string[]
-  maxLineLength: number
+  /** Top-level titles allowed besides the template's. */
+  allowedSections?: string[]
+  /** undefined: the width the template states (or no line-length rule when it states none). */
+  maxLineLength?: number
   rules: Record<string, SeveritySetting>
   /** How many template heading levels are required (2 = sections and subsections). */
   sectionDepth: number

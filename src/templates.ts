@@ -26,6 +26,8 @@ export interface LoadedTemplate {
   rules: TemplateRules
   /** Sections this template makes optional (from configuration). */
   optionalSections: string[]
+  /** Top-level titles this template allows besides its own (from configuration). */
+  allowedSections?: string[]
 }
 
 /** Where template files are read from. Paths are workspace-relative with forward slashes. */
@@ -247,7 +249,11 @@ export class TemplateCache {
     const mapped = this.mapped(spec)
     if (mapped) {
       const t = await this.load(mapped.template)
-      return { ...t, optionalSections: [...t.optionalSections, ...mapped.optionalSections] }
+      return {
+        ...t,
+        optionalSections: [...t.optionalSections, ...mapped.optionalSections],
+        allowedSections: [...(t.allowedSections ?? []), ...(mapped.allowedSections ?? [])]
+      }
     }
     const found = await this.discover(spec)
     await this.noteSkipped(spec, found ?? EMBEDDED_TEMPLATE)

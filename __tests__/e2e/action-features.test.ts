@@ -124,9 +124,10 @@ describe('action: suppressions and fixes', () => {
     expect(f.suppressed).toBe(1)
     expect(report.summary.suppressed).toBe(1)
     const missing = f.findings.find(x => x.rule === 'missing-section')!
-    expect(missing.fix!.text).toBe('Alternatives\n------------\n\nNone\n\n')
+    // "Alternates" stands for the template's "Alternatives": the fix renames the heading.
+    expect(missing.fix!.text).toBe('Alternatives\n------------\n')
     const annotation = gh.checkRuns[0]!.annotations.find(a => String(a.message).includes('"Alternatives"'))!
-    expect(annotation.raw_details).toBe('Alternatives\n------------\n\nNone\n\n')
+    expect(annotation.raw_details).toBe('Alternatives\n------------\n')
     expect(res.code).toBe(1)
   })
 })

@@ -32,6 +32,7 @@ Example Spec Title Here
 =======================
 
 Introduction paragraph: why are we doing anything at all?
+Please wrap text at 79 columns.
 
 Problem description
 ===================

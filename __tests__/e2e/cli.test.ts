@@ -69,6 +69,17 @@ describe('CLI on the bundled examples (the quick start)', () => {
     expect(o.sections[0]).toEqual({ level: 1, line: 8, title: 'Cache downloaded images between builds' })
     expect(o.sections[1]).toEqual({ level: 2, line: 15, title: 'Problem description' })
   })
+
+  test('--outline reads .md files as Markdown: the headings GitHub renders', async () => {
+    write('doc.md', '---\ntitle: x\n---\n# Title\n\n```\n# not a heading\n```\nSetext\n---\n')
+    const r = await run(['--outline', '--stats', 'doc.md'], ws)
+    expect(r.stderr).toMatch(/^stats \{"files":1,/)
+    const o = JSON.parse(r.stdout.trim())
+    expect(o).toEqual({
+      file: 'doc.md', format: 'markdown', frontMatter: ['title'], problems: [],
+      sections: [{ level: 1, line: 4, title: 'Title' }, { level: 2, line: 9, title: 'Setext' }]
+    })
+  })
 })
 
 describe('CLI in a repository', () => {
@@ -216,5 +227,22 @@ describe('CLI errors: exit 2 with one clear line', () => {
     const r = await run([], ws)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('template specs/template.rst: no sections found')
+  })
+})
+
+describe('CLI: allowed-sections', () => {
+  const spec = GOOD_SPEC + '\nDependencies\n============\n\nNone\n'
+
+  test('--allowed-sections, the configuration key, and the per-template key', async () => {
+    write('specs/template.rst', SMALL_TEMPLATE)
+    write('specs/a.rst', spec)
+    const plain = await run(['specs/a.rst'], ws)
+    expect(plain.stdout).toContain('error extra-section Section "Dependencies" is not in the template')
+    expect(plain.code).toBe(1)
+    expect((await run(['--allowed-sections', 'Testing,Dependencies', 'specs/a.rst'], ws)).code).toBe(0)
+    write('.spec-template-check.yml', 'allowed-sections: [Dependencies]\n')
+    expect((await run(['specs/a.rst'], ws)).code).toBe(0)
+    write('.spec-template-check.yml', 'templates:\n  - files: specs/**\n    template: specs/template.rst\n    allowed-sections: Dependencies\n')
+    expect((await run(['specs/a.rst'], ws)).code).toBe(0)
   })
 })

@@ -55,6 +55,19 @@ describe('--fix', () => {
     expect(checkText(out, smallTemplate(), opts()).findings).toEqual([])
   })
 
+  test('a renamed section is fixed by renaming its heading: the body stays, nothing is inserted', () => {
+    const spec = variant('Proposed change\n===============', 'Proposed Changes\n================').replace('Use Cases\n---------', 'Use cases\n---------')
+    const r = fixText(spec, smallTemplate(), opts())
+    expect(r.text).toBe(GOOD_SPEC)
+    expect(r.applied.map(a => a.description)).toEqual(['Rename "Use cases" to "Use Cases"', 'Rename "Proposed Changes" to "Proposed change"'])
+    expect(checkText(r.text, smallTemplate(), opts()).findings).toEqual([])
+  })
+
+  test('a renamed overlined section keeps its overline', () => {
+    const spec = GOOD_SPEC.replace('Testing\n=======', '=======\nTESTING\n=======')
+    expect(fixed(spec)).toBe(GOOD_SPEC.replace('Testing\n=======', '=======\nTesting\n======='))
+  })
+
   test('short underlines and too-short template-title adornments are made full length', () => {
     expect(fixed(variant('Testing\n=======', 'Testing\n====='))).toBe(GOOD_SPEC)
     expect(fixed(variant('Testing\n=======', 'Testing\n==='))).toBe(GOOD_SPEC)

@@ -19,7 +19,8 @@ describe('readActionSettings', () => {
       exclude: [],
       template: undefined,
       optionalSections: [],
-      maxLineLength: 79,
+      allowedSections: [],
+      maxLineLength: undefined,
       rules: {},
       sectionDepth: 2,
       failOn: 'error',
@@ -45,6 +46,7 @@ describe('readActionSettings', () => {
       exclude: 'specs/archive/**',
       template: 'specs/template.rst',
       'optional-sections': 'Alternatives, Upgrade impact',
+      'allowed-sections': 'Dependencies\nTesting',
       'max-line-length': '100',
       rules: 'line-length=warning\nimage=off',
       scope: 'all',
@@ -62,6 +64,7 @@ describe('readActionSettings', () => {
       exclude: ['specs/archive/**'],
       template: 'specs/template.rst',
       optionalSections: ['Alternatives', 'Upgrade impact'],
+      allowedSections: ['Dependencies', 'Testing'],
       maxLineLength: 100,
       rules: { 'line-length': 'warning', image: 'off' },
       scope: 'all',
@@ -130,6 +133,22 @@ describe('readActionSettings', () => {
     expect(err).toBeInstanceOf(ConfigError)
     expect((err as Error).message).toMatch(message)
     expect((err as Error).message).not.toContain('\n')
+  })
+})
+
+describe('applyConfigFile: allowed-sections and max-line-length', () => {
+  const cfg = { source: '.spec-template-check.yml', allowedSections: ['Dependencies'], maxLineLength: 100 }
+
+  it('the configuration file fills inputs left empty', () => {
+    const s = applyConfigFile(read({}), cfg)
+    expect(s.allowedSections).toEqual(['Dependencies'])
+    expect(s.maxLineLength).toBe(100)
+  })
+
+  it('a given input wins', () => {
+    const s = applyConfigFile(read({ 'allowed-sections': 'Testing', 'max-line-length': '80' }), cfg)
+    expect(s.allowedSections).toEqual(['Testing'])
+    expect(s.maxLineLength).toBe(80)
   })
 })
 

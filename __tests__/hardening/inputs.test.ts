@@ -243,7 +243,7 @@ const CASES: Hostile[] = [
       expect(r.error).toBeUndefined()
       const first = lineOf(longLinesText, LONG_LINE)
       expect(brief(r)).toEqual([`line-length@${first}`, `line-length@${first + 1}`, `line-length@${first + 2}`])
-      expect(r.findings[0]!.message).toBe('Line is 10000 characters long; wrap it at 79.')
+      expect(r.findings[0]!.message).toBe('Line is 10000 characters long; wrap it at 79 (the template asks for it: "Please wrap text at 79 columns." (embedded default template line 41)).')
     }
   },
   ...['*', '`', '|', '_'].map((c, i): Hostile => ({
@@ -301,7 +301,7 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(ws, { recursive: true, force: true }))
 
-const options = (file: string): CheckOptions => ({ file, maxLineLength: 79, rules: {}, optionalSections: [], sectionDepth: 2 })
+const options = (file: string): CheckOptions => ({ file, rules: {}, optionalSections: [], sectionDepth: 2 })
 
 describe('hostile inputs through the engine (each under 1 s)', () => {
   const times: string[] = []

@@ -38,7 +38,8 @@ describe('formatJson', () => {
     expect(text.endsWith('}\n')).toBe(true)
     expect(text.startsWith('{\n  "tool": {\n    "name": "spec-template-check",')).toBe(true)
     const j = JSON.parse(text)
-    expect(Object.keys(j)).toEqual(['tool', 'summary', 'files'])
+    expect(Object.keys(j)).toEqual(['tool', 'summary', 'files', 'templates'])
+    expect(j.templates).toEqual([])
     expect(j.tool).toEqual({ name: 'spec-template-check', version: '1.2.3' })
     expect(j.summary).toEqual({ files: 2, errors: 2, warnings: 1, notices: 0, filesWithErrors: 2, suppressed: 0 })
     expect(j.files.map((f: { file: string }) => f.file)).toEqual(['specs/a.rst', 'specs/b.rst'])
@@ -70,6 +71,23 @@ describe('formatJson', () => {
       { title: 'Problem description', path: [], required: true, status: 'ok', line: 3 },
       { title: 'Alternatives', path: ['Proposed change'], required: true, status: 'missing', line: null }
     ])
+  })
+
+  test('per template, once: the rules it switched on by its own words, and from which line', () => {
+    const rules = [
+      { rule: 'line-length', line: 49, text: 'Please wrap text at 79 columns.' },
+      { rule: 'image', line: 63, text: 'ascii diagrams are required.' }
+    ]
+    const j = JSON.parse(
+      formatJson(
+        report([
+          file({ file: 'specs/x/b.rst', template: 'specs/x-template.rst', templateRules: rules }),
+          file({ file: 'specs/x/a.rst', template: 'specs/x-template.rst', templateRules: rules }),
+          file({ file: 'specs/y/a.rst', template: 'specs/y-template.rst' })
+        ])
+      )
+    )
+    expect(j.templates).toEqual([{ template: 'specs/x-template.rst', rules }])
   })
 
   test('deterministic', () => {

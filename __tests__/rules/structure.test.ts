@@ -50,22 +50,24 @@ describe('missing-section', () => {
     expect(f.map(x => x.section)).toEqual(['Details'])
   })
 
-  test('a case change is named in the message', () => {
+  test('a case change is one finding at the renamed heading, naming the template title', () => {
     const spec = variant('Use Cases\n---------', 'Use cases\n---------')
-    const f = only(check(spec), 'missing-section')
-    expect(f).toHaveLength(1)
-    expect(f[0]!.line).toBe(lineOf(spec, 'Use cases'))
-    expect(f[0]!.message).toContain('"Use cases" is not the same title')
+    const all = check(spec)
+    expect(all.map(f => f.rule)).toEqual(['missing-section'])
+    expect(all[0]!.line).toBe(lineOf(spec, 'Use cases'))
+    expect(all[0]!.message).toBe(`Subsection "Use cases" stands for the template's "Use Cases": use the template's title exactly (rename it to "Use Cases").`)
   })
 })
 
 describe('extra-section', () => {
-  test('an unknown top-level section is reported with a suggestion', () => {
+  test('a close spelling of a missing section is a rename, not an extra section', () => {
     const spec = variant('Proposed change\n===============', 'Proposed Changes\n================')
-    const f = only(check(spec), 'extra-section')
-    expect(f).toHaveLength(1)
-    expect(f[0]!.line).toBe(lineOf(spec, 'Proposed Changes'))
-    expect(f[0]!.message).toContain('did you mean "Proposed change"')
+    const all = check(spec)
+    expect(only(all, 'extra-section')).toEqual([])
+    const f = only(all, 'missing-section')
+    expect(f.map(x => [x.line, x.section])).toEqual([[lineOf(spec, 'Proposed Changes'), 'Proposed change']])
+    expect(f[0]!.message).toContain('Section "Proposed Changes" stands for the template\'s "Proposed change"')
+    expect(all).toHaveLength(1)
   })
 
   test('extra subsections are allowed', () => {
@@ -78,7 +80,7 @@ describe('extra-section', () => {
     const spec = GOOD_SPEC + '\nFrequently asked questions\n==========================\n\nNone\n'
     const f = only(check(spec), 'extra-section')
     expect(f).toHaveLength(1)
-    expect(f[0]!.message).not.toContain('did you mean')
+    expect(f[0]!.message).toBe('Section "Frequently asked questions" is not in the template: move its content into a template section or make it a subsection (or list it in allowed-sections).')
   })
 })
 

@@ -10,8 +10,11 @@ Options:
   --template FILE            template to check against (default: discovery,
                              then the embedded default template)
   --optional-sections LIST   comma-separated section titles that may be absent
+  --allowed-sections LIST    comma-separated top-level titles allowed besides
+                             the template's
   --section-depth N          template heading levels required (default 2)
-  --max-line-length N        longest allowed line (default 79)
+  --max-line-length N        longest allowed line (default: the width the
+                             template asks for; none asked, no limit)
   --rules LIST               severity overrides: id=error|warning|notice|off,...
   --exclude LIST             comma-separated globs to skip
   --format FORMAT            text (default), json, sarif or github
@@ -41,6 +44,7 @@ export interface CliArgs {
   paths: string[]
   template?: string
   optionalSections?: string
+  allowedSections?: string
   sectionDepth?: string
   maxLineLength?: string
   rules?: string
@@ -67,6 +71,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     options: {
       template: { type: 'string' },
       'optional-sections': { type: 'string' },
+      'allowed-sections': { type: 'string' },
       'section-depth': { type: 'string' },
       'max-line-length': { type: 'string' },
       rules: { type: 'string' },
@@ -89,6 +94,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     paths: positionals,
     template: values.template,
     optionalSections: values['optional-sections'],
+    allowedSections: values['allowed-sections'],
     sectionDepth: values['section-depth'],
     maxLineLength: values['max-line-length'],
     rules: values.rules,

@@ -26,6 +26,7 @@ import { expandGlobs, readWorkspaceFile, toRelative } from '../files.js'
 import { isTemplateFile } from '../engine/discover.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/scan.js'
+import { isMarkdownPath, markdownOutline } from '../engine/markdown/outline.js'
 import { fixText } from '../engine/fix.js'
 import { summarize } from '../engine/check.js'
 import { onlyChangedLines } from '../engine/changed-lines.js'
@@ -66,7 +67,8 @@ export async function main(argv: string[]): Promise<number> {
       optionalSections: args.optionalSections !== undefined ? parseList(args.optionalSections) : cfg?.optionalSections ?? [],
       maxLineLength: args.maxLineLength !== undefined
         ? parsePositiveInt(args.maxLineLength, '--max-line-length', DEFAULT_MAX_LINE_LENGTH)
-        : cfg?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH,
+        : cfg?.maxLineLength,
+      allowedSections: args.allowedSections !== undefined ? parseList(args.allowedSections) : cfg?.allowedSections ?? [],
       rules: { ...cfg?.rules, ...parseRules(args.rules, '--rules') },
       sectionDepth: args.sectionDepth !== undefined
         ? parsePositiveInt(args.sectionDepth, '--section-depth', DEFAULT_SECTION_DEPTH)
@@ -85,7 +87,14 @@ export async function main(argv: string[]): Promise<number> {
 
     if (args.outline) {
       const out: string[] = []
-      for (const file of files) out.push(JSON.stringify(await outlineOf(root, file)))
+      const times: number[] = []
+      const started = performance.now()
+      for (const file of files) {
+        const t0 = performance.now()
+        out.push(JSON.stringify(await outlineOf(root, file)))
+        times.push(performance.now() - t0)
+      }
+      if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
       await emit(out.join('\n') + (out.length ? '\n' : ''), args.output)
       return 0
     }
@@ -159,6 +168,7 @@ async function outlineOf(root: string, file: string): Promise<object> {
   if (!r.ok) return { file, error: r.error }
   const d = decode(r.bytes)
   if (!d.ok) return { file, error: `line ${d.line}: ${d.error}` }
+  if (isMarkdownPath(file)) return { file, ...markdownOutline(d.text), problems: [] }
   const o = scan(d.text)
   return {
     file,
@@ -216,6 +226,7 @@ async function fixFiles(files: string[], settings: Settings): Promise<void> {
       maxLineLength: settings.maxLineLength,
       rules: settings.rules,
       optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
+      allowedSections: [...(settings.allowedSections ?? []), ...(tpl.allowedSections ?? [])],
       sectionDepth: settings.sectionDepth
     })
     if (!fixed.changed) continue

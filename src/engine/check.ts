@@ -11,6 +11,7 @@ import type {
   RuleContext,
   SectionStatus,
   Severity,
+  TemplateRuleSource,
   TemplateRules
 } from './types.js'
 import { scan } from './scan.js'
@@ -24,9 +25,20 @@ export interface CheckResult {
   sections: SectionStatus[]
   /** Findings turned off by suppression comments in the spec. */
   suppressed?: number
+  /** Rules the template switched on by stating them (with the line), for the reports. */
+  templateRules?: TemplateRuleSource[]
   /** The honoured suppression comments and what each hid (none with suppressions: deny). */
   suppressions?: SuppressionUse[]
   error?: string
+}
+
+/** The rules a template switches on by stating them, as the JSON report lists them. */
+export function templateRuleSources(template: TemplateRules): TemplateRuleSource[] {
+  const out: TemplateRuleSource[] = []
+  const { lineLength, image } = template.stated
+  if (lineLength) out.push({ rule: 'line-length', line: lineLength.line, text: lineLength.text })
+  if (image) out.push({ rule: 'image', line: image.line, text: image.text })
+  return out
 }
 
 /** Check one spec given as bytes (decoded here) or as text. */
@@ -50,7 +62,8 @@ export function checkText(input: Uint8Array | string, template: TemplateRules, o
     rule.check(ctx, f => {
       const line = clamp(f.line, maxLine)
       const finding: Finding = { rule: rule.id, severity, file: options.file, ...f, line }
-      if (f.severity && setting === undefined) finding.severity = f.severity
+      // A rule may pick its severity (image: notice where the template merely prefers); configuration wins.
+      finding.severity = setting === undefined ? f.severity ?? severity : severity
       if (finding.endLine !== undefined) finding.endLine = Math.max(line, clamp(finding.endLine, maxLine))
       findings.push(finding)
     })
@@ -62,6 +75,8 @@ export function checkText(input: Uint8Array | string, template: TemplateRules, o
       : { kept: findings, suppressed: 0, used: [] }
   if (options.suppressions === 'report' && used.length > 0) reportUses(kept, used, options, maxLine)
   const result: CheckResult = { findings: kept, sections: sectionStatuses(ctx, kept) }
+  const stated = templateRuleSources(template)
+  if (stated.length > 0) result.templateRules = stated
   if (suppressed > 0) result.suppressed = suppressed
   if (used.length > 0) result.suppressions = used
   return result
@@ -112,7 +127,7 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[]): SectionStatus[]
     const present = m.spec ?? m.misplaced
     const rules = flagged.get(m.tpl.title)
     let status: SectionStatus['status'] = 'ok'
-    if (!present) status = 'missing'
+    if (!present || m.renamed) status = 'missing'
     else if (rules?.has('empty-section')) status = 'empty'
     else if (rules?.has('template-text')) status = 'template-text'
     else if (rules?.has('placeholder')) status = 'placeholder'

@@ -2,8 +2,10 @@
  * --fix: rewrite a spec so the mechanical findings go away, touching only
  * what those findings own: line endings, trailing whitespace, title
  * adornments, missing sections (inserted where the template puts them, with
- * the template's exact title and the body "None") and the final newline.
- * Idempotent: fixing a fixed text changes nothing.
+ * the template's exact title and the body "None"), renamed headings (given
+ * the template's title back; the body stays) and the final newline.
+ * Idempotent: fixing a fixed text changes nothing. Linear: all fixes of a
+ * round are applied in one pass over the lines.
  */
 import type { CheckOptions, Finding, Rule, Section, TemplateRules } from './types.js'
 import { scan } from './scan.js'
@@ -53,43 +55,32 @@ export function fixText(input: string, template: TemplateRules, options: CheckOp
   if (on('missing-section')) {
     const only: Rule[] = [missingSection]
     const inserted = applied.length
-    // Titles whose inserted section did not become that section (say, it landed in a table).
+    // Fixes that did not take (say, an insertion that landed in a table): left alone.
     const failed = new Set<string>()
-    let last: { title: string; message: string; before: string; findings: Finding[] } | undefined
-    for (let round = 0; round <= 2 * template.all.length; round++) {
-      let findings = checkText(text, template, options, only).findings
-      // The same finding again (not another template section of the same title): the insertion
-      // did not take. Undo it, and go on from the text (and findings) before it.
-      if (last && findings.some(x => x.fix && x.section === last!.title && x.message === last!.message)) {
-        text = last.before
-        findings = last.findings
-        applied.pop()
-        failed.add(last.title)
+    const key = (f: Finding): string => `${f.section ?? ''}\u0000${f.message}`
+    const rounds = 2 * maxDepth(template) + 4
+    let findings = checkText(text, template, options, only).findings
+    // Each round applies every fix at once (bottom-up), so the work is linear in the file and the
+    // template; a new round is needed only for subsections of sections the previous round inserted.
+    for (let round = 0; round < rounds; round++) {
+      const todo = findings.filter(f => f.fix && !failed.has(key(f)))
+      if (todo.length === 0) break
+      const before = text
+      const steps = applyFixes(text, todo)
+      text = steps.text
+      const next = checkText(text, template, options, only).findings
+      const done = new Set(todo.map(key))
+      const again = next.filter(f => f.fix && done.has(key(f)))
+      if (again.length > 0) {
+        // Undo the round; retry without the fixes that did not take.
+        text = before
+        for (const f of again) failed.add(key(f))
+        round--
+        if (failed.size > 4 * template.all.length + 16) break
+        continue
       }
-      last = undefined
-      const f = findings.find(x => x.fix && !failed.has(x.section ?? ''))
-      if (!f?.fix) break
-      last = { title: f.section ?? '', message: f.message, before: text, findings }
-      const lines = splitLines(text)
-      const n = lines.body.length
-      const at = Math.min(f.fix.startLine - 1, n)
-      const insert = f.fix.text.replace(/\n$/, '').split('\n')
-      // At the end of a file that ends with a newline, insert before the final empty line.
-      const atEnd = at >= n - 1 && lines.body[n - 1] === ''
-      const pos = atEnd ? n - 1 : at
-      if (atEnd && insert[insert.length - 1] === '') insert.pop()
-      // New lines end as the file's lines do (CR or CRLF when the carriage-return rule is off).
-      const nl = lines.eol.find(e => e !== '') ?? '\n'
-      const eols = insert.map(() => nl)
-      if (pos === n) {
-        // After a last line without a newline: that line gets one, the inserted block does not.
-        lines.eol[n - 1] = nl
-        eols[eols.length - 1] = ''
-      }
-      lines.body.splice(pos, 0, ...insert)
-      lines.eol.splice(pos, 0, ...eols)
-      text = joinLines(lines)
-      applied.push({ rule: 'missing-section', line: pos + 1, description: f.fix.description })
+      applied.push(...steps.applied)
+      findings = next
     }
     // New sections can turn lines after them into titles with short adornments.
     if (applied.length > inserted && on('title-underline')) text = fixAdornments(text, template, applied)
@@ -101,6 +92,92 @@ export function fixText(input: string, template: TemplateRules, options: CheckOp
     applied.push({ rule: 'final-newline', line: lines.body.length, description: 'Added the final newline' })
   }
   return { text, changed: text !== start, applied }
+}
+
+function maxDepth(template: TemplateRules): number {
+  let d = 0
+  for (const t of template.all) if (t.depth > d) d = t.depth
+  return d
+}
+
+/**
+ * Apply the fixes of findings (line edits) in one pass over the lines, so the
+ * work is linear however many there are. At one line: insertions (in the
+ * findings' order) go before a replacement that starts there; an edit that
+ * overlaps an earlier one is skipped.
+ */
+function applyFixes(text: string, findings: Finding[]): { text: string; applied: FixResult['applied'] } {
+  const { body, eol } = splitLines(text)
+  const n = body.length
+  const nl = eol.find(e => e !== '') ?? '\n'
+  const inserts = new Map<number, { f: Finding; lines: string[] }[]>()
+  const replaces = new Map<number, { f: Finding; lines: string[]; count: number }>()
+  for (const f of findings) {
+    const fix = f.fix!
+    const lines = fix.text.replace(/\n$/, '').split('\n')
+    if (fix.endLine > fix.startLine) {
+      const from = fix.startLine - 1
+      const count = Math.min(fix.endLine - 1, n) - from
+      if (from < 0 || count <= 0 || replaces.has(from)) continue
+      replaces.set(from, { f, lines, count })
+    } else {
+      const at = Math.min(Math.max(fix.startLine - 1, 0), n)
+      // At the end of a file that ends with a newline, insert before the final empty line.
+      const atEnd = at >= n - 1 && body[n - 1] === ''
+      const pos = atEnd ? n - 1 : at
+      const list = inserts.get(pos) ?? []
+      list.push({ f, lines })
+      inserts.set(pos, list)
+    }
+  }
+  const outBody: string[] = []
+  const outEol: string[] = []
+  const applied: FixResult['applied'] = []
+  // Blocks inserted before the final empty line: the last one does not end with a blank line of its own.
+  const tail = inserts.get(n - 1)
+  if (n > 0 && body[n - 1] === '' && tail) {
+    const last = tail[tail.length - 1]!.lines
+    if (last.length > 1 && last[last.length - 1] === '') last.pop()
+  }
+  for (let i = 0; i <= n; i++) {
+    for (const ins of inserts.get(i) ?? []) {
+      applied.push({ rule: ins.f.rule, line: outBody.length + 1, description: ins.f.fix!.description })
+      if (i === n) {
+        // After a last line without a newline: that line gets one, the inserted block does not.
+        if (outEol.length > 0) outEol[outEol.length - 1] = nl
+        for (let k = 0; k < ins.lines.length; k++) {
+          outBody.push(ins.lines[k]!)
+          outEol.push(k === ins.lines.length - 1 ? '' : nl)
+        }
+      } else {
+        for (const l of ins.lines) {
+          outBody.push(l)
+          outEol.push(nl)
+        }
+      }
+    }
+    if (i === n) break
+    const rep = replaces.get(i)
+    if (rep) {
+      applied.push({ rule: rep.f.rule, line: outBody.length + 1, description: rep.f.fix!.description })
+      // The last replaced line keeps its line ending.
+      const lastEol = eol[i + rep.count - 1] ?? ''
+      for (let k = 0; k < rep.lines.length; k++) {
+        outBody.push(rep.lines[k]!)
+        outEol.push(k === rep.lines.length - 1 ? lastEol : nl)
+      }
+      // Edits starting inside the replaced lines are dropped (they overlap it).
+      for (let k = i + 1; k < i + rep.count; k++) {
+        inserts.delete(k)
+        replaces.delete(k)
+      }
+      i += rep.count - 1
+      continue
+    }
+    outBody.push(body[i]!)
+    outEol.push(eol[i]!)
+  }
+  return { text: joinLines({ body: outBody, eol: outEol }), applied }
 }
 
 /** Lengthen short underlines/overlines, and turn too-short adornments under template titles into real ones. */

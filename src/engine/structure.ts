@@ -2,13 +2,16 @@
  * Matches a spec's section tree against the template's, once per check, for
  * the structural rules (missing, extra, order, level, empty, ...).
  */
-import type { Outline, RuleContext, Section, TemplateSection } from './types.js'
+import type { Outline, RuleContext, Section, TemplateRules, TemplateSection } from './types.js'
 import { documentShape, type DocumentShape } from './template.js'
+import { titleMatcher } from '../rules/similar.js'
 
 export interface SectionMatch {
   tpl: TemplateSection
-  /** The spec section with the template's title under the expected parent. */
+  /** The spec section with the template's title under the expected parent (or standing for it under another title). */
   spec?: Section
+  /** Set when `spec` carries another title (case, spacing, close spelling): a rename to undo. */
+  renamed?: boolean
   /** Present in the spec but at another level or under another parent. */
   misplaced?: Section
   /** The spec section standing for the template parent (undefined at top level). */
@@ -18,12 +21,23 @@ export interface SectionMatch {
   required: boolean
 }
 
+/** A title repeated among siblings: `repeat` stands after `first`. */
+export interface Duplicate {
+  first: Section
+  repeat: Section
+  tpl: TemplateSection
+}
+
 export interface Structure {
   shape: DocumentShape
   matches: SectionMatch[]
   byTemplate: Map<TemplateSection, SectionMatch>
   /** Spec sections that stand for a template section. */
   matched: Set<Section>
+  /** Repeats of a template section's title among siblings (reported once, by duplicate-section). */
+  duplicates: Map<Section, Duplicate>
+  /** Template section -> its parent template section. */
+  parentOf: Map<TemplateSection, TemplateSection>
 }
 
 const cache = new WeakMap<RuleContext, Structure>()
@@ -37,26 +51,41 @@ export function structureOf(ctx: RuleContext): Structure {
   return s
 }
 
+/** Case, spacing and punctuation do not make another title. */
+export const normTitle = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+/** Above this many (template x spec) title pairs at one level, renames are found by normalised title only. */
+const FUZZY_BUDGET = 200_000
+
 function computeStructure(ctx: RuleContext): Structure {
   const { outline, template, options } = ctx
   const shape = documentShape(outline)
   const optional = new Set(options.optionalSections.map(t => t.trim()))
+  const allowed = new Set((options.allowedSections ?? []).map(t => t.trim()))
+  const tplTitles = templateTitles(template)
   const matches: SectionMatch[] = []
   const byTemplate = new Map<TemplateSection, SectionMatch>()
   const matched = new Set<Section>()
+  const duplicates = new Map<Section, Duplicate>()
+  const parentOf = new Map<TemplateSection, TemplateSection>()
+  for (const t of template.all) for (const c of t.children) parentOf.set(c, t)
 
-  const walk = (tpls: TemplateSection[], specs: Section[] | undefined, parentSpec: Section | undefined, parentPresent: boolean): void => {
+  // Candidates at a level: the children of the parent's section and of its repeats, in document order.
+  const walk = (tpls: TemplateSection[], specs: Section[], parentSpec: Section | undefined, parentPresent: boolean): void => {
+    const byTitle = new Map<string, Section[]>()
+    for (const s of specs) {
+      const list = byTitle.get(s.title)
+      if (list) list.push(s)
+      else byTitle.set(s.title, [s])
+    }
+    const level: SectionMatch[] = []
+    const firstOf = new Map<string, { spec: Section; tpl: TemplateSection }>()
     for (const tpl of tpls) {
-      let spec: Section | undefined
-      if (specs) {
-        for (const s of specs) {
-          if (s.title === tpl.title && !matched.has(s)) {
-            spec = s
-            break
-          }
-        }
+      const spec = byTitle.get(tpl.title)?.find(s => !matched.has(s))
+      if (spec) {
+        matched.add(spec)
+        if (!firstOf.has(tpl.title)) firstOf.set(tpl.title, { spec, tpl })
       }
-      if (spec) matched.add(spec)
       const m: SectionMatch = {
         tpl,
         spec,
@@ -64,24 +93,103 @@ function computeStructure(ctx: RuleContext): Structure {
         parentPresent,
         required: tpl.required && tpl.depth <= options.sectionDepth && !optional.has(tpl.title)
       }
+      level.push(m)
       matches.push(m)
       byTemplate.set(tpl, m)
-      walk(tpl.children, spec?.children, spec, parentPresent && spec !== undefined)
+    }
+    // Repeats of a matched title: one finding each, and their subsections count as the first's.
+    const repeatsOf = new Map<Section, Section[]>()
+    for (const s of specs) {
+      if (matched.has(s)) continue
+      const first = firstOf.get(s.title)
+      if (!first || first.spec.line > s.line) continue
+      duplicates.set(s, { first: first.spec, repeat: s, tpl: first.tpl })
+      const list = repeatsOf.get(first.spec) ?? []
+      list.push(s)
+      repeatsOf.set(first.spec, list)
+    }
+    if (parentPresent) findRenames(level, specs, s => !matched.has(s) && !duplicates.has(s) && !tplTitles.has(s.title) && !allowed.has(s.title.trim()), matched)
+    for (const m of level) {
+      const repeats = m.spec ? repeatsOf.get(m.spec) : undefined
+      const children = !m.spec ? [] : repeats ? mergeByLine([m.spec.children, ...repeats.map(r => r.children)]) : m.spec.children
+      walk(m.tpl.children, children, m.spec, parentPresent && m.spec !== undefined)
     }
   }
   walk(template.sections, shape.top, undefined, true)
 
   // A template section absent where it belongs may stand elsewhere.
+  const index = new Map<string, Section[]>()
+  for (const s of outline.sections) {
+    if (matched.has(s) || duplicates.has(s) || s === shape.docTitle) continue
+    const list = index.get(s.title)
+    if (list) list.push(s)
+    else index.set(s.title, [s])
+  }
   for (const m of matches) {
-    // Under a missing (e.g. renamed) parent, its children are not looked for elsewhere.
+    // Under a missing parent, its children are not looked for elsewhere.
     if (m.spec || !m.parentPresent) continue
-    const elsewhere = outline.sections.find(s => s.title === m.tpl.title && !matched.has(s) && s !== shape.docTitle)
+    const list = index.get(m.tpl.title)
+    const elsewhere = list?.shift()
     if (elsewhere) {
       m.misplaced = elsewhere
       matched.add(elsewhere)
     }
   }
-  return { shape, matches, byTemplate, matched }
+  return { shape, matches, byTemplate, matched, duplicates, parentOf }
+}
+
+/**
+ * Pair template sections missing at one level with unmatched spec headings
+ * there whose titles differ only in case, spacing or spelling: a rename, one
+ * finding, not a missing and an extra section.
+ */
+function findRenames(level: SectionMatch[], specs: Section[], free: (s: Section) => boolean, matched: Set<Section>): void {
+  const missing = level.filter(m => !m.spec)
+  if (missing.length === 0) return
+  const candidates = specs.filter(free)
+  if (candidates.length === 0) return
+  const byNorm = new Map<string, SectionMatch>()
+  for (const m of missing) {
+    const n = normTitle(m.tpl.title)
+    if (!byNorm.has(n)) byNorm.set(n, m)
+  }
+  const take = (m: SectionMatch, s: Section): void => {
+    m.spec = s
+    m.renamed = true
+    matched.add(s)
+  }
+  const rest: Section[] = []
+  for (const s of candidates) {
+    const m = byNorm.get(normTitle(s.title))
+    if (m && !m.spec) take(m, s)
+    else rest.push(s)
+  }
+  const open = missing.filter(m => !m.spec)
+  if (open.length === 0 || rest.length === 0 || open.length * rest.length > FUZZY_BUDGET) return
+  const closest = titleMatcher(open.map(m => m.tpl.title))
+  const byTitle = new Map(open.map(m => [m.tpl.title, m] as const))
+  for (const s of rest) {
+    const t = closest(s.title)
+    const m = t === undefined ? undefined : byTitle.get(t)
+    if (m && !m.spec) take(m, s)
+  }
+}
+
+/** Lists of sections, each in document order, merged into one in document order. */
+function mergeByLine(lists: Section[][]): Section[] {
+  return lists.flat().sort((a, b) => a.line - b.line)
+}
+
+const titleCache = new WeakMap<TemplateRules, Set<string>>()
+
+function templateTitles(template: TemplateRules): Set<string> {
+  let t = titleCache.get(template)
+  if (!t) {
+    t = new Set(template.all.map(x => x.title))
+    if (template.exampleTitle !== undefined) t.add(template.exampleTitle)
+    titleCache.set(template, t)
+  }
+  return t
 }
 
 /** First line of a section as written (its overline when it has one). */
@@ -116,31 +224,56 @@ export interface Placement {
   insertBefore: number
   /** The present section it should follow, if any. */
   after?: Section
+  /** The template sibling just before it, when that one is missing too (to be added first). */
+  afterMissing?: TemplateSection
 }
 
 export function placementOf(ctx: RuleContext, st: Structure, m: SectionMatch): Placement {
-  const siblings = m.tpl.parent === undefined ? ctx.template.sections : parentTemplate(st, m)?.children ?? []
-  let after: Section | undefined
-  for (let i = m.tpl.index - 1; i >= 0; i--) {
-    const sib = siblings[i]
-    const spec = sib && st.byTemplate.get(sib)?.spec
-    if (spec) {
-      after = spec
-      break
-    }
-  }
+  const parent = st.parentOf.get(m.tpl)
+  const siblings = parent ? parent.children : ctx.template.sections
+  const after = previousPresent(st, siblings)[m.tpl.index]
+  const prev = siblings[m.tpl.index - 1]
+  const prevMatch = prev ? st.byTemplate.get(prev) : undefined
+  const afterMissing = prevMatch && !prevMatch.spec && !prevMatch.misplaced && prevMatch.required && prevMatch.parentPresent ? prev : undefined
   const lines = ctx.outline.lines
   const container = m.parentSpec ?? st.shape.docTitle
   let insertBefore: number
   if (after) insertBefore = after.end + 1
   else if (container) insertBefore = container.bodyEnd + 1
   else insertBefore = st.shape.top[0] ? startLine(st.shape.top[0]) : lines.length + 1
-  const standing = ctx.outline.sections.find(s => startLine(s) >= insertBefore)
+  const standing = firstFrom(ctx.outline, insertBefore)
   const line = standing ? standing.line : Math.max(1, lines.length)
-  return { line, insertBefore, after }
+  return { line, insertBefore, after, afterMissing }
 }
 
-function parentTemplate(st: Structure, m: SectionMatch): TemplateSection | undefined {
-  for (const t of st.byTemplate.keys()) if (t.children.includes(m.tpl)) return t
-  return undefined
+const prevCache = new WeakMap<Structure, Map<TemplateSection[], (Section | undefined)[]>>()
+
+/** Per template sibling index: the spec section of the nearest earlier sibling that is present. */
+function previousPresent(st: Structure, siblings: TemplateSection[]): (Section | undefined)[] {
+  let byList = prevCache.get(st)
+  if (!byList) prevCache.set(st, (byList = new Map()))
+  let out = byList.get(siblings)
+  if (!out) {
+    out = []
+    let last: Section | undefined
+    for (const sib of siblings) {
+      out.push(last)
+      const spec = st.byTemplate.get(sib)?.spec
+      if (spec) last = spec
+    }
+    byList.set(siblings, out)
+  }
+  return out
+}
+
+/** The first section (document order) starting at or after the line. */
+function firstFrom(outline: Outline, line: number): Section | undefined {
+  let lo = 0
+  let hi = outline.sections.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (startLine(outline.sections[mid]!) < line) lo = mid + 1
+    else hi = mid
+  }
+  return outline.sections[lo]
 }

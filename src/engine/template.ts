@@ -4,6 +4,7 @@
  * placeholders. Nothing here is specific to one project.
  */
 import type { Outline, Section, TemplateRules, TemplateSection } from './types.js'
+import { statedRules } from './stated.js'
 
 /** The document title and the top-level sections of a scanned document. */
 export interface DocumentShape {
@@ -45,9 +46,12 @@ export function paragraphs(lines: string[], from: number, to: number): string[] 
 // a URL in angle brackets.
 const PLACEHOLDER = /<[^<>\s`][^<>`\n]*>/g
 
-export function findPlaceholders(lines: string[]): string[] {
+export function findPlaceholders(lines: string[], literal?: boolean[]): string[] {
   const found = new Set<string>()
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    if (literal?.[i]) continue
+    const line = lines[i]!
+    if (!line.includes('<')) continue
     for (const m of line.matchAll(PLACEHOLDER)) {
       const inner = m[0].slice(1, -1)
       const after = line.slice(m.index + m[0].length, m.index + m[0].length + 2)
@@ -94,8 +98,9 @@ export function deriveTemplate(outline: Outline, src: TemplateSource, sectionDep
     exampleTitle: shape.docTitle?.title,
     sections,
     all,
-    placeholders: findPlaceholders(outline.lines),
-    styles: stylesByDepth(shape.top)
+    placeholders: findPlaceholders(outline.lines, literalLines(outline)),
+    styles: stylesByDepth(shape.top),
+    stated: statedRules(outline)
   }
 }
 
@@ -122,4 +127,38 @@ function stylesByDepth(top: Section[]): string[] {
   }
   visit(top, 0)
   return styles
+}
+
+const CODE_DIRECTIVE = /^\s*\.\.\s+(?:code|code-block|sourcecode|parsed-literal|literalinclude)::/
+const literalCache = new WeakMap<Outline, boolean[]>()
+
+/**
+ * Per line (index = line - 1): true inside a literal block, where text is
+ * shown as written (no placeholders, no markup): the indented block after a
+ * paragraph ending in "::", and the body of a code directive. Only lines the
+ * scanner also found verbatim count, so a table or a note is never literal.
+ */
+export function literalLines(outline: Outline): boolean[] {
+  let out = literalCache.get(outline)
+  if (out) return out
+  const { lines, verbatim } = outline
+  out = new Array<boolean>(lines.length).fill(false)
+  let base = -1 // indent of the line that opened a literal block; -1 = none open
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const trimmed = line.trim()
+    const indent = line.length - line.trimStart().length
+    if (base >= 0) {
+      if (trimmed === '') continue
+      if (indent > base) {
+        if (verbatim[i]) out[i] = true
+        continue
+      }
+      base = -1
+    }
+    if (trimmed.endsWith('::') && (!trimmed.startsWith('..') || CODE_DIRECTIVE.test(line))) base = indent
+    else if (CODE_DIRECTIVE.test(line)) base = indent
+  }
+  literalCache.set(outline, out)
+  return out
 }

@@ -124,16 +124,48 @@ export interface TemplateRules {
   placeholders: string[]
   /** Adornment style of the template's sections per depth (index 0 = top level). */
   styles: string[]
+  /** Rules the template states in its own words (see engine/stated.ts). */
+  stated: StatedRules
+}
+
+/** A rule a template states: the sentence (trimmed, shortened) and its 1-based line. */
+export interface StatedRule {
+  line: number
+  text: string
+  /** line-length: the width asked for. */
+  width?: number
+  /** image: text diagrams required (warning) or merely preferred (notice). */
+  level?: 'required' | 'preferred'
+}
+
+export interface StatedRules {
+  lineLength?: StatedRule
+  image?: StatedRule
+  /** "If you have nothing to say, just write: None". */
+  none?: StatedRule
+}
+
+/** A rule a template switched on, as the JSON report lists it. */
+export interface TemplateRuleSource {
+  rule: string
+  line: number
+  text: string
 }
 
 export interface CheckOptions {
   /** File name to put on findings (repository-relative path). */
   file: string
-  maxLineLength: number
+  /**
+   * Longest allowed line from configuration: overrides the width the
+   * template states, and switches line-length on where the template states none.
+   */
+  maxLineLength?: number
   /** Per-rule severity overrides; 'off' disables. */
   rules: Record<string, SeveritySetting>
   /** Titles that may be left out. */
   optionalSections: string[]
+  /** Top-level titles allowed besides the template's. */
+  allowedSections?: string[]
   /** How many template levels are required (default 2: sections and subsections). */
   sectionDepth: number
   /** Suppression comments: honoured (allow, default), honoured and reported as notices (report), or ignored and reported as errors (deny). */
@@ -163,6 +195,8 @@ export interface FileResult {
   sections: SectionStatus[]
   /** Findings turned off by suppression comments in the spec. */
   suppressed?: number
+  /** Rules the template switched on, with the line that states each. */
+  templateRules?: TemplateRuleSource[]
   /** The honoured suppression comments and what each hid. */
   suppressions?: SuppressionUse[]
   /** Set when the file could not be checked at all (unreadable, undecodable). */

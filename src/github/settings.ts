@@ -130,7 +130,7 @@ export function within(root: string, abs: string): boolean {
 }
 
 /** Inputs that, when empty, take their value from .spec-template-check.yml. */
-const OVERRIDABLE = ['paths', 'exclude', 'template', 'optional-sections', 'max-line-length', 'fail-on', 'suppressions'] as const
+const OVERRIDABLE = ['paths', 'exclude', 'template', 'optional-sections', 'allowed-sections', 'max-line-length', 'fail-on', 'suppressions'] as const
 
 /**
  * Merge the repository's configuration file under the inputs: an input that
@@ -144,6 +144,7 @@ export function applyConfigFile(settings: ActionSettings, cfg: ConfigFile | unde
   if (!given('exclude') && cfg.exclude) out.exclude = checkGlobs(cfg.exclude, `${cfg.source}: "exclude"`)
   if (!given('template') && cfg.template) out.template = workspacePath(settings.workspace, cfg.template, `${cfg.source}: "template"`)
   if (!given('optional-sections') && cfg.optionalSections) out.optionalSections = cfg.optionalSections
+  if (!given('allowed-sections') && cfg.allowedSections) out.allowedSections = cfg.allowedSections
   if (!given('max-line-length') && cfg.maxLineLength) out.maxLineLength = cfg.maxLineLength
   if (!given('fail-on') && cfg.failOn) out.failOn = cfg.failOn
   if (!given('suppressions') && cfg.suppressions) out.suppressions = cfg.suppressions
@@ -166,7 +167,10 @@ export function readActionSettings(
     exclude: checkGlobs(parseList(getInput('exclude')), label('exclude')),
     template: template === '' ? undefined : template,
     optionalSections: parseList(getInput('optional-sections')),
-    maxLineLength: parsePositiveInt(getInput('max-line-length'), label('max-line-length'), DEFAULT_MAX_LINE_LENGTH),
+    allowedSections: parseList(getInput('allowed-sections')),
+    maxLineLength: getInput('max-line-length').trim() === ''
+      ? undefined
+      : parsePositiveInt(getInput('max-line-length'), label('max-line-length'), DEFAULT_MAX_LINE_LENGTH),
     rules: parseRules(getInput('rules'), label('rules')),
     sectionDepth: DEFAULT_SECTION_DEPTH,
     failOn: parseFailOn(getInput('fail-on'), label('fail-on')),

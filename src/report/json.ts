@@ -35,7 +35,11 @@
  *           "status": "missing", "line": null }  // status: ok | missing | empty | template-text | placeholder
  *       ]                                        // line: 1-based line in the spec, null when missing
  *     }
- *   ]
+ *   ],
+ *   "templates": [                               // sorted by template; only templates that state rules
+ *     { "template": "specs/template.rst",
+ *       "rules": [ { "rule": "line-length", "line": 49, "text": "Please wrap text at 79 columns." } ] }
+ *   ]                                            // rules the template switched on by its own words, and where
  * }
  *
  * Strings are exactly the engine's (JSON escapes what needs escaping); the
@@ -98,8 +102,19 @@ export function reportJson(report: Report): Record<string, unknown> {
       filesWithErrors: t.filesWithErrors,
       suppressed: t.suppressed ?? report.files.reduce((n, f) => n + (f.suppressed ?? 0), 0)
     },
-    files: sortedFiles(report.files).map(fileJson)
+    files: sortedFiles(report.files).map(fileJson),
+    templates: templatesJson(report.files)
   }
+}
+
+/** Per template (once): the rules it switched on by stating them, with the line. */
+function templatesJson(files: readonly FileResult[]): Record<string, unknown>[] {
+  const seen = new Map<string, Record<string, unknown>>()
+  for (const f of files) {
+    if (!f.templateRules?.length || seen.has(f.template)) continue
+    seen.set(f.template, { template: f.template, rules: f.templateRules.map(r => ({ rule: r.rule, line: r.line, text: r.text })) })
+  }
+  return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, v]) => v)
 }
 
 export function formatJson(report: Report): string {

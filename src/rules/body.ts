@@ -1,10 +1,39 @@
 import type { Section } from '../engine/types.js'
 import { paragraphs } from '../engine/template.js'
 
-/** True when a section's own body (before any subsection) has no text at all. */
+// Explicit markup that renders nothing: a comment, a hyperlink target, a substitution definition.
+const TARGET = /^\s*\.\.\s+_[^:]*:/
+const SUBSTITUTION = /^\s*\.\.\s+\|[^|]+\|\s/
+const DIRECTIVE = /^\s*\.\.\s+[^\s:]+::/
+const FOOTNOTE = /^\s*\.\.\s+\[[^\]]+\]/
+const ANONYMOUS = /^\s*__(\s|$)/
+
+/** True for an explicit-markup line that renders nothing (with its indented continuation). */
+function silentStart(line: string): boolean {
+  if (ANONYMOUS.test(line)) return true
+  if (!/^\s*\.\.(\s|$)/.test(line)) return false
+  if (TARGET.test(line) || SUBSTITUTION.test(line)) return true
+  return !DIRECTIVE.test(line) && !FOOTNOTE.test(line) // a comment
+}
+
+/**
+ * True when a section's own body (before any subsection) shows nothing to a
+ * reader: blank, or only comments, hyperlink targets and substitution
+ * definitions (with their indented continuation lines).
+ */
 export function isBlankBody(lines: string[], s: Section): boolean {
+  let silentIndent = -1 // indent of the explicit markup being skipped; -1 = none
   for (let n = s.bodyStart; n <= s.bodyEnd; n++) {
-    if ((lines[n - 1] ?? '').trim() !== '') return false
+    const line = lines[n - 1] ?? ''
+    if (line.trim() === '') continue
+    const indent = line.length - line.trimStart().length
+    if (silentIndent >= 0 && indent > silentIndent) continue
+    silentIndent = -1
+    if (silentStart(line)) {
+      silentIndent = indent
+      continue
+    }
+    return false
   }
   return true
 }

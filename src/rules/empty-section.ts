@@ -4,18 +4,29 @@ import { isBlankBody } from './body.js'
 
 export const emptySection: Rule = {
   id: 'empty-section',
-  description: 'A section has no content; the template asks for "None" when there is nothing to say.',
+  description: 'A section shows nothing to a reader (no text, or only comments and link targets).',
   defaultSeverity: 'error',
   lineRule: false,
   check(ctx, report) {
     const st = structureOf(ctx)
+    const inTemplate = new Set<typeof st.shape.top[number]>()
+    for (const m of st.matches) {
+      const s = m.spec ?? m.misplaced
+      if (s) inTemplate.add(s)
+    }
+    const none = ctx.template.stated.none
     for (const s of ctx.outline.sections) {
       if (s === st.shape.docTitle || s.children.length > 0) continue
       if (!isBlankBody(ctx.outline.lines, s)) continue
+      const advice = !inTemplate.has(s)
+        ? 'write its content or remove it'
+        : none
+          ? `write "None" if there is nothing to say, as the template asks (line ${none.line})`
+          : 'write its content'
       report({
         line: s.line,
         section: s.title,
-        message: `Section "${s.rawTitle}" is empty: write "None" if there is nothing to say.`
+        message: `Section "${s.rawTitle}" is empty: ${advice}.`
       })
     }
   }

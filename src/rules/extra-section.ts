@@ -1,23 +1,22 @@
 import type { Rule } from '../engine/types.js'
 import { structureOf } from '../engine/structure.js'
-import { titleMatcher } from './similar.js'
+import { displacers } from './section-level.js'
 
 export const extraSection: Rule = {
   id: 'extra-section',
-  description: 'A top-level section that the template does not have.',
+  description: 'A top-level section that the template does not have (nor allowed-sections).',
   defaultSeverity: 'error',
   lineRule: false,
   check(ctx, report) {
     const st = structureOf(ctx)
-    const closest = titleMatcher(ctx.template.sections.map(t => t.title))
+    const allowed = new Set((ctx.options.allowedSections ?? []).map(t => t.trim()))
+    const taking = displacers(ctx)
     for (const s of st.shape.top) {
-      if (st.matched.has(s)) continue
-      const near = closest(s.title)
-      const hint = near ? `; did you mean "${near}"? Titles must match the template exactly` : '; move its content into a template section or make it a subsection'
+      if (st.matched.has(s) || st.duplicates.has(s) || taking.has(s) || allowed.has(s.title.trim())) continue
       report({
         line: s.line,
         section: s.title,
-        message: `Section "${s.rawTitle}" is not in the template${hint}.`
+        message: `Section "${s.rawTitle}" is not in the template: move its content into a template section or make it a subsection (or list it in allowed-sections).`
       })
     }
   }

@@ -3,6 +3,7 @@ export const RULE_IDS: readonly string[] = [
   'title',
   'missing-section',
   'extra-section',
+  'duplicate-section',
   'section-order',
   'section-level',
   'empty-section',

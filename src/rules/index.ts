@@ -6,6 +6,7 @@ import type { Rule } from '../engine/types.js'
 import { title } from './title.js'
 import { missingSection } from './missing-section.js'
 import { extraSection } from './extra-section.js'
+import { duplicateSection } from './duplicate-section.js'
 import { sectionOrder } from './section-order.js'
 import { sectionLevel } from './section-level.js'
 import { emptySection } from './empty-section.js'
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   title,
   missingSection,
   extraSection,
+  duplicateSection,
   sectionOrder,
   sectionLevel,
   emptySection,

@@ -1,18 +1,39 @@
-import type { Rule } from '../engine/types.js'
+import type { Rule, RuleContext } from '../engine/types.js'
+import { quoteOf } from '../engine/stated.js'
+
+/** Fallback width when configuration switches the rule on and neither it nor the template gives one. */
+export const DEFAULT_WIDTH = 79
 
 /**
- * Upstream's wrapping check (nova-specs tests/test_titles.py), with the same
+ * The width lines are held to, and why: the template's own sentence, else
+ * configuration (max-line-length, or the rule switched on); undefined = no rule.
+ */
+export function widthOf(ctx: RuleContext): { max: number; why: string } | undefined {
+  const stated = ctx.template.stated.lineLength
+  const configured = ctx.options.maxLineLength
+  if (configured !== undefined) return { max: configured, why: 'max-line-length' }
+  if (stated?.width !== undefined) return { max: stated.width, why: `the template asks for it: ${quoteOf(stated, ctx.template)}` }
+  const setting = ctx.options.rules['line-length']
+  if (setting !== undefined && setting !== 'off') return { max: DEFAULT_WIDTH, why: 'line-length is switched on in the configuration' }
+  return undefined
+}
+
+/**
+ * Applies only where the template asks for a width ("Please wrap text at 79
+ * columns") or configuration asks for it. Upstream's wrapping check (nova-specs tests/test_titles.py), with the same
  * exemptions: lines after a line containing "::" while they are blank or
  * indented (literal blocks, directive bodies), lines with http:// or
  * https://, and lines that are a single token.
  */
 export const lineLength: Rule = {
   id: 'line-length',
-  description: 'A line is longer than the maximum (79 by default).',
+  description: 'A line is longer than the width the template asks for ("wrap text at 79 columns"), or max-line-length.',
   defaultSeverity: 'error',
   lineRule: true,
   check(ctx, report) {
-    const max = ctx.options.maxLineLength
+    const width = widthOf(ctx)
+    if (!width) return
+    const { max, why } = width
     if (!ctx.outline.lines.some(l => l.length > max)) return
     let codeBlock = false
     ctx.outline.lines.forEach((line, i) => {
@@ -31,7 +52,7 @@ export const lineLength: Rule = {
         line: i + 1,
         column: max + 1,
         endColumn: line.length + 1,
-        message: `Line is ${length} characters long; wrap it at ${max}.`
+        message: `Line is ${length} characters long; wrap it at ${max} (${why}).`
       })
     })
   }

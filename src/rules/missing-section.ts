@@ -1,31 +1,49 @@
-import type { Rule } from '../engine/types.js'
-import { placementOf, structureOf } from '../engine/structure.js'
-import { closestTitle } from './similar.js'
+import type { ReportFn, Rule, RuleContext, Section } from '../engine/types.js'
+import { placementOf, startLine, structureOf } from '../engine/structure.js'
 import { styleFor, titleLines } from '../engine/adorn.js'
 
+/** "; if there is nothing to say, write "None"" where the template says so. */
+export function noneAdvice(ctx: RuleContext): string {
+  return ctx.template.stated.none ? '; if there is nothing to say, write "None" (as the template asks)' : ''
+}
+
+/**
+ * A template section the spec does not have, reported where it belongs; or,
+ * when a heading there stands for it under another title (case, spacing,
+ * spelling), one finding at that heading whose fix renames it.
+ */
 export const missingSection: Rule = {
   id: 'missing-section',
-  description: 'A section or subsection of the template is absent.',
+  description: 'A section or subsection of the template is absent (or renamed).',
   defaultSeverity: 'error',
   lineRule: false,
   check(ctx, report) {
     const st = structureOf(ctx)
+    const styles = new Map<number, string>()
+    const style = (depth: number): string => {
+      let s = styles.get(depth)
+      if (s === undefined) styles.set(depth, (s = styleFor(ctx.outline, ctx.template.styles, depth)))
+      return s
+    }
+    const kindOf = (depth: number): string => (depth === 1 ? 'section' : 'subsection')
     for (const m of st.matches) {
+      if (m.renamed && m.spec) {
+        report(renameFinding(m.spec, m.tpl.title, kindOf(m.tpl.depth)))
+        continue
+      }
       if (m.spec || m.misplaced || !m.required || !m.parentPresent) continue
       const place = placementOf(ctx, st, m)
-      const where = place.after
-        ? `after "${place.after.title}"`
-        : m.parentSpec
-          ? `at the start of "${m.parentSpec.title}"`
-          : 'as the first section'
-      const siblings = (m.parentSpec?.children ?? st.shape.top).filter(s => !st.matched.has(s))
-      const near = closestTitle(m.tpl.title, siblings.map(s => s.title))
-      const hint = near ? ` ("${near}" is not the same title: use the template's title exactly)` : ''
-      const kind = m.tpl.depth === 1 ? 'section' : 'subsection'
+      const where = place.afterMissing
+        ? `after "${place.afterMissing.title}" (missing too)`
+        : place.after
+          ? `after "${place.after.title}"`
+          : m.parentSpec
+            ? `at the start of "${m.parentSpec.title}"`
+            : 'as the first section'
       const before = ctx.outline.lines[place.insertBefore - 2]
       const block = [
         ...(before !== undefined && before.trim() !== '' ? [''] : []),
-        ...titleLines(m.tpl.title, styleFor(ctx.outline, ctx.template.styles, m.tpl.depth)),
+        ...titleLines(m.tpl.title, style(m.tpl.depth)),
         '',
         'None',
         ''
@@ -39,8 +57,23 @@ export const missingSection: Rule = {
           endLine: place.insertBefore,
           text: block.join('\n') + '\n'
         },
-        message: `Missing ${kind} "${m.tpl.title}"${hint}: add it ${where}; if there is nothing to say, write "None".`
+        message: `Missing ${kindOf(m.tpl.depth)} "${m.tpl.title}": add it ${where}${noneAdvice(ctx)}.`
       })
     }
+  }
+}
+
+function renameFinding(s: Section, title: string, kind: string): Parameters<ReportFn>[0] {
+  const first = startLine(s)
+  return {
+    line: s.line,
+    section: title,
+    fix: {
+      description: `Rename "${s.rawTitle}" to "${title}"`,
+      startLine: first,
+      endLine: s.underline + 1,
+      text: titleLines(title, s.style).join('\n') + '\n'
+    },
+    message: `${kind === 'section' ? 'Section' : 'Subsection'} "${s.rawTitle}" stands for the template's "${title}": use the template's title exactly (rename it to "${title}").`
   }
 }

@@ -19,11 +19,19 @@ export const sectionOrder: Rule = {
     for (const list of groups.values()) {
       list.sort((a, b) => a.spec.line - b.spec.line)
       const keep = longestIncreasing(list.map(x => x.index))
+      // Kept sections are in increasing template order: find the neighbours by binary search.
+      const kept = list.filter((_y, j) => keep.has(j))
       list.forEach((x, i) => {
         if (keep.has(i)) return
-        const kept = list.filter((_y, j) => keep.has(j))
-        const after = kept.filter(y => y.index < x.index).pop()
-        const before = kept.find(y => y.index > x.index)
+        let lo = 0
+        let hi = kept.length
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1
+          if (kept[mid]!.index < x.index) lo = mid + 1
+          else hi = mid
+        }
+        const after = lo > 0 ? kept[lo - 1] : undefined
+        const before = kept[lo]
         report({
           line: x.spec.line,
           section: x.title,

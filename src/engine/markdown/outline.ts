@@ -1,0 +1,25 @@
+/**
+ * What `--outline` prints for a Markdown file: the headings GitHub renders
+ * (level, line of the heading text, plain title), in document order.
+ */
+import { parseMarkdown } from './parse.js'
+
+export interface MdOutline {
+  format: 'markdown'
+  sections: Array<{ level: number; line: number; title: string }>
+  frontMatter?: string[]
+}
+
+/** True for the file names read as Markdown: `.md` and `.markdown`, any case. */
+export function isMarkdownPath(file: string): boolean {
+  return /\.(?:md|markdown)$/i.test(file)
+}
+
+export function markdownOutline(text: string): MdOutline {
+  const doc = parseMarkdown(text)
+  return {
+    format: 'markdown',
+    sections: doc.sections.map(s => ({ level: s.level, line: s.line, title: s.title })),
+    ...(doc.frontMatter ? { frontMatter: doc.frontMatter.keys.map(k => k.key) } : {})
+  }
+}

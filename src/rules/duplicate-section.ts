@@ -1,0 +1,20 @@
+import type { Rule } from '../engine/types.js'
+import { structureOf } from '../engine/structure.js'
+
+/** A template section's title repeated among siblings: one finding at the repeat. */
+export const duplicateSection: Rule = {
+  id: 'duplicate-section',
+  description: 'A template section appears twice under the same parent.',
+  defaultSeverity: 'error',
+  lineRule: false,
+  check(ctx, report) {
+    const st = structureOf(ctx)
+    for (const d of st.duplicates.values()) {
+      report({
+        line: d.repeat.line,
+        section: d.tpl.title,
+        message: `Section "${d.repeat.rawTitle}" repeats the one at line ${d.first.line}: the template has it once; merge the two.`
+      })
+    }
+  }
+}
