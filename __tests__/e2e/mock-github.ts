@@ -20,7 +20,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { checkRequest } from './openapi.js'
+import { checkRequest, load as loadOpenApi } from './openapi.js'
 
 export interface DiffEntry {
   filename: string
@@ -158,6 +158,7 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
   const checkRuns: CheckRun[] = []
   const reviews: Review[] = []
   const invalid: string[] = []
+  if (options.openapi !== false) loadOpenApi()
   const failures = (options.failures ?? []).map(f => ({ ...f, left: f.times ?? 1 }))
   let nextId = 1000
 

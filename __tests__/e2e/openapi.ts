@@ -26,7 +26,8 @@ const FILE = path.resolve(process.cwd(), 'node_modules/@octokit/openapi/generate
 let spec: { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, Schema>> } | undefined
 let routes: Route[] | undefined
 
-function load(): Route[] | undefined {
+/** Parses the description (once per test file); the mock calls it before it listens, so no request waits for it. */
+export function load(): Route[] | undefined {
   if (routes) return routes
   if (!existsSync(FILE)) return undefined
   spec = JSON.parse(readFileSync(FILE, 'utf8'))

@@ -39,6 +39,12 @@ export const RULE_HELP: Readonly<Record<string, RuleHelp>> = {
     fix: 'Rename the section to the template title the finding suggests, or move its text into a template section (or a subsection of one).',
     example: 'Proposed change\n===============\n'
   },
+  'duplicate-section': {
+    name: 'DuplicateSection',
+    checks: 'Each template section appears once under its parent.',
+    fix: 'Merge the repeated section into the first one (move its text there and delete the second title).',
+    example: 'Alternatives\n------------\n\nA cache of provisioned widgets; rejected because it wastes capacity.\n'
+  },
   'section-order': {
     name: 'SectionOrder',
     checks: 'The template sections appear in the order of the template.',
