@@ -4,10 +4,12 @@
  * Unknown keys and bad values are errors naming the key. The JSON Schema is
  * schema/spec-template-check.schema.json.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { lstatSync } from 'node:fs'
 import path from 'node:path'
 import type { SeveritySetting } from './engine/types.js'
 import { ConfigError, parseRules } from './config.js'
+import { readWorkspaceFileSync } from './files.js'
+import { GlobError, globMatcher, validateGlob } from './glob.js'
 import { SUPPRESSION_POLICIES, type SuppressionPolicy } from './engine/suppress.js'
 
 export const CONFIG_FILES = ['.spec-template-check.yml', '.spec-template-check.yaml']
@@ -40,16 +42,26 @@ export interface ConfigFile {
 const TOP_KEYS = ['paths', 'exclude', 'template', 'templates', 'optional-sections', 'allowed-sections', 'rules', 'max-line-length', 'section-depth', 'fail-on', 'suppressions']
 const MAPPING_KEYS = ['files', 'template', 'optional-sections', 'allowed-sections']
 
-/** Read the configuration file from the workspace root, if there is one. */
+/** A configuration file is a few lines; this is generous. */
+export const MAX_CONFIG_BYTES = 256 * 1024
+
+/**
+ * Read the configuration file from the workspace root, if there is one.
+ * It is read like a spec: a regular file inside the workspace (a symbolic
+ * link may point inside it, never out), no device, no FIFO, at most
+ * MAX_CONFIG_BYTES; anything else is a configuration error that says why
+ * and shows nothing of what the link points to.
+ */
 export async function loadConfigFile(workspace: string): Promise<ConfigFile | undefined> {
   for (const name of CONFIG_FILES) {
-    const file = path.join(workspace, name)
-    if (!existsSync(file)) continue
+    if (!lstatSync(path.join(workspace, name), { throwIfNoEntry: false })) continue
+    const r = readWorkspaceFileSync(workspace, name, MAX_CONFIG_BYTES)
+    if (!r.ok) throw new ConfigError(`${name}: not read: ${r.error}`)
     let text: string
     try {
-      text = readFileSync(file, 'utf8')
-    } catch (e) {
-      throw new ConfigError(`${name}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
+      text = new TextDecoder('utf-8', { fatal: true }).decode(r.bytes)
+    } catch {
+      throw new ConfigError(`${name}: not valid UTF-8`)
     }
     return parseConfigFile(text, name)
   }
@@ -59,6 +71,14 @@ export async function loadConfigFile(workspace: string): Promise<ConfigFile | un
 export async function parseConfigFile(text: string, source: string): Promise<ConfigFile> {
   // Loaded only when a repository has a configuration file (keeps start-up fast).
   const { parse } = await import('yaml')
+  return configFromYaml(text, source, parse)
+}
+
+/** parseConfigFile with the YAML parser passed in (synchronous; the fuzz test calls it). */
+export function configFromYaml(text: string, source: string, parse: (text: string, options: object) => unknown): ConfigFile {
+  // Also for a file read from the base commit (template-ref: base), which does not pass loadConfigFile.
+  const bytes = Buffer.byteLength(text, 'utf8')
+  if (bytes > MAX_CONFIG_BYTES) throw new ConfigError(`${source}: ${bytes} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for the configuration file`)
   let doc: unknown
   try {
     doc = parse(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: 100 })
@@ -72,10 +92,10 @@ export async function parseConfigFile(text: string, source: string): Promise<Con
     const where = `${source}: "${key}"`
     switch (key) {
       case 'paths':
-        out.paths = stringList(value, where)
+        out.paths = globList(value, where)
         break
       case 'exclude':
-        out.exclude = stringList(value, where)
+        out.exclude = globList(value, where)
         break
       case 'template':
         out.template = relPath(value, where)
@@ -127,6 +147,33 @@ function stringList(v: unknown, where: string): string[] {
   throw new ConfigError(`${where} must be a string or a list of strings`)
 }
 
+/** A list of globs, each within the limits of src/glob.ts (a ConfigError names the key otherwise). */
+function globList(v: unknown, where: string): string[] {
+  const list = stringList(v, where)
+  globListOrFail(list, where)
+  return list
+}
+
+/** Refuse globs the matcher refuses, as a ConfigError naming the key (and the pattern). */
+export function globListOrFail(list: string[], where: string): void {
+  const fail = (e: unknown, what: string): never => {
+    if (e instanceof GlobError) throw new ConfigError(`${where}: ${what}${e.message}`)
+    throw e
+  }
+  for (const glob of list) {
+    try {
+      validateGlob(glob)
+    } catch (e) {
+      fail(e, `pattern "${glob}": `)
+    }
+  }
+  try {
+    globMatcher(list)
+  } catch (e) {
+    fail(e, '')
+  }
+}
+
 function relPath(v: unknown, where: string): string {
   if (typeof v !== 'string' || v.trim() === '') throw new ConfigError(`${where} must be a path relative to the repository root`)
   const p = v.trim()
@@ -161,7 +208,7 @@ function mappings(v: unknown, where: string): TemplateMapping[] {
     if (item.files === undefined) throw new ConfigError(`${at}: "files" is required`)
     if (item.template === undefined) throw new ConfigError(`${at}: "template" is required`)
     return {
-      files: stringList(item.files, `${at}.files`),
+      files: globList(item.files, `${at}.files`),
       template: relPath(item.template, `${at}.template`),
       optionalSections: item['optional-sections'] === undefined ? [] : stringList(item['optional-sections'], `${at}.optional-sections`),
       ...(item['allowed-sections'] === undefined ? {} : { allowedSections: stringList(item['allowed-sections'], `${at}.allowed-sections`) })

@@ -3,11 +3,12 @@
  * leaving the workspace. Paths handed around are workspace-relative with
  * forward slashes.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs'
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
-import picomatch from 'picomatch'
 import type { Settings } from './config.js'
 import { isTemplateFile } from './engine/discover.js'
+import { globMatcher, GlobError } from './glob.js'
+import { ConfigError } from './config.js'
 
 /** Larger files are refused (the engine is linear, but a spec this big is a mistake). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -55,7 +56,7 @@ export async function readWorkspaceFile(workspace: string, file: string): Promis
   return readWorkspaceFileSync(workspace, file)
 }
 
-export function readWorkspaceFileSync(workspace: string, file: string): ReadResult {
+export function readWorkspaceFileSync(workspace: string, file: string, maxBytes = MAX_FILE_BYTES): ReadResult {
   const ws = path.resolve(workspace)
   const abs = path.resolve(ws, file)
   if (!inside(ws, abs)) return { ok: false, problem: 'outside', error: `refused: "${file}" is outside the workspace` }
@@ -87,14 +88,48 @@ export function readWorkspaceFileSync(workspace: string, file: string): ReadResu
     return { ok: false, problem: 'unreadable', error: `cannot read "${file}": ${code ?? String(e)}` }
   }
   if (!inside(realWorkspace(ws), real)) return { ok: false, problem: 'outside', error: `refused: "${file}" is a symbolic link that points outside the workspace` }
+  if (!st.isFile()) return { ok: false, problem: 'not-a-file', error: `"${file}" is not a regular file` }
   try {
-    if (!st.isFile()) return { ok: false, problem: 'not-a-file', error: `"${file}" is not a regular file` }
-    if (st.size > MAX_FILE_BYTES) {
-      return { ok: false, problem: 'too-large', error: `"${file}" is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a spec` }
-    }
-    return { ok: true, bytes: readFileSync(real) }
+    return readRegularFile(real, file, maxBytes)
   } catch (e) {
     return { ok: false, problem: 'unreadable', error: `cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}` }
+  }
+}
+
+/**
+ * Read a file that was a regular file when looked at, without trusting that
+ * it still is: opened non-blocking (a FIFO swapped in cannot hang the open),
+ * checked again on the open descriptor, and never more than maxBytes + 1
+ * bytes read (a file that grows, or a device, cannot exhaust memory).
+ */
+function readRegularFile(real: string, file: string, maxBytes: number): ReadResult {
+  const fd = openSync(real, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | fsConstants.O_NOFOLLOW)
+  try {
+    const st = fstatSync(fd)
+    if (!st.isFile()) return { ok: false, problem: 'not-a-file', error: `"${file}" is not a regular file` }
+    const tooLarge = (n: number): ReadResult => ({
+      ok: false,
+      problem: 'too-large',
+      error: `"${file}" is ${n} bytes, over the ${maxBytes}-byte limit`
+    })
+    if (st.size > maxBytes) return tooLarge(st.size)
+    let buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1)
+    let n = 0
+    for (;;) {
+      if (n === buf.length) {
+        if (buf.length > maxBytes) return tooLarge(n)
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxBytes + 1))
+        buf.copy(bigger, 0, 0, n)
+        buf = bigger
+      }
+      const got = readSync(fd, buf, n, buf.length - n, null)
+      if (got === 0) break
+      n += got
+    }
+    if (n > maxBytes) return tooLarge(n)
+    return { ok: true, bytes: new Uint8Array(buf.buffer, buf.byteOffset, n) }
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -129,9 +164,14 @@ export async function workspaceFileExists(workspace: string, file: string): Prom
   }
 }
 
-function matcher(globs: string[]): (p: string) => boolean {
-  if (globs.length === 0) return () => false
-  return picomatch(globs, { dot: false })
+/** Linear-time matcher (src/glob.ts); a refused pattern is a ConfigError naming the setting. */
+function matcher(globs: string[], key: string): (p: string) => boolean {
+  try {
+    return globMatcher(globs, { dot: false })
+  } catch (e) {
+    if (e instanceof GlobError) throw new ConfigError(`"${key}": ${e.message} (${globs.map(g => JSON.stringify(g)).join(', ')})`)
+    throw e
+  }
 }
 
 /** Matches the spec globs, is not excluded and is not a template. */
@@ -140,32 +180,40 @@ export function isSpecPath(file: string, settings: Settings): boolean {
 }
 
 export function specFilter(settings: Settings): (file: string) => boolean {
-  const inc = matcher(settings.paths)
-  const exc = matcher(settings.exclude)
+  const inc = matcher(settings.paths, 'paths')
+  const exc = matcher(settings.exclude, 'exclude')
   const tpl = settings.template ? toRelative(settings.workspace, settings.template) : undefined
   const keepTemplates = settings.keepTemplateNames === true
   return file => inc(file) && !exc(file) && (keepTemplates || !isTemplateFile(file)) && file !== tpl
 }
 
-/** Every workspace file matching the settings, sorted. Does not follow directory symlinks. */
-export async function expandGlobs(settings: Settings): Promise<string[]> {
+/** A folder that could not be listed (workspace-relative, "." for the root) and why. */
+export type OnUnreadable = (dir: string, code: string) => void
+
+/**
+ * Every workspace file matching the settings, sorted. Does not follow
+ * directory symlinks. A folder that cannot be listed is passed to
+ * onUnreadable (the CLI makes it an error; nothing is silently skipped).
+ */
+export async function expandGlobs(settings: Settings, onUnreadable?: OnUnreadable): Promise<string[]> {
   const keep = specFilter(settings)
   const out: string[] = []
-  await walk(path.resolve(settings.workspace), '', out, keep)
+  await walk(path.resolve(settings.workspace), '', out, keep, onUnreadable)
   return out.sort()
 }
 
-async function walk(root: string, rel: string, out: string[], keep: (f: string) => boolean): Promise<void> {
+async function walk(root: string, rel: string, out: string[], keep: (f: string) => boolean, onUnreadable?: OnUnreadable): Promise<void> {
   let entries: Dirent[]
   try {
     entries = readdirSync(path.join(root, rel), { withFileTypes: true })
-  } catch {
+  } catch (e) {
+    onUnreadable?.(rel || '.', (e as NodeJS.ErrnoException).code ?? String(e))
     return
   }
   for (const e of entries) {
     const child = rel ? `${rel}/${e.name}` : e.name
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) await walk(root, child, out, keep)
+      if (!SKIP_DIRS.has(e.name)) await walk(root, child, out, keep, onUnreadable)
     } else if ((e.isFile() || e.isSymbolicLink()) && keep(child)) {
       out.push(child)
     }

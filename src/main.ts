@@ -5,7 +5,7 @@
  *
  * Logging: only our own text goes to the log as is. Spec text (finding
  * messages, file names, template paths) is written either as escaped
- * workflow commands or through logSafe, so a spec can never inject a
+ * workflow commands or through logLine (src/report/escape.ts), so a spec can never inject a
  * workflow command.
  *
  * Nothing is lost: every finding reaches at least one of a check-run
@@ -29,6 +29,7 @@ import {
   formatSarif,
   formatSummary,
   formatText,
+  logLine,
   plainLogSafe,
   safeText
 } from './report/index.js'
@@ -59,11 +60,6 @@ const CHECK_SUMMARY_MAX_BYTES = 65000
 const NOTES_RESERVE_BYTES = 8000
 /** File name of the JSON report written to RUNNER_TEMP when findings would otherwise be lost. */
 export const FALLBACK_REPORT_NAME = 'spec-template-check-report.json'
-
-/** Untrusted text (file names, API messages) for a plain log line: no control characters, no workflow command. */
-export function logSafe(text: string): string {
-  return plainLogSafe(safeText(text))
-}
 
 /** A failure we expect and explain in one line (no stack trace). */
 export class ActionError extends Error {
@@ -101,7 +97,7 @@ async function runAction(): Promise<void> {
   const api = inputs.token
     ? createClient(inputs.token, {
         requestTimeout: inputs.requestTimeout,
-        log: { debug: m => core.debug(m), info: m => core.info(logSafe(m)) }
+        log: { debug: m => core.debug(m), info: m => core.info(logLine(m)) }
       })
     : undefined
   // Templates (and the configuration file) come from the base with template-ref: base.
@@ -134,7 +130,7 @@ async function runAction(): Promise<void> {
     return
   }
 
-  core.info(`Checking ${files.length} spec file${files.length === 1 ? '' : 's'} (${changed.mode === 'changed' ? 'changed in this ' + eventLabel(ctx) : 'all matching ' + settings.paths.join(', ')})`)
+  core.info(logLine(`Checking ${files.length} spec file${files.length === 1 ? '' : 's'} (${changed.mode === 'changed' ? 'changed in this ' + eventLabel(ctx) : 'all matching ' + settings.paths.join(', ')})`))
   const report = onlyMyLines(await checkFiles(files, settings, templates.options), settings, changed)
   const templateNotes = describeTemplateNotes(templates)
 
@@ -195,7 +191,7 @@ async function runAction(): Promise<void> {
       await core.summary.addRaw(md, true).write()
     } catch (err) {
       core.summary.emptyBuffer()
-      core.warning(`could not write the job summary: ${logSafe((err as Error).message)}`)
+      core.warning(`could not write the job summary: ${logLine((err as Error).message)}`)
       if (unannotated > 0 && !written.reportFile) {
         // The findings the annotations left out were to be listed there: keep them in a file instead.
         const file = await writeFallbackReport(report)
@@ -260,12 +256,12 @@ async function loadRepoConfig(settings: ActionSettings, templates: TemplateSetup
   const source = templates.options.templateSource
   if (!source) {
     const cfg = await loadConfigFile(settings.workspace)
-    if (cfg) core.info(`Configuration: ${cfg.source}`)
+    if (cfg) core.info(logLine(`Configuration: ${cfg.source}`))
     return cfg
   }
   for (const name of CONFIG_FILES) {
     if (!(await source.exists(name))) continue
-    core.info(`Configuration: ${name} from ${source.description}`)
+    core.info(logLine(`Configuration: ${name} from ${source.description}`))
     return await parseConfigFile(await source.read(name), `${name} (${source.description})`)
   }
   return undefined
@@ -342,8 +338,10 @@ async function templateOptions(ctx: EventContext, settings: ActionSettings, api:
     return { options: {}, notes: [] }
   }
   core.info(
-    `template-ref: base: templates are read from ${picked.source.description} ` +
-      `(${picked.via === 'git' ? 'git, in the checkout' : 'the GitHub API'}), not from the workspace`
+    logLine(
+      `template-ref: base: templates are read from ${picked.source.description} ` +
+        `(${picked.via === 'git' ? 'git, in the checkout' : 'the GitHub API'}), not from the workspace`
+    )
   )
   const notes: TemplateNote[] = []
   return {
@@ -477,16 +475,18 @@ async function annotate(
       })
       if (res.ok) {
         core.info(
-          `Check run "${CHECK_NAME}" created on ${sha.slice(0, 7)} with ${res.annotations} annotation${res.annotations === 1 ? '' : 's'}` +
-            (res.omitted ? ` (${res.omitted} more left out: at most ${MAX_CHECK_RUN_ANNOTATIONS} per check run)` : '') +
-            (res.url ? `: ${res.url}` : '')
+          logLine(
+            `Check run "${CHECK_NAME}" created on ${sha.slice(0, 7)} with ${res.annotations} annotation${res.annotations === 1 ? '' : 's'}` +
+              (res.omitted ? ` (${res.omitted} more left out: at most ${MAX_CHECK_RUN_ANNOTATIONS} per check run)` : '') +
+              (res.url ? `: ${res.url}` : '')
+          )
         )
         return { channel: 'check-run', count: res.annotations, capped: res.omitted > 0 ? 'check-run-cap' : undefined }
       }
       const hint = res.refused
         ? ' (normal for pull requests from forks and read-only tokens; grant "checks: write" to get a check run)'
         : ''
-      const m = `${logSafe(res.reason)}${hint}; annotating with workflow commands instead`
+      const m = `${logLine(res.reason)}${hint}; annotating with workflow commands instead`
       // auto: a refused check run is expected (forks), so only say it in the log.
       if (mode === 'auto' && res.refused) core.info(m)
       else core.warning(m)
@@ -522,7 +522,7 @@ async function summaryWritable(file: string | undefined): Promise<boolean> {
     if (!(await stat(file)).isFile()) throw new Error('not a regular file')
     return true
   } catch (err) {
-    core.warning(`could not write the job summary: GITHUB_STEP_SUMMARY=${logSafe(file)} is not a writable file (${logSafe((err as Error).message)})`)
+    core.warning(`could not write the job summary: GITHUB_STEP_SUMMARY=${logLine(file)} is not a writable file (${logLine((err as Error).message)})`)
     return false
   }
 }
@@ -538,7 +538,7 @@ async function writeFallbackReport(report: Report): Promise<string | undefined> 
     await writeFile(file, json.endsWith('\n') ? json : json + '\n', 'utf8')
     return file
   } catch (err) {
-    core.warning(`could not write the JSON report to ${file}: ${logSafe((err as Error).message)}`)
+    core.warning(`could not write the JSON report to ${file}: ${logLine((err as Error).message)}`)
     return undefined
   }
 }

@@ -9,7 +9,7 @@
  * does not change the rules it is checked against.
  */
 import { execFile } from 'node:child_process'
-import picomatch from 'picomatch'
+import { globMatcher } from './glob.js'
 import type { TemplateRules } from './engine/types.js'
 import type { TemplateMapping } from './config-file.js'
 import { ConfigError, type Settings } from './config.js'
@@ -284,7 +284,7 @@ export class TemplateCache {
   private mapped(spec: string): TemplateMapping | undefined {
     const maps = this.settings.templates
     if (!maps?.length) return undefined
-    const hits = maps.filter(m => picomatch(m.files, { dot: true })(spec))
+    const hits = maps.filter(m => globMatcher(m.files, { dot: true })(spec))
     const first = hits[0]
     const rival = hits.find(m => m.template !== first?.template)
     if (first && rival) {

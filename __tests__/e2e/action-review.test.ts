@@ -4,6 +4,7 @@
  * writes), the other fixes in its body; a re-run leaves one review; fork
  * pull requests and a 403 fall back to the annotations with one notice.
  */
+import { escapeMarkdown } from '../../src/report/escape.js'
 import type { DiffEntry } from './mock-github.js'
 import {
   GOOD,
@@ -105,7 +106,7 @@ describe('suggestions: review', () => {
     // Spec text outside code blocks is inert: no mention.
     const outsideFences = (s: string) => s.replace(/(`{3,})[a-z]*\n[\s\S]*?\n\1/g, '')
     for (const text of [r.body, ...r.comments.map(c => c.body)]) expect(outsideFences(text)).not.toMatch(/@octocat/)
-    expect(r.comments[0]!.body).toContain('&#64;octocat')
+    expect(r.comments[0]!.body).toContain(escapeMarkdown('Faster @octocat widget provisioning'))
     expect(res.stdout).toMatch(/Review \d+ posted on pull request #41 with 3 suggested changes \(1 more in its body\)/)
     // The annotations are still there.
     expect(gh.checkRuns).toHaveLength(1)

@@ -1,7 +1,11 @@
 /**
  * Fuzz test: mutated real and example specs, mutated templates, "RST soup"
  * and random bytes through the engine (checkText, templateFromText, and
- * sometimes fixText). For every case: no exception (templateFromText may
+ * sometimes fixText); random configuration files and glob patterns against
+ * adversarial paths (io-cases.ts); and every output the CLI and the action
+ * print for a case (text, JSON, SARIF, annotations, --outline / --fix lines,
+ * error lines), read the way the runner reads a log: no workflow command
+ * but our annotations, and an inert summary. For every case: no exception (templateFromText may
  * only throw its ConfigError for a template without sections); every finding
  * on a line of the file (also before check.ts clamps it), with a known rule
  * and a one-line message; the scanner's outline numbering the file's lines;
@@ -97,6 +101,8 @@ describe('fuzz: the engine on mutated specs, templates and random bytes', () => 
       const failures: CaseResult[] = []
       const bySignature = new Map<string, { count: number; first: CaseResult; message: string }>()
       let slowest: CaseResult | undefined
+      const kinds = new Map<string, number>()
+      const slowestOf = new Map<string, CaseResult>()
       let slowestFix: CaseResult | undefined
       const started = performance.now()
       out(
@@ -110,6 +116,9 @@ describe('fuzz: the engine on mutated specs, templates and random bytes', () => 
           info.fill(0)
           info.set(encoder.encode(`case ${index}`).subarray(0, 1000))
           const r = runCase(ctx, SEED, index)
+          const kind = /^(config|glob|template)\b/.exec(r.desc)?.[1] ?? 'spec'
+          kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
+          if (r.ms > (slowestOf.get(kind)?.ms ?? -1)) slowestOf.set(kind, { ...r, input: undefined })
           if (!slowest || r.ms > slowest.ms) slowest = { ...r, input: undefined }
           if (r.fixMs !== undefined && (!slowestFix || r.fixMs > slowestFix.fixMs!)) slowestFix = { ...r, input: undefined }
           if (ONLY !== undefined) {
@@ -140,12 +149,14 @@ describe('fuzz: the engine on mutated specs, templates and random bytes', () => 
         void watchdog.terminate()
       }
       const secs = ((performance.now() - started) / 1000).toFixed(1)
+      const hangs = failures.filter(f => f.failures.some(m => / took \d+ ms \(bound/.test(m))).length
       out(
         `fuzz summary: seed ${SEED}, ${indices.length} cases, ${failures.length} failures` +
-          ` (${bySignature.size} distinct), ${secs} s; slowest case ${slowest?.index} ${slowest?.ms.toFixed(1)} ms` +
+          ` (${bySignature.size} distinct), ${secs} s; ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}; hangs over ${TIME_BOUND_MS} ms: ${hangs}; slowest case ${slowest?.index} ${slowest?.ms.toFixed(1)} ms` +
           ` (${slowest?.slowest}): ${slowest?.desc.slice(0, 300)}` +
           (slowestFix ? `; slowest fixText (not bounded) case ${slowestFix.index} ${slowestFix.fixMs!.toFixed(1)} ms` : '')
       )
+      for (const [kind, r] of slowestOf) out(`fuzz: slowest ${kind} case ${r.index} ${r.ms.toFixed(1)} ms (${r.slowest}): ${r.desc.slice(0, 200)}`)
       const distinct = [...bySignature.values()].map(g => `${g.count}x ${g.message.slice(0, 300)} [${replay(g.first.index)}]`)
       expect(distinct).toEqual([])
     },

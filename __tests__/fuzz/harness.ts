@@ -13,6 +13,7 @@ import type { CheckOptions, Outline, Rule, SeveritySetting, TemplateRules, Templ
 import { caseSeed, Rng } from './prng.js'
 import { BYTE_MUTATOR_NAMES, BYTE_MUTATORS, randomBytes, rstSoup, TEXT_MUTATOR_NAMES, TEXT_MUTATORS, type MutationContext } from './mutators.js'
 import type { FuzzSeeds, SeedDoc } from './seeds.js'
+import { HOSTILE, checkOutputs, configCase, globCase, reportFor } from './io-cases.js'
 
 /** Time bound for one engine call on one file. */
 export const TIME_BOUND_MS = 1000
@@ -85,10 +86,14 @@ export function runCase(ctx: FuzzContext, seed: number, index: number): CaseResu
     [60, 'spec'],
     [10, 'soup'],
     [6, 'bytes'],
-    [24, 'template']
+    [24, 'template'],
+    [12, 'config'],
+    [12, 'glob']
   ] as const)
   try {
     if (kind === 'template') templateCase(ctx, rng, res, timed)
+    else if (kind === 'config') configCase(rng, res, timed)
+    else if (kind === 'glob') globCase(rng, res, timed)
     else {
       let input: Uint8Array | string
       let desc: string
@@ -290,6 +295,10 @@ function checkOne(input: Uint8Array | string, other: string, template: TemplateR
   if (r1.error !== undefined) fail(`decodable input gave an error: ${r1.error}`)
   if (outline) checkOutline(outline, lines, res)
   checkResult(r1, options, maxLine, res)
+  // Every output under a (sometimes hostile) file name: no workflow command. Own PRNG: the case's stays as it was.
+  const orng = new Rng(caseSeed(res.index, r1.findings.length))
+  const name = orng.chance(0.5) ? `specs/${orng.pick(HOSTILE)}.rst` : options.file
+  guarded(res, 'outputs', () => checkOutputs(reportFor(r1, name), orng, res, timed))
 
   // Rerun after checking another document, so that state left behind by one call would show.
   guarded(res, 'checkText (another document)', () => checkText(other, template, options))

@@ -75,14 +75,14 @@ describe('fixText: found by fuzzing', () => {
 })
 
 describe('rules stay linear on files with very many sections', () => {
-  test('60,000 subsections with short underlines: the title-underline rule alone under 250 ms (was a search per problem)', () => {
+  test('60,000 subsections with short underlines: the title-underline rule alone under 1 s (was 2 s, a search per problem; ~100 ms when linear)', () => {
     const spec = GOOD_SPEC + '\n' + 'Titles\n-----\n\nNone\n\n'.repeat(60_000)
     const template = smallTemplate()
     const ctx: RuleContext = { file: 'specs/x.rst', outline: scan(spec), template, options: opts(), text: spec }
     const found: number[] = []
     const t0 = performance.now()
     titleUnderline.check(ctx, f => found.push(f.line))
-    expect(performance.now() - t0).toBeLessThan(250)
+    expect(performance.now() - t0).toBeLessThan(1000)
     expect(found).toHaveLength(60_000)
   })
 

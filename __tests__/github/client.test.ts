@@ -52,8 +52,11 @@ describe('createClient against the mock API', () => {
   })
 
   const SECOND = 5
+  // Waits are scaled down; the per-request timeout stays generous in real
+  // milliseconds (2,000 "seconds" of 5 ms = 10 s) so that a loaded machine
+  // cannot turn a slow answer into an extra retry. Timeout tests set their own.
   const client = (extra: Parameters<typeof createClient>[1] = {}) =>
-    createClient('test-token', { secondMs: SECOND, ...extra }, { GITHUB_API_URL: mock.url })
+    createClient('test-token', { secondMs: SECOND, requestTimeout: 2000, ...extra }, { GITHUB_API_URL: mock.url })
 
   it('uses GITHUB_API_URL, sends the token and follows Link pagination', async () => {
     mock = await startMockGitHub({ pullFiles: { 5: files } })

@@ -1,5 +1,6 @@
 import type { FileResult, Finding, Report } from '../../src/engine/types.js'
-import { escapeData, escapeProperty, formatCommand, formatCommands, plainLogSafe } from '../../src/report/commands.js'
+import { formatCommand, formatCommands } from '../../src/report/commands.js'
+import { escapeData, escapeProperty, plainLogSafe } from '../../src/report/escape.js'
 import { finding, file } from './fixtures.js'
 
 function makeReport(files: FileResult[]): Report {

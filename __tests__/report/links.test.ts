@@ -1,4 +1,5 @@
 import { blobBase, blobUrl, linkHtml } from '../../src/report/links.js'
+import { escapeMarkdown } from '../../src/report/escape.js'
 import { formatSummary } from '../../src/report/summary.js'
 import { file, makeReport } from './fixtures.js'
 
@@ -41,9 +42,11 @@ describe('blobUrl / linkHtml', () => {
       })
     ])
     const md = formatSummary(r, { linkBase: base })
-    expect(md).toContain(`| <a href="${base}specs/%40me.rst">specs/&#64;me.rst</a>`)
-    expect(md).toContain(`- **warning** <a href="${base}specs/%40me.rst#L3">specs/&#64;me.rst:3</a> — tab: tab`)
-    expect(md).toContain(`- <a href="${base}specs/%40me.rst#L9">specs/&#64;me.rst:9</a> — `)
+    const me = escapeMarkdown('specs/@me.rst')
+    expect(me).not.toContain('@')
+    expect(md).toContain(`| <a href="${base}specs/%40me.rst">${me}</a>`)
+    expect(md).toContain(`- **warning** <a href="${base}specs/%40me.rst#L3">${me}:3</a> — tab: tab`)
+    expect(md).toContain(`- <a href="${base}specs/%40me.rst#L9">${me}:9</a> — `)
     expect(formatSummary(r)).not.toContain('<a ')
   })
 })

@@ -1,5 +1,6 @@
 import type { FileResult, Finding } from '../../src/engine/types.js'
-import { escapeMarkdown, formatSummary } from '../../src/report/summary.js'
+import { formatSummary } from '../../src/report/summary.js'
+import { escapeMarkdown } from '../../src/report/escape.js'
 import { utf8Length } from '../../src/report/util.js'
 import { finding, file, makeReport } from './fixtures.js'
 
@@ -95,16 +96,16 @@ describe('formatSummary', () => {
     // Message stays on one list line.
     const items = md.split('\n').filter(l => l.startsWith('- '))
     expect(items).toHaveLength(1)
-    expect(items[0]).toContain('&#124; col &#124; &lt;script&gt;alert(1)&lt;/script&gt; &#91;click&#93;(https&#58;//evil.example)')
+    expect(items[0]).toContain('&#124; col &#124; &lt;script&gt;alert(1)&lt;/script&gt; &#91;click&#93;(https:<!-- -->//evil.example)')
     expect(md).toContain('&amp;amp;')
     expect(md.split('\n').some(l => l.startsWith('#') && !l.startsWith('### '))).toBe(false)
   })
 
   test('escapeMarkdown', () => {
     expect(escapeMarkdown('a_b*c`d|e<f>g&h[i]j\\k~l$m@n')).toBe(
-      'a&#95;b&#42;c&#96;d&#124;e&lt;f&gt;g&amp;h&#91;i&#93;j&#92;k&#126;l&#36;m&#64;n'
+      'a&#95;b&#42;c&#96;d&#124;e&lt;f&gt;g&amp;h&#91;i&#93;j&#92;k&#126;l&#36;m\uff20n'
     )
-    expect(escapeMarkdown('see https://x.org or WWW.x.org\nnext')).toBe('see https&#58;//x.org or WWW&#46;x.org&#92;nnext')
+    expect(escapeMarkdown('see https://x.org or WWW.x.org\nnext')).toBe('see https:<!-- -->//x.org or WWW<!-- -->.x.org&#92;nnext')
     expect(escapeMarkdown('Proposed change – Ünïcode')).toBe('Proposed change – Ünïcode')
   })
 

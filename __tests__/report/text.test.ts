@@ -1,6 +1,6 @@
 import type { SectionStatus } from '../../src/engine/types.js'
 import { formatText } from '../../src/report/text.js'
-import { safeText } from '../../src/report/util.js'
+import { safeText } from '../../src/report/escape.js'
 import { finding, file, makeReport } from './fixtures.js'
 
 const sec = (title: string, status: SectionStatus['status'], path: string[] = [], required = true, line?: number): SectionStatus => ({

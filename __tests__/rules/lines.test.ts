@@ -1,4 +1,5 @@
 import { GOOD_SPEC, check, only, variant, lineOf } from '../helpers.js'
+import { finalNewline } from '../../src/rules/final-newline.js'
 
 const long = 'word '.repeat(20).trim() // 99 characters
 
@@ -83,6 +84,13 @@ describe('final-newline', () => {
     const f = only(check(spec), 'final-newline')
     expect(f.map(x => [x.line, x.severity])).toEqual([[spec.split('\n').length, 'warning']])
     expect(only(check(GOOD_SPEC), 'final-newline')).toEqual([])
+  })
+
+  test('a text the outline counts no line in is reported on line 1, never line 0 (fuzz seed 4242 case 62847: two BOMs)', () => {
+    const found: number[] = []
+    const ctx = { text: '\uFEFF', outline: { lines: [] } } as unknown as Parameters<typeof finalNewline.check>[0]
+    finalNewline.check(ctx, f => found.push(f.line))
+    expect(found).toEqual([1])
   })
 })
 

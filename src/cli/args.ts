@@ -27,7 +27,7 @@ Options:
   --suppressions POLICY      suppression comments in specs: allow (default),
                              report (honoured, each one a notice) or deny
                              (ignored, each one an error)
-  --fix                      fix what can be fixed in place (missing sections,
+  --fix                      fix what can be fixed (missing sections,
                              title adornments, trailing whitespace, line
                              endings, final newline), then report the rest
   --outline                  print the section tree the scanner sees (JSON lines)
@@ -37,7 +37,8 @@ Options:
   -v, --version              show the version
 
 Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or
-configuration error.
+configuration error, a path that could not be read, or a file --fix could
+not write.
 `
 
 export interface CliArgs {

@@ -3,8 +3,21 @@
  * Same engine and reports as the action; exit 0 clean, 1 findings at or above
  * --fail-on, 2 usage or configuration error.
  */
-import { statSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import {
+  accessSync,
+  closeSync,
+  constants as fsConstants,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync
+} from 'node:fs'
+import { mkdir, open, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import {
@@ -22,7 +35,7 @@ import {
   type Settings
 } from '../config.js'
 import { checkFiles } from '../check-files.js'
-import { expandGlobs, readWorkspaceFile, toRelative } from '../files.js'
+import { expandGlobs, readWorkspaceFile, toRelative, type OnUnreadable } from '../files.js'
 import { isTemplateFile } from '../engine/discover.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/scan.js'
@@ -32,7 +45,7 @@ import { summarize } from '../engine/check.js'
 import { onlyChangedLines } from '../engine/changed-lines.js'
 import { changedLinesFromGit } from './git-diff.js'
 import { TemplateCache } from '../templates.js'
-import { safeText } from '../report/util.js'
+import { jsonLogSafe, logLine } from '../report/escape.js'
 import { formatReport, type ReportFormat } from '../report/index.js'
 import { RULES } from '../rules/index.js'
 import { VERSION } from '../version.js'
@@ -44,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parseCliArgs(argv)
   } catch (e) {
-    process.stderr.write(`spec-template-check: ${(e as Error).message}\n${USAGE}`)
+    process.stderr.write(`spec-template-check: ${logLine((e as Error).message)}\n${USAGE}`)
     return 2
   }
   if (args.help) {
@@ -55,7 +68,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`)
     return 0
   }
+  let out: FileHandle | undefined
   try {
+    // --output is opened first: a place we cannot write fails now, not after the work.
+    if (args.output) out = await openOutput(args.output)
     const root = path.resolve(args.root ?? '.')
     const cfg = await loadConfigFile(root)
     const settings: Settings = {
@@ -79,27 +95,42 @@ export async function main(argv: string[]): Promise<number> {
     const format = parseChoice<ReportFormat>(args.format, '--format', ['text', 'json', 'sarif', 'github'], 'text')
     const lines = parseChoice(args.lines, '--lines', ['all', 'changed'] as const, 'all')
     // Paths: the arguments; else the configuration file's globs; else specs/.
+    const unreadable: string[] = []
+    const onUnreadable = (p: string, code: string): void => void unreadable.push(`${p} (${code})`)
     const files = args.paths.length
-      ? await collectFiles(args.paths, settings)
+      ? await collectFiles(args.paths, settings, onUnreadable)
       : cfg?.paths
-        ? await expandGlobs(settings)
-        : await collectFiles(['specs'], settings)
+        ? await expandGlobs(settings, onUnreadable)
+        : await collectFiles(['specs'], settings, onUnreadable)
+    for (const f of files) {
+      try {
+        accessSync(path.resolve(root, f), fsConstants.R_OK)
+      } catch (e) {
+        onUnreadable(f, (e as NodeJS.ErrnoException).code ?? String(e))
+      }
+    }
+    // Nothing unreadable is passed over in silence: named, and exit 2 after the report of the rest.
+    const unreadableExit = (): number => {
+      if (unreadable.length === 0) return 0
+      process.stderr.write(logLine(`spec-template-check: cannot read ${unreadable.join(', ')}`) + '\n')
+      return 2
+    }
 
     if (args.outline) {
-      const out: string[] = []
+      const outlines: string[] = []
       const times: number[] = []
       const started = performance.now()
       for (const file of files) {
         const t0 = performance.now()
-        out.push(JSON.stringify(await outlineOf(root, file)))
+        outlines.push(jsonLogSafe(JSON.stringify(await outlineOf(root, file))))
         times.push(performance.now() - t0)
       }
       if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
-      await emit(out.join('\n') + (out.length ? '\n' : ''), args.output)
-      return 0
+      await emit(outlines.join('\n') + (outlines.length ? '\n' : ''), out)
+      return unreadableExit() || 0
     }
 
-    if (args.fix) await fixFiles(files, settings)
+    const fixFailed = args.fix ? (await fixFiles(files, settings)).failed : 0
 
     const times: number[] = []
     const started = performance.now()
@@ -115,18 +146,40 @@ export async function main(argv: string[]): Promise<number> {
       )
     }
     if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
-    await emit(formatReport(report, format, RULES), args.output)
+    await emit(formatReport(report, format, RULES), out)
     const failed = report.files.some(f => f.error !== undefined && settings.failOn !== 'never') ||
       report.files.some(f => f.findings.some(x => failsAt(x.severity, settings.failOn)))
+    if (unreadableExit() || fixFailed > 0) return 2
     return failed ? 1 : 0
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`spec-template-check: ${e.message}\n`)
+      process.stderr.write(`spec-template-check: ${logLine(e.message)}\n`)
       return 2
     }
-    process.stderr.write(`spec-template-check: internal error: ${(e as Error).message}\n`)
+    process.stderr.write(`spec-template-check: internal error: ${logLine((e as Error).message)}\n`)
     if (process.env.SPEC_TEMPLATE_CHECK_DEBUG) process.stderr.write(`${(e as Error).stack}\n`)
     return 2
+  } finally {
+    await out?.close().catch(() => undefined)
+  }
+}
+
+/**
+ * Open --output for writing before any work: created if missing, not
+ * truncated yet; refused unless it is a regular file. Non-blocking, so a
+ * FIFO without a reader fails at once (ENXIO) instead of hanging.
+ */
+async function openOutput(output: string): Promise<FileHandle> {
+  const abs = path.resolve(output)
+  let fh: FileHandle | undefined
+  try {
+    await mkdir(path.dirname(abs), { recursive: true })
+    fh = await open(abs, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_NONBLOCK, 0o666)
+    if (!(await fh.stat()).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' })
+    return fh
+  } catch (e) {
+    await fh?.close().catch(() => undefined)
+    throw new ConfigError(`--output: cannot write "${output}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
   }
 }
 
@@ -139,12 +192,12 @@ function toRelativeOrFail(root: string, p: string, option: string): string {
 }
 
 /** Files, directories (their *.rst files, recursively) and globs -> workspace-relative spec files. */
-async function collectFiles(inputs: string[], settings: Settings): Promise<string[]> {
+async function collectFiles(inputs: string[], settings: Settings, onUnreadable: OnUnreadable): Promise<string[]> {
   const root = settings.workspace
   const found = new Set<string>()
   for (const input of inputs) {
     if (picomatch.scan(input).isGlob) {
-      const matched = await expandGlobs({ ...settings, paths: [input.replace(/^\.\//, '')] })
+      const matched = await expandGlobs({ ...settings, paths: [input.replace(/^\.\//, '')] }, onUnreadable)
       if (matched.length === 0) throw new ConfigError(`no .rst files match "${input}"`)
       matched.forEach(f => found.add(f))
       continue
@@ -154,7 +207,7 @@ async function collectFiles(inputs: string[], settings: Settings): Promise<strin
     if (!st) throw new ConfigError(`path "${input}" does not exist`)
     if (st.isDirectory()) {
       const prefix = rel === '.' ? '' : `${rel}/`
-      const matched = await expandGlobs({ ...settings, paths: [`${prefix}**/*.rst`] })
+      const matched = await expandGlobs({ ...settings, paths: [`${prefix}**/*.rst`] }, onUnreadable)
       matched.forEach(f => found.add(f))
     } else if (!isTemplateFile(rel) && rel !== settings.template) {
       found.add(rel)
@@ -177,14 +230,13 @@ async function outlineOf(root: string, file: string): Promise<object> {
   }
 }
 
-async function emit(text: string, output: string | undefined): Promise<void> {
-  if (!output) {
+async function emit(text: string, out: FileHandle | undefined): Promise<void> {
+  if (!out) {
     process.stdout.write(text)
     return
   }
-  const abs = path.resolve(output)
-  await mkdir(path.dirname(abs), { recursive: true })
-  await writeFile(abs, text)
+  await out.truncate(0)
+  await out.writeFile(text)
 }
 
 /** --stats: per-file timing percentiles and peak memory, on stderr. */
@@ -212,9 +264,23 @@ function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
   }
 }
 
-/** --fix: rewrite each file in place; say what changed on stderr. */
-async function fixFiles(files: string[], settings: Settings): Promise<void> {
+export interface FixHooks {
+  /** Called after a file's fixed text is written beside it, before it replaces the file (tests). */
+  beforeReplace?: (file: string) => void
+}
+
+/**
+ * --fix: each file's fixed text is written to a temporary file beside it
+ * (same folder, same mode), flushed, and renamed over the file: a kill at
+ * any moment leaves either the old or the new text, never a cut one. A file
+ * whose bytes changed since they were read is left alone (and said so). A
+ * file that cannot be written is reported and the others are still fixed.
+ * What happens to each file is said on stderr.
+ */
+export async function fixFiles(files: string[], settings: Settings, hooks: FixHooks = {}): Promise<{ fixed: number; failed: number; skipped: number }> {
   const templates = new TemplateCache(settings)
+  const result = { fixed: 0, failed: 0, skipped: 0 }
+  const say = (line: string): void => void process.stderr.write(logLine(line) + '\n')
   for (const file of files) {
     const tpl = await templates.forSpec(file)
     const r = await readWorkspaceFile(settings.workspace, file)
@@ -230,10 +296,62 @@ async function fixFiles(files: string[], settings: Settings): Promise<void> {
       sectionDepth: settings.sectionDepth
     })
     if (!fixed.changed) continue
-    await writeFile(path.resolve(settings.workspace, file), (d.bom ? '\ufeff' : '') + fixed.text)
+    try {
+      const done = replaceFile(path.resolve(settings.workspace, file), (d.bom ? '\ufeff' : '') + fixed.text, r.bytes, () =>
+        hooks.beforeReplace?.(file)
+      )
+      if (!done) {
+        result.skipped++
+        say(`not fixed ${file}: it changed since it was read; run --fix again`)
+        continue
+      }
+    } catch (e) {
+      result.failed++
+      say(`could not fix ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; nothing of it was changed`)
+      continue
+    }
+    result.fixed++
     const counts = new Map<string, number>()
     for (const a of fixed.applied) counts.set(a.rule, (counts.get(a.rule) ?? 0) + 1)
     const what = [...counts].map(([rule, n]) => (n > 1 ? `${rule} x${n}` : rule)).join(', ')
-    process.stderr.write(safeText(`fixed ${file}: ${what}`) + '\n')
+    say(`fixed ${file}: ${what}`)
+  }
+  return result
+}
+
+/**
+ * Replace the file at abs (its real path: a link inside the workspace stays
+ * a link) with text, atomically, if its bytes are still `original`. Returns
+ * false (and changes nothing) when they are not. Throws on a write error,
+ * leaving no temporary file behind.
+ */
+function replaceFile(abs: string, text: string, original: Uint8Array, beforeReplace: () => void): boolean {
+  const real = realpathSync.native(abs)
+  const st = statSync(real)
+  accessSync(real, fsConstants.W_OK) // a read-only file stays as it is
+  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+  const fd = openSync(tmp, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, st.mode & 0o7777)
+  try {
+    try {
+      const bytes = Buffer.from(text, 'utf8')
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    beforeReplace()
+    if (!Buffer.from(readFileSync(real)).equals(Buffer.from(original.buffer, original.byteOffset, original.byteLength))) {
+      unlinkSync(tmp)
+      return false
+    }
+    renameSync(tmp, real)
+    return true
+  } catch (e) {
+    try {
+      unlinkSync(tmp)
+    } catch {
+      /* already gone */
+    }
+    throw e
   }
 }

@@ -11,22 +11,8 @@
  * visible first so no terminal escape reaches the log.
  */
 import type { Finding, Report, Severity } from '../engine/types.js'
-import { FILE_ERROR_RULE, allFindings, compareBySeverity, isPositiveInt, safeTextKeepNewlines } from './util.js'
-
-/** Text for the data part of a command, exactly as @actions/core escapes it. */
-export function escapeData(s: string): string {
-  return String(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-}
-
-/** Text for a property value of a command, exactly as @actions/core escapes it. */
-export function escapeProperty(s: string): string {
-  return String(s)
-    .replace(/%/g, '%25')
-    .replace(/\r/g, '%0D')
-    .replace(/\n/g, '%0A')
-    .replace(/:/g, '%3A')
-    .replace(/,/g, '%2C')
-}
+import { escapeData, escapeProperty, safeTextKeepNewlines } from './escape.js'
+import { FILE_ERROR_RULE, allFindings, compareBySeverity, isPositiveInt } from './util.js'
 
 /** How GitHub shows at most this many annotations of each severity per step. */
 export const DEFAULT_MAX_PER_SEVERITY = 10
@@ -92,34 +78,4 @@ export function formatCommands(report: Report, opts: CommandsOptions = {}): Comm
     lines.push(formatCommand(f))
   }
   return { text: lines.length ? lines.join('\n') + '\n' : '', shown: lines.length, omitted }
-}
-
-/**
- * Leading whitespace as .NET's String.TrimStart sees it (and a little more:
- * over-matching only means neutralising a line that was harmless).
- */
-const COMMAND_LINE = /^([\s\u0085\u001c-\u001f]*)::/
-const LEGACY_COMMAND = /##\[/g
-
-/**
- * Make untrusted text safe to print to a GitHub Actions log.
- *
- * The runner reads every line of a step's output (split at "\n", "\r" or
- * "\r\n") as a possible command:
- * - a line that starts, after leading whitespace, with `::` (`::add-mask::x`,
- *   `::stop-commands::t`, `::error::...`);
- * - a line that contains the legacy `##[name]` syntax anywhere
- *   (`##[error]...`, `##[stop-commands]t`), which the runner still honours.
- *
- * Choice: insert a backslash, visibly and without zero-width characters:
- * `  ::add-mask::x` becomes `  \::add-mask::x` and `##[error]` becomes
- * `##\[error]`. Nothing else changes (line breaks are kept, so multi-line
- * text stays multi-line), and text without those sequences is returned
- * unchanged. Apply it to the final text (after any other escaping).
- */
-export function plainLogSafe(text: string): string {
-  return String(text)
-    .split(/(\r\n|\r|\n)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(COMMAND_LINE, '$1\\::').replace(LEGACY_COMMAND, '##\\[')))
-    .join('')
 }

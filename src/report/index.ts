@@ -21,21 +21,26 @@ export {
 export {
   formatCommands,
   formatCommand,
-  escapeData,
-  escapeProperty,
-  plainLogSafe,
   DEFAULT_MAX_PER_SEVERITY,
   type CommandsOptions,
   type CommandsResult
 } from './commands.js'
 export {
   formatSummary,
-  escapeMarkdown,
   DEFAULT_SUMMARY_MAX_BYTES,
   SECTION_STATUS_RULES,
   type SummaryOptions
 } from './summary.js'
-export { safeText } from './util.js'
+export {
+  escapeData,
+  escapeMarkdown,
+  escapeProperty,
+  jsonLogSafe,
+  logLine,
+  plainLogSafe,
+  safeText,
+  safeTextKeepNewlines
+} from './escape.js'
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'github'
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github']

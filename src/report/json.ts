@@ -47,7 +47,8 @@
  * in a GitHub Actions log cannot trigger a legacy workflow command.
  */
 import type { FileResult, Finding, Report } from '../engine/types.js'
-import { compareFindings, jsonLogSafe, sortedFiles } from './util.js'
+import { compareFindings, sortedFiles } from './util.js'
+import { jsonLogSafe } from './escape.js'
 
 function findingJson(f: Finding): Record<string, unknown> {
   const o: Record<string, unknown> = {

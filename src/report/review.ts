@@ -15,7 +15,7 @@
  */
 import type { Finding, Report } from '../engine/types.js'
 export { diffLines } from '../engine/changed-lines.js'
-import { escapeMarkdown } from './summary.js'
+import { escapeMarkdown } from './escape.js'
 import { fnv1a64, plural, utf8Length } from './util.js'
 
 export const REVIEW_MARKER = '<!-- spec-template-check:review'

@@ -37,10 +37,9 @@ import {
   compareFindings,
   compareStrings,
   fnv1a64,
-  isPositiveInt,
-  jsonLogSafe,
-  safeText
+  isPositiveInt
 } from './util.js'
+import { jsonLogSafe, safeText } from './escape.js'
 
 /** What SARIF needs to know about a rule (a Rule object fits). */
 export interface RuleInfo {

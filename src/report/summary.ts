@@ -30,12 +30,13 @@ import {
   compareStrings,
   isPositiveInt,
   plural,
-  safeText,
   sectionProblems,
   sortedFiles,
   utf8Length
 } from './util.js'
+import { escapeMarkdown } from './escape.js'
 import { blobUrl, linkHtml } from './links.js'
+import { cutUtf8 } from './bytes.js'
 
 /** GitHub's limit is 1 MiB (1,048,576 bytes); this leaves a margin. */
 export const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000
@@ -67,36 +68,6 @@ export interface SummaryOptions {
 function fileRef(file: string, line: number | undefined, base: string | undefined): string {
   const text = escapeMarkdown(line === undefined ? file : `${file}:${line}`)
   return base ? linkHtml(blobUrl(base, file, line), text) : text
-}
-
-const MD_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '|': '&#124;',
-  '`': '&#96;',
-  '*': '&#42;',
-  _: '&#95;',
-  '[': '&#91;',
-  ']': '&#93;',
-  '\\': '&#92;',
-  '~': '&#126;',
-  $: '&#36;',
-  '@': '&#64;'
-}
-
-/**
- * Escape untrusted text for Markdown and HTML, safe inside a table cell:
- * control characters made visible (so no newline), `& < > " | \` * _ [ ] \ ~ $ @`
- * as character references, and bare URLs broken up ("://" and "www.") so
- * GitHub does not autolink them.
- */
-export function escapeMarkdown(text: string): string {
-  return safeText(text)
-    .replace(/[&<>"|`*_[\]\\~$@]/g, c => MD_ESCAPES[c] ?? c)
-    .replace(/:\/\//g, '&#58;//')
-    .replace(/(www)\./gi, '$1&#46;')
 }
 
 function statusCell(f: FileResult): string {
@@ -228,19 +199,6 @@ function truncationNote(opts: SummaryOptions, findingsLeft: number, findingsTota
   )
 }
 
-/** Cut to at most maxBytes UTF-8 bytes without splitting a character. */
-function cutToBytes(s: string, maxBytes: number): string {
-  let bytes = 0
-  let i = 0
-  for (const ch of s) {
-    const n = utf8Length(ch)
-    if (bytes + n > maxBytes) break
-    bytes += n
-    i += ch.length
-  }
-  return s.slice(0, i)
-}
-
 /** Take items in `order` while they fit in `budget` bytes; stop at the first that does not. */
 function takeWhileFits(sizes: number[], order: number[], budget: number): Set<number> {
   const kept = new Set<number>()
@@ -306,5 +264,5 @@ export function formatSummary(report: Report, opts: SummaryOptions = {}): string
   if (utf8Length(out) <= maxBytes) return out
 
   // 3. Pathological limit: even the headline does not fit.
-  return cutToBytes(out, maxBytes)
+  return cutUtf8(out, maxBytes, '')
 }

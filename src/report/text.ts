@@ -17,14 +17,13 @@
  * GitHub Actions log.
  */
 import type { Report, SectionStatus, Severity } from '../engine/types.js'
-import { plainLogSafe } from './commands.js'
+import { plainLogSafe, safeText } from './escape.js'
 import { describeHidden, suppressionText } from '../engine/suppress.js'
 import {
   allFindings,
   incompleteCount,
   isPositiveInt,
   plural,
-  safeText,
   sectionLabel,
   sectionProblems,
   sortedFiles

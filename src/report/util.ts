@@ -3,54 +3,10 @@
  *
  * Text that comes from a spec (messages quote titles and lines, file names
  * are chosen by whoever opens the pull request) is untrusted: every formatter
- * runs it through one of the escapers below before it reaches a terminal, a
- * log, Markdown or a workflow command.
+ * runs it through one of the escapers of ./escape.ts before it reaches a
+ * terminal, a log, Markdown or a workflow command.
  */
 import type { FileResult, Finding, SectionStatus, Severity } from '../engine/types.js'
-
-/**
- * Characters that must never reach a terminal or a log verbatim:
- * C0 controls except tab (so: newline, carriage return, ESC, BEL, ...), DEL,
- * C1 controls (U+0080-U+009F, among them CSI U+009B and NEL U+0085), the
- * Unicode line and paragraph separators, and the bidirectional formatting
- * characters used in "Trojan Source" tricks (text that displays in another
- * order than it is stored).
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
-
-/** Like UNSAFE but leaving "\n" and "\r" alone (for callers that escape them their own way). */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_KEEP_NEWLINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
-
-function visible(ch: string): string {
-  switch (ch) {
-    case '\n':
-      return '\\n'
-    case '\r':
-      return '\\r'
-    default: {
-      const code = ch.charCodeAt(0)
-      return code <= 0xff ? '\\x' + code.toString(16).padStart(2, '0') : '\\u' + code.toString(16).padStart(4, '0')
-    }
-  }
-}
-
-/**
- * Replace control characters (except tab) with visible escapes: newline
- * becomes the two characters `\n`, ESC becomes `\x1b`, U+202E becomes
- * `\u202e`. The result is always a single line with no terminal escape
- * sequences. Backslashes already in the text are left as they are (the
- * escaping is for safety, not meant to be reversible).
- */
-export function safeText(text: string): string {
-  return String(text).replace(UNSAFE, visible)
-}
-
-/** safeText, but keeping "\n" and "\r" (the caller escapes those). */
-export function safeTextKeepNewlines(text: string): string {
-  return String(text).replace(UNSAFE_KEEP_NEWLINES, visible)
-}
 
 /** "1 error", "2 errors", "0 errors". */
 export function plural(n: number, singular: string, pluralForm = singular + 's'): string {
@@ -188,15 +144,4 @@ export function fnv1a64(text: string): string {
     hi = newHi >>> 0
   }
   return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0')
-}
-
-/**
- * Make serialized JSON safe to print in a GitHub Actions log: the runner
- * still honours the legacy `##[command]` syntax anywhere in a line, so every
- * `##[` (which in our JSON can only occur inside a string) is written as
- * `##\u005b`, which parses back to the same value. JSON lines never start
- * with `::`, so the modern syntax cannot trigger.
- */
-export function jsonLogSafe(json: string): string {
-  return json.replace(/##\[/g, '##\\u005b')
 }

@@ -8,7 +8,8 @@ export const finalNewline: Rule = {
   check(ctx, report) {
     const t = ctx.text
     if (t.length === 0 || t.endsWith('\n') || t.endsWith('\r')) return
-    const last = ctx.outline.lines.length
+    // A text with no line break the outline counts as a line (e.g. a lone U+FEFF) still has line 1.
+    const last = Math.max(1, ctx.outline.lines.length)
     report({ line: last, message: 'The file does not end with a newline: add one.' })
   }
 }
