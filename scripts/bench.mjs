@@ -1,51 +1,126 @@
-// npm run bench: checks every nova spec that upstream checks, in one process
-// of the bundled CLI, and prints files, total ms (including process start),
-// files/s, p50/p95/max ms per file and peak RSS. Needs ../shared/corpus.
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs'
+// npm run bench: the bundled CLI against the floor (scripts/floor.mjs: node
+// reading every file once and making one linear pass over its bytes) on the
+// same files, in one run, for each corpus of ../shared/corpus that is present:
+//   nova      nova-specs, every spec upstream checks (RST: the full check)
+//   markdown  openshift-enhancements, every Markdown file (--outline)
+// Runs are paired (floor, then CLI, BENCH_RUNS times, default 10) and timed
+// as whole processes including node's start. Prints min and median wall
+// time of each, their ratio, the CLI's per-file p50/p95/max (from --stats,
+// median over the runs) and the peak RSS of each.
+//   node scripts/bench.mjs [nova|markdown]...   (default: both)
+//   BENCH_CLI=path/to/cli/index.js              (default: dist/cli/index.js)
+//   BENCH_CORPUS=dir                            (default: ../shared/corpus)
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const nova = path.resolve(root, '../shared/corpus/nova-specs')
-const cli = path.join(root, 'dist/cli/index.js')
-if (!existsSync(nova)) {
-  console.log(`bench: skipped, ${nova} not present`)
+const corpusRoot = path.resolve(root, process.env.BENCH_CORPUS ?? '../shared/corpus')
+const cli = path.resolve(process.env.BENCH_CLI ?? path.join(root, 'dist/cli/index.js'))
+const floor = path.join(root, 'scripts/floor.mjs')
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 10) || 10)
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['nova', 'markdown']
+
+if (!existsSync(corpusRoot)) {
+  console.log(`bench: skipped, ${corpusRoot} not present`)
   process.exit(0)
 }
 if (!existsSync(cli)) {
-  console.error('bench: dist/cli/index.js missing; run `npm run bundle` first')
+  console.error(`bench: ${path.relative(root, cli)} missing; run \`npm run bundle\` first`)
   process.exit(1)
 }
-const rows = readFileSync(path.join(nova, 'reference-verdicts.tsv'), 'utf8').trim().split('\n').slice(1)
-const files = [...new Set(rows.map(r => r.split('\t')[0]))]
-const runs = Number(process.env.BENCH_RUNS ?? 5)
-const tmp = mkdtempSync(path.join(tmpdir(), 'stc-bench-'))
-const args = [cli, '--optional-sections', 'History,Feature Liaison,Upgrade impact',
-  '--format', 'json', '--output', path.join(tmp, 'report.json'), '--fail-on', 'never', '--stats', ...files]
-const walls = []
-let stats
-for (let i = 0; i < runs; i++) {
+
+const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const min = xs => Math.min(...xs)
+const f1 = x => x.toFixed(1).padStart(8)
+
+function timed(args, cwd) {
   const t0 = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: nova })
-  const wall = Number(process.hrtime.bigint() - t0) / 1e6
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd, maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'] })
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
   if (r.status !== 0) {
-    console.error(r.stderr)
+    console.error(`bench: ${path.basename(args[0])} exited ${r.status}\n${r.stderr}`)
     process.exit(1)
   }
-  walls.push(wall)
-  stats = JSON.parse(/stats (\{.*\})/.exec(r.stderr)[1])
+  return { ms, stderr: r.stderr }
 }
-const report = JSON.parse(readFileSync(path.join(tmp, 'report.json'), 'utf8'))
-rmSync(tmp, { recursive: true, force: true })
-walls.sort((a, b) => a - b)
-const median = walls[Math.floor(walls.length / 2)]
-console.log(`files             ${stats.files}`)
-console.log(`total ms          ${median.toFixed(1)} (median of ${runs} runs, whole process incl. start; min ${walls[0].toFixed(1)}, max ${walls[walls.length - 1].toFixed(1)})`)
-console.log(`check ms          ${stats.totalMs} (inside the process: read, scan, check)`)
-console.log(`files/s           ${Math.round(stats.files / (median / 1000))} (whole process), ${stats.filesPerSecond} (checking only)`)
-console.log(`per file ms       p50 ${stats.p50Ms}  p95 ${stats.p95Ms}  max ${stats.maxMs}`)
-console.log(`peak RSS          ${stats.peakRssMiB} MiB`)
-console.log(`findings          ${report.summary.errors} errors, ${report.summary.warnings} warnings`)
-console.log(`node              ${process.version}`)
+
+const json = (tag, stderr) => JSON.parse(new RegExp(`^${tag} (\\{.*\\})$`, 'm').exec(stderr)[1])
+
+const corpora = {
+  nova() {
+    const dir = path.join(corpusRoot, 'nova-specs')
+    const rows = readFileSync(path.join(dir, 'reference-verdicts.tsv'), 'utf8').trim().split('\n').slice(1)
+    const files = [...new Set(rows.map(r => r.split('\t')[0]))]
+    const tmp = mkdtempSync(path.join(tmpdir(), 'stc-bench-'))
+    const report = path.join(tmp, 'report.json')
+    return {
+      title: 'nova-specs (RST, full check)',
+      dir,
+      files,
+      args: ['--optional-sections', 'History,Feature Liaison,Upgrade impact', '--format', 'json', '--output', report,
+        '--fail-on', 'never', '--stats', ...files],
+      after() {
+        const r = JSON.parse(readFileSync(report, 'utf8'))
+        rmSync(tmp, { recursive: true, force: true })
+        return `findings          ${r.summary.errors} errors, ${r.summary.warnings} warnings`
+      }
+    }
+  },
+  markdown() {
+    const dir = path.join(corpusRoot, 'openshift-enhancements')
+    const files = readFileSync(path.join(dir, 'cmark-headings.jsonl'), 'utf8').trim().split('\n').map(l => JSON.parse(l).file)
+    return {
+      title: 'openshift-enhancements (Markdown, --outline)',
+      dir,
+      files,
+      args: ['--outline', '--stats', ...files],
+      after() {
+        // Module load: markdown-it imported alone in a fresh process, against an empty import.
+        const load = spec => median(Array.from({ length: runs }, () => Number(timed(['--input-type=module', '-e',
+          `const t=performance.now();await import(${JSON.stringify(spec)});process.stderr.write(String(performance.now()-t))`], root).stderr)))
+        return `markdown-it load  ${(load('markdown-it') - load('node:path')).toFixed(1)} ms (import in a fresh process, unbundled)`
+      }
+    }
+  }
+}
+
+console.log(`bench: ${path.relative(root, cli)} vs scripts/floor.mjs, ${runs} paired runs each, node ${process.version}`)
+for (const name of wanted) {
+  if (!corpora[name]) {
+    console.error(`bench: unknown corpus ${name} (nova, markdown)`)
+    process.exit(2)
+  }
+  const c = corpora[name]()
+  if (!existsSync(c.dir)) {
+    console.log(`\n${c.title}: skipped, ${c.dir} not present`)
+    continue
+  }
+  const bytes = c.files.reduce((n, f) => n + statSync(path.join(c.dir, f)).size, 0)
+  const fl = { ms: [], rss: [] }
+  const cl = { ms: [], rss: [], p50: [], p95: [], max: [], inner: [] }
+  for (let i = 0; i < runs; i++) {
+    const a = timed([floor, ...c.files], c.dir)
+    const fs = json('floor', a.stderr)
+    fl.ms.push(a.ms)
+    fl.rss.push(fs.peakRssMiB)
+    const b = timed([cli, ...c.args], c.dir)
+    const st = json('stats', b.stderr)
+    cl.ms.push(b.ms)
+    cl.rss.push(st.peakRssMiB)
+    cl.p50.push(st.p50Ms)
+    cl.p95.push(st.p95Ms)
+    cl.max.push(st.maxMs)
+    cl.inner.push(st.totalMs)
+  }
+  console.log(`\n${c.title}: ${c.files.length} files, ${(bytes / 1e6).toFixed(1)} MB`)
+  console.log(`                   min ms  median ms  peak RSS MiB`)
+  console.log(`floor           ${f1(min(fl.ms))}  ${f1(median(fl.ms))}  ${f1(Math.max(...fl.rss))}`)
+  console.log(`CLI             ${f1(min(cl.ms))}  ${f1(median(cl.ms))}  ${f1(Math.max(...cl.rss))}`)
+  console.log(`CLI / floor     ${(min(cl.ms) / min(fl.ms)).toFixed(2).padStart(7)}x ${(median(cl.ms) / median(fl.ms)).toFixed(2).padStart(9)}x`)
+  console.log(`CLI inside      median ${median(cl.inner).toFixed(1)} ms (read and check, without start-up)`)
+  console.log(`CLI per file    p50 ${median(cl.p50)} ms  p95 ${median(cl.p95)} ms  max ${median(cl.max)} ms (medians over the runs)`)
+  console.log(c.after())
+}

@@ -14,11 +14,13 @@
  * everything (1 MiB) or is turned off, and no report-file was asked for, the
  * JSON report is written to RUNNER_TEMP and the summary says where.
  */
-import * as core from '@actions/core'
+import * as core from './github/actions-core.js'
 import { constants as fsConstants } from 'node:fs'
 import { access, mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { checkFiles, type CheckFilesOptions } from './check-files.js'
+import { formatJsonChunks } from './report/json.js'
+import { writeChunks } from './write-chunks.js'
 import { ConfigError, type FailOn } from './config.js'
 import type { Report } from './engine/types.js'
 import { expandGlobs, hasSpecFile } from './files.js'
@@ -534,8 +536,7 @@ async function writeFallbackReport(report: Report): Promise<string | undefined> 
   const file = path.join(path.resolve(dir), FALLBACK_REPORT_NAME)
   try {
     await mkdir(path.dirname(file), { recursive: true })
-    const json = formatJson(report)
-    await writeFile(file, json.endsWith('\n') ? json : json + '\n', 'utf8')
+    await writeChunks(file, formatJsonChunks(report))
     return file
   } catch (err) {
     core.warning(`could not write the JSON report to ${file}: ${logLine((err as Error).message)}`)

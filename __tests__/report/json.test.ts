@@ -1,5 +1,5 @@
 import type { FileResult, Report } from '../../src/engine/types.js'
-import { formatJson } from '../../src/report/json.js'
+import { formatJson, formatJsonChunks, reportJson } from '../../src/report/json.js'
 import { finding, file } from './fixtures.js'
 
 const report = (files: FileResult[]): Report => ({
@@ -103,5 +103,41 @@ describe('formatJson', () => {
     expect(t).not.toContain('##[')
     for (const line of t.split(/\r\n|\r|\n/)) expect(line.trimStart().startsWith('::')).toBe(false)
     expect(/[\u0000-\u0009\u000b-\u001f]/.test(t)).toBe(false)
+  })
+})
+
+describe('formatJsonChunks', () => {
+  const whole = (r: Report): string => JSON.stringify(reportJson(r), null, 2).replace(/##\[/g, '##\\u005b') + '\n'
+  const many = report(
+    ['specs/c.rst', 'specs/a.rst', 'specs/b.rst'].map((name, i) =>
+      file({
+        file: name,
+        error: i === 2 ? 'unreadable ##[x]' : undefined,
+        template: i === 0 ? 'specs/t.rst' : 'specs/other.rst',
+        templateRules: i < 2 ? [{ rule: 'line-length', line: 4 + i, text: `Wrap at 79 ##[columns] ${i}` }] : undefined,
+        suppressed: i,
+        suppressions: i === 1 ? [{ line: 2, scope: 'disable-file', rules: ['line-length'], hidden: { 'line-length': 1 }, count: 1 }] : undefined,
+        findings: [finding({ file: name, line: 3, message: `text "quoted"\nwith ##[command] and \u2028 ${i}`, fix: { description: 'd', startLine: 3, endLine: 3, text: 'a\n  b\n' } })],
+        sections: [{ title: 'T\n##[', path: ['P', 'Q'], required: i > 0, status: 'missing' }]
+      })
+    )
+  )
+
+  test.each([
+    ['no files', report([])],
+    ['one file without findings', report([file({ file: 'specs/a.rst', findings: [], sections: [] })])],
+    ['several files, nested values, escapes', many]
+  ])('%s: the pieces are exactly the pretty-printed report', (_name, r) => {
+    const pieces = [...formatJsonChunks(r)]
+    expect(pieces.join('')).toBe(whole(r))
+    expect(formatJson(r)).toBe(whole(r))
+  })
+
+  test('one piece per file between the head and the end', () => {
+    const pieces = [...formatJsonChunks(many)]
+    expect(pieces).toHaveLength(3 + 2)
+    expect(pieces[1]).toContain('"file": "specs/a.rst"')
+    expect(pieces[3]).toContain('"file": "specs/c.rst"')
+    expect(pieces[4]).toContain('"templates": [')
   })
 })

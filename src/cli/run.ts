@@ -47,6 +47,8 @@ import { changedLinesFromGit } from './git-diff.js'
 import { TemplateCache } from '../templates.js'
 import { jsonLogSafe, logLine } from '../report/escape.js'
 import { formatReport, type ReportFormat } from '../report/index.js'
+import { formatJsonChunks } from '../report/json.js'
+import { writeChunks } from '../write-chunks.js'
 import { RULES } from '../rules/index.js'
 import { VERSION } from '../version.js'
 import { parseCliArgs, USAGE } from './args.js'
@@ -146,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
       )
     }
     if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
-    await emit(formatReport(report, format, RULES), out)
+    await emit(format === 'json' ? formatJsonChunks(report) : formatReport(report, format, RULES), out)
     const failed = report.files.some(f => f.error !== undefined && settings.failOn !== 'never') ||
       report.files.some(f => f.findings.some(x => failsAt(x.severity, settings.failOn)))
     if (unreadableExit() || fixFailed > 0) return 2
@@ -230,13 +232,14 @@ async function outlineOf(root: string, file: string): Promise<object> {
   }
 }
 
-async function emit(text: string, out: FileHandle | undefined): Promise<void> {
+/** The report on stdout, or written to `out` piece by piece (a large JSON report is never one string). */
+async function emit(text: string | Iterable<string>, out: FileHandle | undefined): Promise<void> {
   if (!out) {
-    process.stdout.write(text)
+    process.stdout.write(typeof text === 'string' ? text : [...text].join(''))
     return
   }
   await out.truncate(0)
-  await out.writeFile(text)
+  await writeChunks(out, typeof text === 'string' ? [text] : text)
 }
 
 /** --stats: per-file timing percentiles and peak memory, on stderr. */

@@ -22,11 +22,15 @@
  *   rate limit (the message says so) after 60 s, a bare 429 like a 5xx;
  *   `rateLimitRetries` times, and never a wait longer than `maxRateLimitWait`.
  *   A plain 403 (no permission) is not retried.
+ *
+ * @actions/github (Octokit, @actions/http-client, undici) is imported on the
+ * first request, not when the action starts: a run that makes no request
+ * never loads an HTTP client.
  */
-import { getOctokit } from '@actions/github'
+import type { getOctokit } from '@actions/github'
 import { VERSION } from '../version.js'
 
-export type GitHubClient = ReturnType<typeof getOctokit> & {
+export type GitHubClient = Pick<ReturnType<typeof getOctokit>, 'request' | 'rest'> & {
   /** The REST API root the client sends to (no trailing slash). */
   apiBaseUrl: string
 }
@@ -292,34 +296,66 @@ function describeRequest(options: Record<string, unknown>, origin: string): stri
   return `${method} ${url}`.trim()
 }
 
+type Octokit = ReturnType<typeof getOctokit>
+
+/**
+ * The client: `request` and `rest.<scope>.<method>` as Octokit's, each
+ * loading Octokit on first use (`apiBaseUrl` is known at once). The total
+ * timeout counts from here.
+ */
 export function createClient(token: string, options: ClientOptions = {}, env: NodeJS.ProcessEnv = process.env): GitHubClient {
   const log = options.log ?? silentLog
   const baseUrl = (options.baseUrl ?? env.GITHUB_API_URL ?? '').replace(/\/+$/, '') || 'https://api.github.com'
-  const octokit = getOctokit(
-    token,
-    {
-      baseUrl,
-      userAgent: `spec-template-check/${VERSION}`,
-      log: {
-        debug: (m: string) => log.debug(m),
-        info: (m: string) => log.debug(m),
-        warn: (m: string) => log.info(m),
-        error: (m: string) => log.info(m)
-      }
-    },
-    boundsAndRetries({
-      origin: new URL(baseUrl).origin,
-      retries: options.retries ?? 3,
-      rateLimitRetries: options.rateLimitRetries ?? 3,
-      maxRateLimitWait: options.maxRateLimitWait ?? 600,
-      requestTimeout: options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT,
-      totalTimeout: options.totalTimeout ?? DEFAULT_TOTAL_TIMEOUT,
-      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      secondMs: options.secondMs ?? secondMsFromEnv(env),
-      log
-    }) as unknown as Parameters<typeof getOctokit>[2]
-  )
-  return Object.assign(octokit, { apiBaseUrl: baseUrl })
+  const plugin = boundsAndRetries({
+    origin: new URL(baseUrl).origin,
+    retries: options.retries ?? 3,
+    rateLimitRetries: options.rateLimitRetries ?? 3,
+    maxRateLimitWait: options.maxRateLimitWait ?? 600,
+    requestTimeout: options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT,
+    totalTimeout: options.totalTimeout ?? DEFAULT_TOTAL_TIMEOUT,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    secondMs: options.secondMs ?? secondMsFromEnv(env),
+    log
+  })
+  let octokit: Promise<Octokit> | undefined
+  const load = (): Promise<Octokit> =>
+    (octokit ??= import('@actions/github').then(({ getOctokit }) =>
+      getOctokit(
+        token,
+        {
+          baseUrl,
+          userAgent: `spec-template-check/${VERSION}`,
+          log: {
+            debug: (m: string) => log.debug(m),
+            info: (m: string) => log.debug(m),
+            warn: (m: string) => log.info(m),
+            error: (m: string) => log.info(m)
+          }
+        },
+        plugin as unknown as Parameters<typeof getOctokit>[2]
+      )
+    ))
+  type Method = (...args: unknown[]) => Promise<unknown>
+  const method = (pick: (o: Octokit) => Method): Method => async (...args) => pick(await load())(...args)
+  const scopes = new Map<string, Record<string, Method>>()
+  const scope = (name: string): Record<string, Method> => {
+    let methods = scopes.get(name)
+    if (!methods) {
+      const cache = new Map<string, Method>()
+      methods = new Proxy({} as Record<string, Method>, {
+        get: (_, m) => {
+          if (typeof m !== 'string') return undefined
+          let fn = cache.get(m)
+          if (!fn) cache.set(m, (fn = method(o => (o.rest as unknown as Record<string, Record<string, Method>>)[name]![m]!)))
+          return fn
+        }
+      })
+      scopes.set(name, methods)
+    }
+    return methods
+  }
+  const rest = new Proxy({}, { get: (_, name) => (typeof name === 'string' ? scope(name) : undefined) })
+  return { apiBaseUrl: baseUrl, request: method(o => o.request as unknown as Method), rest } as unknown as GitHubClient
 }
 
 /** The HTTP status of an Octokit RequestError (or anything shaped like one). */

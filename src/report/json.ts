@@ -90,8 +90,7 @@ function fileJson(f: FileResult): Record<string, unknown> {
   return o
 }
 
-/** The report as a plain object (the structure that formatJson serializes). */
-export function reportJson(report: Report): Record<string, unknown> {
+function headJson(report: Report): Record<string, unknown> {
   const t = report.totals
   return {
     tool: { name: report.tool.name, version: report.tool.version },
@@ -102,10 +101,13 @@ export function reportJson(report: Report): Record<string, unknown> {
       notices: t.notices,
       filesWithErrors: t.filesWithErrors,
       suppressed: t.suppressed ?? report.files.reduce((n, f) => n + (f.suppressed ?? 0), 0)
-    },
-    files: sortedFiles(report.files).map(fileJson),
-    templates: templatesJson(report.files)
+    }
   }
+}
+
+/** The report as a plain object (the structure that formatJson serializes). */
+export function reportJson(report: Report): Record<string, unknown> {
+  return { ...headJson(report), files: sortedFiles(report.files).map(fileJson), templates: templatesJson(report.files) }
 }
 
 /** Per template (once): the rules it switched on by stating them, with the line. */
@@ -118,6 +120,28 @@ function templatesJson(files: readonly FileResult[]): Record<string, unknown>[] 
   return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, v]) => v)
 }
 
+/**
+ * formatJson's text in pieces: the head, then one piece per file, then the
+ * rest. A large report can be written without holding all of its text (or
+ * all of its objects) at once.
+ */
+export function* formatJsonChunks(report: Report): Generator<string> {
+  const files = sortedFiles(report.files)
+  // Everything but the files, with "files": [] where they go (strings hold no raw newline: the marker is unique).
+  const rest = JSON.stringify({ ...headJson(report), files: [], templates: templatesJson(report.files) }, null, 2)
+  const at = rest.indexOf('\n  "files": []') + '\n  "files": '.length
+  if (files.length === 0) {
+    yield jsonLogSafe(rest) + '\n'
+    return
+  }
+  yield jsonLogSafe(rest.slice(0, at)) + '[\n    '
+  // JSON.stringify(x, null, 2) of a value nested in an array in the top object is its own text indented by 4.
+  for (let i = 0; i < files.length; i++) {
+    yield (i ? ',\n    ' : '') + jsonLogSafe(JSON.stringify(fileJson(files[i]!), null, 2).replace(/\n/g, '\n    '))
+  }
+  yield '\n  ]' + jsonLogSafe(rest.slice(at + 2)) + '\n'
+}
+
 export function formatJson(report: Report): string {
-  return jsonLogSafe(JSON.stringify(reportJson(report), null, 2)) + '\n'
+  return [...formatJsonChunks(report)].join('')
 }

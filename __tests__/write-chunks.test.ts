@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { writeChunks } from '../src/write-chunks.js'
+
+describe('writeChunks', () => {
+  let dir: string
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'stc-chunks-'))))
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('writes the pieces in order, small and large, multi-byte text intact, and replaces what was there', async () => {
+    const file = path.join(dir, 'out.json')
+    writeFileSync(file, 'x'.repeat(500_000))
+    const pieces = ['{', 'é'.repeat(70_000), '', '☃', 'a'.repeat(200_000), '}\n']
+    await writeChunks(file, pieces)
+    expect(readFileSync(file, 'utf8')).toBe(pieces.join(''))
+  })
+
+  test('takes the pieces from a generator', async () => {
+    const file = path.join(dir, 'lazy.txt')
+    const seen: number[] = []
+    function* gen(): Generator<string> {
+      for (let i = 0; i < 5; i++) {
+        seen.push(i)
+        yield `${'z'.repeat(40_000)}${i}`
+      }
+    }
+    await writeChunks(file, gen())
+    expect(seen).toEqual([0, 1, 2, 3, 4])
+    expect(readFileSync(file, 'utf8')).toHaveLength(5 * 40_001)
+  })
+
+  test('an open handle: written from its position and left open', async () => {
+    const file = path.join(dir, 'handle.txt')
+    const fh = await open(file, 'w+')
+    try {
+      await writeChunks(fh, ['a'.repeat(70_000), 'b'])
+      await writeChunks(fh, ['c'])
+      await fh.stat()
+    } finally {
+      await fh.close()
+    }
+    expect(readFileSync(file, 'utf8')).toBe('a'.repeat(70_000) + 'bc')
+  })
+
+  test('an unwritable path is an error, nothing is created', async () => {
+    await expect(writeChunks(path.join(dir, 'missing', 'out.json'), ['a'])).rejects.toThrow(/ENOENT/)
+  })
+})
