@@ -5,7 +5,7 @@
  * annotations and the summary stay as they are; a review that cannot be
  * posted is one notice (fork, missing permission) or one warning.
  */
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Report } from '../engine/types.js'
