@@ -43,7 +43,9 @@ import { getChangedFiles, type ChangedFiles } from './github/changed-files.js'
 import { CHECK_NAME, checkTitle, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun, reachesFailOn, toAnnotations } from './github/check-run.js'
 import { ApiError, createClient, describeApiError, errorStatus, type GitHubClient } from './github/client.js'
 import { headSha, readEventContext, type EventContext } from './github/context.js'
-import { actionOutputs, setOutputs, writeWorkspaceFile, type WrittenFiles } from './github/outputs.js'
+import { blobBase } from './report/links.js'
+import { suggestChanges } from './github/suggest.js'
+import { actionOutputs, setOutputs, writeOutputFile, type WrittenFiles } from './github/outputs.js'
 import { applyConfigFile, readActionSettings, type ActionSettings } from './github/settings.js'
 import { CONFIG_FILES, loadConfigFile, parseConfigFile, type ConfigFile } from './config-file.js'
 import { changedLinesFromPatch, onlyChangedLines } from './engine/changed-lines.js'
@@ -135,16 +137,19 @@ async function runAction(): Promise<void> {
   const templateNotes = describeTemplateNotes(templates)
 
   const total = toAnnotations(report).length
+  // File names and lines in the summaries link to the head commit (GitHub Enterprise: its own server URL).
+  const linkBase = blobBase({ serverUrl: process.env.GITHUB_SERVER_URL, owner: ctx.owner, repo: ctx.repo, sha: headSha(ctx) })
   // Whether the job summary can list every finding (decides where the notes send people).
   const summaryOn = settings.summary && (await summaryWritable(process.env.GITHUB_STEP_SUMMARY))
   const summaryState = summaryOn ? 'do not all fit in the job summary' : settings.summary ? 'the job summary cannot be written' : 'the job summary is off'
   const summaryFits =
     summaryOn &&
-    Buffer.byteLength(formatSummary(report, { maxBytes: Infinity, reportFile: settings.reportFile }), 'utf8') +
+    Buffer.byteLength(formatSummary(report, { maxBytes: Infinity, reportFile: settings.reportFile, linkBase }), 'utf8') +
       NOTES_RESERVE_BYTES <=
       STEP_SUMMARY_MAX_BYTES
 
-  const annotated = await annotate(report, settings, ctx, api, startedAt, { total, summaryFits, templateNotes })
+  const annotated = await annotate(report, settings, ctx, api, startedAt, { total, summaryFits, templateNotes, linkBase })
+  if (settings.suggestions === 'review') await suggestChanges(report, settings.workspace, ctx, api, changed.patches)
 
   const text = formatText(report)
   if (text.trim() !== '') {
@@ -181,6 +186,7 @@ async function runAction(): Promise<void> {
     const md = formatSummary(report, {
       maxBytes: STEP_SUMMARY_MAX_BYTES,
       reportFile: written.reportFile,
+      linkBase,
       annotationsNote: notes.length ? notes.join('\n\n') : undefined
     })
     try {
@@ -430,7 +436,7 @@ async function annotate(
   ctx: EventContext,
   api: GitHubClient | undefined,
   startedAt: string,
-  info: { total: number; summaryFits: boolean; templateNotes: { markdown: string[] } }
+  info: { total: number; summaryFits: boolean; templateNotes: { markdown: string[] }; linkBase?: string }
 ): Promise<Annotated> {
   const mode = settings.annotations
   if (mode === 'none') return { channel: 'none', count: 0, capped: 'off' }
@@ -457,6 +463,7 @@ async function annotate(
       const summary = formatSummary(report, {
         maxBytes: CHECK_SUMMARY_MAX_BYTES,
         reportFile: settings.reportFile,
+        linkBase: info.linkBase,
         annotationsNote: notes.length ? notes.join('\n\n') : undefined
       })
       const res = await publishCheckRun(api, report, {
@@ -497,10 +504,10 @@ async function annotate(
 async function writeReports(report: Report, settings: ActionSettings): Promise<WrittenFiles> {
   const written: WrittenFiles = {}
   if (settings.reportFile) {
-    written.reportFile = await writeWorkspaceFile(settings.workspace, settings.reportFile, formatJson(report), 'report-file')
+    written.reportFile = await writeOutputFile(settings.workspace, process.env.RUNNER_TEMP, settings.reportFile, formatJson(report), 'report-file')
   }
   if (settings.sarifFile) {
-    written.sarifFile = await writeWorkspaceFile(settings.workspace, settings.sarifFile, formatSarif(report, RULES), 'sarif-file')
+    written.sarifFile = await writeOutputFile(settings.workspace, process.env.RUNNER_TEMP, settings.sarifFile, formatSarif(report, RULES), 'sarif-file')
   }
   return written
 }

@@ -236,6 +236,8 @@ export interface RunOptions {
   /** Extra / overridden environment; a value of undefined removes the variable. */
   env?: Record<string, string | undefined>
   timeoutMs?: number
+  /** Arguments to node instead of the bundle's path (e.g. a script that imports it, as @github/local-action does). */
+  nodeArgs?: string[]
 }
 
 /** Parses $GITHUB_OUTPUT as @actions/core writes it: name<<delimiter \n value \n delimiter. */
@@ -286,7 +288,7 @@ export async function runAction(ws: Workspace, mock: MockGitHub, opts: RunOption
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(resolve => {
     execFile(
       process.execPath,
-      [BUNDLE],
+      opts.nodeArgs ?? [BUNDLE],
       { env, cwd: ws.workspace, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 256 * 1024 * 1024 },
       (err, stdout, stderr) => {
         const c = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
@@ -332,9 +334,12 @@ export async function startMock(options: MockGitHubOptions): Promise<MockGitHub>
   return current
 }
 
+/** Closes the mock; fails the test when the bundle sent a request that GitHub's OpenAPI description does not allow. */
 export async function stopMock(): Promise<void> {
+  const invalid = current?.invalid ?? []
   await current?.close()
   current = undefined
+  if (invalid.length) throw new Error(`requests not valid against GitHub's OpenAPI description:\n${invalid.join('\n')}`)
 }
 
 // ------------------------------------------------ the runner's command parser

@@ -20,6 +20,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { checkRequest, load as loadOpenApi } from './openapi.js'
 
 export interface DiffEntry {
   filename: string
@@ -56,6 +57,29 @@ export interface MockGitHubOptions {
   failures?: InjectedFailure[]
   /** Repository files per commit sha (path -> text or bytes), for the contents and git commits endpoints. */
   contents?: Record<string, Record<string, string | Uint8Array>>
+  /** Check every request against GitHub's OpenAPI description (default true; a no-op without @octokit/openapi). */
+  openapi?: boolean
+  /** Status for POST pulls/N/reviews (e.g. 403 for a token without pull-requests: write). */
+  reviewCreateStatus?: number
+}
+
+export interface ReviewComment {
+  id: number
+  path: string
+  body: string
+  line: number
+  side?: string
+  start_line?: number
+  start_side?: string
+}
+
+export interface Review {
+  id: number
+  pull: number
+  commit_id: string
+  event: string
+  body: string
+  comments: ReviewComment[]
 }
 
 export interface RecordedRequest {
@@ -81,6 +105,10 @@ export interface MockGitHub {
   url: string
   requests: RecordedRequest[]
   checkRuns: CheckRun[]
+  /** Pull request reviews, as GitHub keeps them (comments deleted through the API are gone). */
+  reviews: Review[]
+  /** Why requests were not valid against the OpenAPI description (each answered 400). */
+  invalid: string[]
   options: MockGitHubOptions
   /** Requests matching method and a path regexp. */
   find(method: string, path: RegExp): RecordedRequest[]
@@ -128,6 +156,9 @@ function withDefaults(e: DiffEntry, i: number): Record<string, unknown> {
 export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<MockGitHub> {
   const requests: RecordedRequest[] = []
   const checkRuns: CheckRun[] = []
+  const reviews: Review[] = []
+  const invalid: string[] = []
+  if (options.openapi !== false) loadOpenApi()
   const failures = (options.failures ?? []).map(f => ({ ...f, left: f.times ?? 1 }))
   let nextId = 1000
 
@@ -144,6 +175,12 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
     for (const [k, v] of u.searchParams) query[k] = v
     requests.push({ method, path, query, headers: req.headers, body })
     const base = `http://${req.headers.host}`
+
+    const problems = options.openapi === false ? [] : checkRequest(method, u.pathname, query, body)
+    if (problems.length) {
+      invalid.push(...problems)
+      return send(res, 400, { message: `not valid against GitHub's OpenAPI description: ${problems.join('; ')}` })
+    }
 
     const failure = failures.find(f => f.left > 0 && f.method === method && f.path.test(path))
     if (failure) {
@@ -291,7 +328,83 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
       return send(res, 200, { id: run.id, html_url: `https://github.test/runs/${run.id}` })
     }
 
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/reviews$/.exec(path))) {
+      const pull = Number(m[3])
+      if (method === 'GET') {
+        const perPage = Math.min(100, Math.max(1, Number(query.per_page ?? 30) || 30))
+        const page = Math.max(1, Number(query.page ?? 1) || 1)
+        const mine = reviews.filter(r => r.pull === pull)
+        return send(res, 200, mine.slice((page - 1) * perPage, page * perPage).map(reviewJson))
+      }
+      if (method === 'POST') {
+        const status = options.reviewCreateStatus ?? 200
+        if (status !== 200) {
+          return send(res, status, { message: status === 403 ? 'Resource not accessible by integration' : 'Not Found', status: String(status) })
+        }
+        const b = (body ?? {}) as Record<string, unknown>
+        const diff = diffOf(pull)
+        const comments: ReviewComment[] = []
+        for (const c of (b.comments as Record<string, unknown>[] | undefined) ?? []) {
+          const file = String(c.path)
+          const line = Number(c.line)
+          const start = c.start_line === undefined ? line : Number(c.start_line)
+          const lines = diff.get(file)
+          // Like GitHub: every commented line must be in one hunk of the diff.
+          const hunk = lines?.find(h => h.has(line))
+          let ok = !!hunk && Number.isInteger(start) && start <= line
+          for (let l = start; ok && l <= line; l++) ok = hunk!.has(l)
+          if (!ok) {
+            return send(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'], status: '422' })
+          }
+          comments.push({ id: nextId++, path: file, body: String(c.body), line, side: c.side as string | undefined, start_line: c.start_line as number | undefined, start_side: c.start_side as string | undefined })
+        }
+        const review: Review = { id: nextId++, pull, commit_id: String(b.commit_id), event: String(b.event), body: String(b.body ?? ''), comments }
+        reviews.push(review)
+        return send(res, 200, reviewJson(review))
+      }
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/reviews\/(\d+)(\/comments)?$/.exec(path))) {
+      const review = reviews.find(r => r.pull === Number(m![3]) && r.id === Number(m![4]))
+      if (!review) return send(res, 404, { message: 'Not Found' })
+      if (method === 'GET' && m[5]) return send(res, 200, review.comments.map(c => ({ ...c, pull_request_review_id: review.id, commit_id: review.commit_id })))
+      if (method === 'PUT' && !m[5]) {
+        review.body = String(((body ?? {}) as Record<string, unknown>).body ?? '')
+        return send(res, 200, reviewJson(review))
+      }
+    }
+    if (method === 'DELETE' && (m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/comments\/(\d+)$/.exec(path))) {
+      const id = Number(m[3])
+      const review = reviews.find(r => r.comments.some(c => c.id === id))
+      if (!review) return send(res, 404, { message: 'Not Found' })
+      review.comments = review.comments.filter(c => c.id !== id)
+      res.writeHead(204)
+      res.end()
+      return
+    }
+
     send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' })
+  }
+
+  function reviewJson(r: Review): Record<string, unknown> {
+    return { id: r.id, node_id: `PRR_${r.id}`, user: { login: 'github-actions[bot]', type: 'Bot' }, body: r.body, state: 'COMMENTED', commit_id: r.commit_id, html_url: `https://github.test/pull/${r.pull}#pullrequestreview-${r.id}` }
+  }
+
+  /** New-side lines of each hunk of each file of a pull request (added and context lines). */
+  function diffOf(pull: number): Map<string, Set<number>[]> {
+    const out = new Map<string, Set<number>[]>()
+    for (const e of options.pullFiles?.[pull] ?? []) {
+      const hunks: Set<number>[] = []
+      let next = 0
+      for (const line of (e.patch ?? '').split('\n')) {
+        const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line)
+        if (h) {
+          next = Number(h[1])
+          hunks.push(new Set())
+        } else if (next && (line.startsWith('+') || line.startsWith(' '))) hunks[hunks.length - 1]!.add(next++)
+      }
+      out.set(e.filename, hunks)
+    }
+    return out
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -303,6 +416,8 @@ export async function startMockGitHub(options: MockGitHubOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     requests,
     checkRuns,
+    reviews,
+    invalid,
     options,
     find: (method, path) => requests.filter(r => r.method === method && path.test(r.path)),
     close: () =>

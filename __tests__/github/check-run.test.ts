@@ -2,7 +2,9 @@ import type { FileResult, Finding, Report, Severity } from '../../src/engine/typ
 import {
   ANNOTATIONS_PER_REQUEST,
   MAX_CHECK_RUN_ANNOTATIONS,
-  MAX_SUMMARY_CHARS,
+  MAX_DETAIL_BYTES,
+  MAX_SUMMARY_BYTES,
+  MAX_TITLE_BYTES,
   checkTitle,
   conclusionFor,
   publishCheckRun,
@@ -184,14 +186,40 @@ describe('publishCheckRun', () => {
     expect(await publishCheckRun(mockApi().api, report([{ findings }]), { ...base, failOn: 'error' })).toMatchObject({ omitted: 0 })
   })
 
-  it('cuts the summary to 65535 characters', async () => {
+  it('cuts the summary to 65535 UTF-8 bytes, on a character boundary (4-byte characters)', async () => {
     const { api, calls } = mockApi()
     await publishCheckRun(api, report([{}]), { ...base, failOn: 'error', summary: 'x'.repeat(70000) })
-    expect(calls[0]!.params.output.summary.length).toBe(MAX_SUMMARY_CHARS)
+    expect(Buffer.byteLength(calls[0]!.params.output.summary)).toBe(MAX_SUMMARY_BYTES)
+    const emoji = mockApi()
+    // 20,000 × U+1F600: 40,000 UTF-16 units (under the old character limit), 80,000 bytes.
+    await publishCheckRun(emoji.api, report([{}]), { ...base, failOn: 'error', summary: 'x' + '\u{1F600}'.repeat(20000) })
+    const sent: string = emoji.calls[0]!.params.output.summary
+    expect(Buffer.byteLength(sent)).toBeLessThanOrEqual(MAX_SUMMARY_BYTES)
+    expect(sent.endsWith('\u{1F600}…')).toBe(true)
+    expect(sent).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
   })
 })
 
 describe('toAnnotations', () => {
+  it('cuts message, title and raw_details by UTF-8 bytes: a long line of "€" plus a space, 4-byte characters', () => {
+    // The trailing-whitespace case: the fix is the line without its space, 40,000 × "€" = 120,001 bytes with the newline.
+    const euro = '€'.repeat(40000)
+    const emoji = '\u{1D11E}'.repeat(30000) // 60,000 UTF-16 units, 120,000 bytes
+    const [a] = toAnnotations(
+      report([{ findings: [finding(1, 'error', { rule: `r-${'\u{1F600}'.repeat(100)}`, message: emoji, fix: { description: 'strip', startLine: 1, endLine: 2, text: euro + '\n' } })] }])
+    )
+    expect(Buffer.byteLength(euro + '\n')).toBe(120001)
+    for (const [field, max] of [['raw_details', MAX_DETAIL_BYTES], ['message', MAX_DETAIL_BYTES], ['title', MAX_TITLE_BYTES]] as const) {
+      const v = a![field]!
+      expect(Buffer.byteLength(v)).toBeLessThanOrEqual(max)
+      expect(Buffer.byteLength(v)).toBeGreaterThan(max - 8)
+      expect(v.endsWith('…')).toBe(true)
+      // No half surrogate pair.
+      expect(v).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
+    }
+    expect(a!.raw_details!.startsWith('€€€')).toBe(true)
+  })
+
   it('maps findings: levels, title, lines, columns, raw_details from the fix', () => {
     const r = report([
       {

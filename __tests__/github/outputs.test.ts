@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { FileResult, Report } from '../../src/engine/types.js'
-import { actionOutputs, failedFiles, setOutputs, writeWorkspaceFile } from '../../src/github/outputs.js'
+import { actionOutputs, failedFiles, setOutputs, writeOutputFile } from '../../src/github/outputs.js'
 
 function report(files: Partial<FileResult>[]): Report {
   const full = files.map(f => ({ file: 'x', template: 't', embeddedTemplate: false, findings: [], sections: [], ...f }))
@@ -42,7 +42,7 @@ describe('outputs', () => {
   })
 })
 
-describe('writeWorkspaceFile', () => {
+describe('writeOutputFile', () => {
   let ws: string
   let outside: string
   beforeEach(async () => {
@@ -55,20 +55,35 @@ describe('writeWorkspaceFile', () => {
   })
 
   it('creates parent directories and returns the workspace-relative path', async () => {
-    const rel = await writeWorkspaceFile(ws, 'reports/deep/r.json', '{}', 'report-file')
+    const rel = await writeOutputFile(ws, undefined, 'reports/deep/r.json', '{}', 'report-file')
     expect(rel).toBe('reports/deep/r.json')
     expect(await readFile(path.join(ws, 'reports/deep/r.json'), 'utf8')).toBe('{}\n')
   })
 
   it('refuses paths that leave the workspace', async () => {
-    await expect(writeWorkspaceFile(ws, '../x.json', '{}', 'report-file')).rejects.toThrow(/input "report-file".*inside the workspace/)
+    await expect(writeOutputFile(ws, undefined, '../x.json', '{}', 'report-file')).rejects.toThrow(/input "report-file".*inside the workspace/)
   })
 
   it('refuses a directory symlinked outside and a symlinked target', async () => {
     await symlink(outside, path.join(ws, 'link'))
-    await expect(writeWorkspaceFile(ws, 'link/r.json', '{}', 'report-file')).rejects.toThrow(/links outside the workspace/)
+    await expect(writeOutputFile(ws, undefined, 'link/r.json', '{}', 'report-file')).rejects.toThrow(/links outside the workspace/)
     await mkdir(path.join(ws, 'd'))
     await symlink(path.join(outside, 'target.json'), path.join(ws, 'd/r.json'))
-    await expect(writeWorkspaceFile(ws, 'd/r.json', '{}', 'sarif-file')).rejects.toThrow(/input "sarif-file".*symbolic link/)
+    await expect(writeOutputFile(ws, undefined, 'd/r.json', '{}', 'sarif-file')).rejects.toThrow(/input "sarif-file".*symbolic link/)
+  })
+
+  it('writes inside RUNNER_TEMP (absolute path returned); refuses elsewhere, naming both places', async () => {
+    const temp = path.join(outside, 'temp')
+    await mkdir(temp)
+    const abs = await writeOutputFile(ws, temp, path.join(temp, 'sub/report.json'), '{}', 'report-file')
+    expect(abs).toBe(path.join(temp, 'sub/report.json'))
+    expect(await readFile(abs, 'utf8')).toBe('{}\n')
+    await expect(writeOutputFile(ws, temp, path.join(outside, 'x.json'), '{}', 'report-file')).rejects.toThrow(
+      /must be a file path inside the workspace \(.*\) or inside RUNNER_TEMP \(.*\)/
+    )
+    await expect(writeOutputFile(ws, temp, temp, '{}', 'report-file')).rejects.toThrow(/inside the workspace/)
+    // A directory in RUNNER_TEMP that links out of it.
+    await symlink(ws, path.join(temp, 'out'))
+    await expect(writeOutputFile(ws, temp, path.join(temp, 'out/r.json'), '{}', 'sarif-file')).rejects.toThrow(/links outside RUNNER_TEMP/)
   })
 })

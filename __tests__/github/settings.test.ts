@@ -26,6 +26,7 @@ describe('readActionSettings', () => {
       failOn: 'error',
       suppressions: 'allow',
       scope: 'changed',
+      suggestions: 'off',
       annotations: 'auto',
       templateRef: 'head',
       lines: 'all',
@@ -86,6 +87,19 @@ describe('readActionSettings', () => {
     expect(read({}, {}).workspace).toBe(process.cwd())
   })
 
+  it('report-file and sarif-file may be inside RUNNER_TEMP (kept absolute); other absolute paths are refused', () => {
+    const temp = path.resolve('/tmp/runner-temp-settings')
+    const env = { GITHUB_WORKSPACE: WS, RUNNER_TEMP: temp }
+    const s = read({ 'report-file': `${temp}/report.json`, 'sarif-file': `${temp}/x/r.sarif` }, env)
+    expect(s.reportFile).toBe(path.join(temp, 'report.json'))
+    expect(s.sarifFile).toBe(path.join(temp, 'x/r.sarif'))
+    expect(() => read({ 'report-file': `${temp}/../report.json` }, env)).toThrow(
+      /input "report-file": ".*" must be a file path inside the workspace \(.*\) or inside RUNNER_TEMP \(\/tmp\/runner-temp-settings\)/
+    )
+    // Without RUNNER_TEMP only the workspace is allowed.
+    expect(() => read({ 'report-file': `${temp}/report.json` })).toThrow(/inside the workspace \(\/tmp\/ws-settings\)"?$/)
+  })
+
   it.each([
     ['fail-on', 'sometimes', /input "fail-on": "sometimes" is not allowed; use one of: error, warning, never/],
     ['scope', 'some', /input "scope".*changed, all/],
@@ -101,6 +115,7 @@ describe('readActionSettings', () => {
     ['request-timeout', '0', /input "request-timeout"/],
     ['request-timeout', 'soon', /input "request-timeout": "soon" is not a whole number/],
     ['suppressions', 'off', /input "suppressions": "off" is not allowed; use one of: allow, report, deny/],
+    ['suggestions', 'yes', /input "suggestions": "yes" is not allowed; use one of: off, review/],
     ['max-line-length', 'eighty', /input "max-line-length": "eighty" is not a whole number/],
     ['rules', 'line-length=fatal', /input "rules": unknown severity "fatal".*error, warning, notice, off/],
     ['paths', '../other/**/*.rst', /input "paths": "\.\.\/other\/\*\*\/\*\.rst" must be a glob relative to the workspace/],

@@ -41,7 +41,9 @@ function decodeEntities(s: string): string {
 /** Findings listed in the job summary's <details> list. */
 function summaryKeys(summary: string): Set<string> {
   const out = new Set<string>()
-  for (const line of summary.split('\n')) {
+  for (const linked of summary.split('\n')) {
+    // File and line are a link to the head commit: keep its text.
+    const line = linked.replace(/<a href="[^"]*">([^<]*)<\/a>/g, '$1')
     const m = /^- \*\*(error|warning|notice)\*\* (.+?):(\d+) — ([a-z-]+): (.*)$/.exec(line)
     if (m) out.add(key(decodeEntities(m[2]!), m[3]!, m[4]!, decodeEntities(m[5]!)))
   }

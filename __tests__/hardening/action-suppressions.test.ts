@@ -60,7 +60,7 @@ describe('suppressions policy (template-ref: head)', () => {
     expect(res.outputs.suppressed).toBe('2') // missing-section, and the comment line's own length
     expect(res.summary).toContain('🔕 **2 findings hidden by 1 suppression comment** in the specs')
     // The rule list is cut in the summary (the JSON report has it whole).
-    expect(res.summary).toMatch(/\n- specs\/new\.rst:1 — disable-file=title,missing-section,extra-section,[a-z,-]+… — hid line-length ×1, missing-section ×1\n/)
+    expect(res.summary).toMatch(/\n- <a href="[^"]+\/blob\/[0-9a-f]{40}\/specs\/new\.rst#L1">specs\/new\.rst:1<\/a> — disable-file=title,missing-section,extra-section,[a-z,-]+… — hid line-length ×1, missing-section ×1\n/)
     expect(String((gh.checkRuns[0]!.created.output as { summary: string }).summary)).toContain('hidden by 1 suppression comment')
     expect(gh.checkRuns[0]!.created.output).toMatchObject({ title: '1 spec file checked: no problems (2 findings suppressed by comments)' })
     expect(res.stdout).toContain('spec-template-check: 1 spec file checked: no problems (2 findings suppressed by comments)\n')

@@ -132,6 +132,41 @@ describe('changed files that lead outside the workspace', () => {
   })
 })
 
+describe('report files in RUNNER_TEMP', () => {
+  it('report-file and sarif-file under ${{ runner.temp }} are written there; the outputs give the absolute paths', async () => {
+    const ws = await trapWorkspace()
+    const gh = await startMock({})
+    const report = path.join(ws.runnerTemp, 'report.json')
+    const sarif = path.join(ws.runnerTemp, 'sarif', 'results.sarif')
+    const res = await runAction(ws, gh, {
+      event: 'workflow_dispatch',
+      payload: {},
+      inputs: { scope: 'all', annotations: 'none', 'report-file': report, 'sarif-file': sarif }
+    })
+    expect(res.stderr).toBe('')
+    expect(commandLines(res.stdout, 'error').filter(l => l.includes('input'))).toEqual([])
+    expect(res.outputs['report-file']).toBe(report)
+    expect(res.outputs['sarif-file']).toBe(sarif)
+    expect(JSON.parse(await readFile(report, 'utf8')).files.length).toBeGreaterThan(0)
+    expect(JSON.parse(await readFile(sarif, 'utf8')).version).toBe('2.1.0')
+  })
+
+  it('a path next to RUNNER_TEMP (neither there nor in the workspace) is refused naming both places', async () => {
+    const ws = await trapWorkspace()
+    const gh = await startMock({})
+    const res = await runAction(ws, gh, {
+      event: 'workflow_dispatch',
+      payload: {},
+      inputs: { scope: 'all', annotations: 'none', 'report-file': path.join(ws.runnerTemp, '..', 'report.json') }
+    })
+    expect(res.code).toBe(1)
+    const errors = commandLines(res.stdout, 'error')
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(/input "report-file": ".*" must be a file path inside the workspace \(.*\) or inside RUNNER_TEMP \(.*\)/)
+    expect(existsSync(path.join(ws.root, 'report.json'))).toBe(false)
+  })
+})
+
 describe('inputs that would leave the workspace: one error line naming the input', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
     ['paths with ..', { paths: '../**/*.rst' }, /^::error::spec-template-check: input "paths": "\.\.\/\*\*\/\*\.rst" must be a glob relative to the workspace/],

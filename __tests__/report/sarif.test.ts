@@ -89,12 +89,21 @@ describe('formatSarif', () => {
   test('rules: given ones in order, unknown rules added, file-error last', () => {
     const rules = log.runs[0].tool.driver.rules
     expect(rules.map((x: any) => x.id)).toEqual(['missing-section', 'line-length', 'title-case', 'custom-rule', 'file-error'])
-    expect(rules[0]).toEqual({
+    expect(rules[0]).toMatchObject({
       id: 'missing-section',
+      name: 'MissingSection',
       shortDescription: { text: 'A section of the template is absent.' },
       fullDescription: { text: 'A section of the template is absent.' },
-      defaultConfiguration: { level: 'error' }
+      defaultConfiguration: { level: 'error' },
+      helpUri: 'https://github.com/spec-template-check/spec-template-check#rules'
     })
+    // Known rules (file-error too) carry help: what, how to fix, an example; unknown ones do not invent any.
+    expect(rules[0].help.text).toMatch(/^Every section .*\n\nHow to fix: .*\n\nExample:\n\n {4}Alternatives\n {4}-{12}\n\n {4}None$/s)
+    expect(rules[0].help.markdown).toContain('**How to fix:**')
+    expect(rules[0].help.markdown).toContain('```rst\nAlternatives\n------------\n\nNone\n```')
+    expect(rules[4].help.text).toContain('How to fix:')
+    expect(rules[3].help).toBeUndefined()
+    expect(rules[3].name).toBeUndefined()
     expect(rules[2].defaultConfiguration.level).toBe('note')
     expect(rules[2].shortDescription.text).toBe('Title case \\[sic\\].')
     expect(log.runs[0].tool.driver.version).toBe('1.2.3')

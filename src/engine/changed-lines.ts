@@ -13,6 +13,18 @@ const LINE_RULES = new Set(RULES.filter(r => r.lineRule).map(r => r.id))
  * `patch` or `git diff -U0` output for one file).
  */
 export function changedLinesFromPatch(patch: string): Set<number> {
+  return patchLines(patch, false)
+}
+
+/**
+ * New-side line numbers inside the hunks of a unified diff: added and
+ * context lines, where pull request review comments may be placed.
+ */
+export function diffLines(patch: string): Set<number> {
+  return patchLines(patch, true)
+}
+
+function patchLines(patch: string, withContext: boolean): Set<number> {
   const lines = new Set<number>()
   let next = 0 // next new-side line number; 0 = outside a hunk
   for (const raw of patch.split('\n')) {
@@ -26,6 +38,7 @@ export function changedLinesFromPatch(patch: string): Set<number> {
     if (line.startsWith('+')) {
       if (!line.startsWith('+++ ')) lines.add(next++)
     } else if (line.startsWith(' ') || line === '') {
+      if (withContext) lines.add(next)
       next++
     }
     // '-' lines do not advance the new side

@@ -20,6 +20,7 @@
 import type { FailOn } from '../config.js'
 import { failsAt } from '../config.js'
 import type { Report, Severity } from '../engine/types.js'
+import { cutUtf8 as cut } from '../report/bytes.js'
 import { FILE_ERROR_RULE } from '../report/util.js'
 import { ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from './client.js'
 
@@ -27,11 +28,12 @@ export const CHECK_NAME = 'spec-template-check'
 export const ANNOTATIONS_PER_REQUEST = 50
 /** Annotations sent to one check run: 20 requests of 50. */
 export const MAX_CHECK_RUN_ANNOTATIONS = 1000
-/** output.summary / output.text limit of the Checks API (characters). */
-export const MAX_SUMMARY_CHARS = 65535
-const MAX_TITLE_CHARS = 255
-/** message and raw_details are limited to 64 KB each. */
-const MAX_DETAIL_CHARS = 60000
+/** output.summary / output.text limit of the Checks API, counted here in UTF-8 bytes. */
+export const MAX_SUMMARY_BYTES = 65535
+/** Annotation title: 255 (counted in UTF-8 bytes, the stricter reading). */
+export const MAX_TITLE_BYTES = 255
+/** message and raw_details are limited to 64 KB each (UTF-8 bytes; kept well under). */
+export const MAX_DETAIL_BYTES = 60000
 
 export type AnnotationLevel = 'notice' | 'warning' | 'failure'
 export type Conclusion = 'success' | 'failure' | 'neutral'
@@ -96,10 +98,6 @@ export type CheckRunResult =
 
 const LEVEL: Record<Severity, AnnotationLevel> = { error: 'failure', warning: 'warning', notice: 'notice' }
 
-function cut(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1) + '…'
-}
-
 /** Every finding (and every file that could not be checked) as a check-run annotation, errors first. */
 export function toAnnotations(report: Report): Annotation[] {
   const out: Annotation[] = []
@@ -110,8 +108,8 @@ export function toAnnotations(report: Report): Annotation[] {
         start_line: 1,
         end_line: 1,
         annotation_level: 'failure',
-        title: cut(`${CHECK_NAME}: ${FILE_ERROR_RULE}`, MAX_TITLE_CHARS),
-        message: cut(file.error, MAX_DETAIL_CHARS)
+        title: cut(`${CHECK_NAME}: ${FILE_ERROR_RULE}`, MAX_TITLE_BYTES),
+        message: cut(file.error, MAX_DETAIL_BYTES)
       })
     }
     for (const f of file.findings) {
@@ -122,15 +120,15 @@ export function toAnnotations(report: Report): Annotation[] {
         start_line: start,
         end_line: end,
         annotation_level: LEVEL[f.severity] ?? 'warning',
-        title: cut(`${CHECK_NAME}: ${f.rule}`, MAX_TITLE_CHARS),
-        message: cut(f.message || f.rule, MAX_DETAIL_CHARS)
+        title: cut(`${CHECK_NAME}: ${f.rule}`, MAX_TITLE_BYTES),
+        message: cut(f.message || f.rule, MAX_DETAIL_BYTES)
       }
       // Columns are only allowed on single-line annotations.
       if (start === end && f.column !== undefined && f.column >= 1) {
         a.start_column = f.column
         a.end_column = Math.max(f.column, f.endColumn ?? f.column)
       }
-      if (f.fix && f.fix.text) a.raw_details = cut(f.fix.text, MAX_DETAIL_CHARS)
+      if (f.fix && f.fix.text) a.raw_details = cut(f.fix.text, MAX_DETAIL_BYTES)
       out.push(a)
     }
   }
@@ -189,7 +187,7 @@ export async function publishCheckRun(api: CheckRunApi, report: Report, options:
   const annotations = all.slice(0, max)
   const omitted = all.length - annotations.length
   const title = checkTitle(report)
-  const summary = cut(options.summary, MAX_SUMMARY_CHARS)
+  const summary = cut(options.summary, MAX_SUMMARY_BYTES)
   const summaryFor = (batch: number): string =>
     batch === batches.length - 1 || batches.length <= 1
       ? summary

@@ -1,18 +1,19 @@
 /**
  * Step outputs and the report files (JSON, SARIF) the user asked for.
- * File paths are workspace-relative and may not leave the workspace (also
- * not through a symbolic link); parent directories are created.
+ * File paths are workspace-relative or inside RUNNER_TEMP and may not leave
+ * those (also not through a symbolic link); parent directories are created.
  */
 import { lstat, mkdir, realpath, writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { ConfigError, type FailOn } from '../config.js'
+import { within } from './settings.js'
 import type { Report } from '../engine/types.js'
 import { fileFails } from './check-run.js'
 
 export interface WrittenFiles {
-  /** Workspace-relative path of the JSON report, when written. */
+  /** Path of the JSON report, when written (workspace-relative, or absolute in RUNNER_TEMP). */
   reportFile?: string
-  /** Workspace-relative path of the SARIF file, when written. */
+  /** Path of the SARIF file, when written (workspace-relative, or absolute in RUNNER_TEMP). */
   sarifFile?: string
 }
 
@@ -52,28 +53,35 @@ export function setOutputs(outputs: ActionOutputs, setOutput: (name: string, val
   for (const [name, value] of Object.entries(outputs)) setOutput(name, value)
 }
 
-function inside(root: string, abs: string): boolean {
-  const rel = path.relative(root, abs)
-  return rel !== '' && !rel.startsWith('..' + path.sep) && rel !== '..' && !path.isAbsolute(rel)
-}
-
 /**
- * Write `content` to the workspace-relative `file`, creating parent
- * directories. Refuses paths that leave the workspace, parents that resolve
- * outside it and an existing symbolic link at the target.
+ * Write `content` to `file`: workspace-relative (or absolute inside the
+ * workspace), or absolute inside `runnerTemp`; parent directories are
+ * created. Refuses paths that leave both, parents that resolve (through
+ * links) outside the root the path is in, and an existing symbolic link at
+ * the target. Returns the path as the step output shows it.
  */
-export async function writeWorkspaceFile(workspace: string, file: string, content: string, inputName: string): Promise<string> {
+export async function writeOutputFile(
+  workspace: string,
+  runnerTemp: string | undefined,
+  file: string,
+  content: string,
+  inputName: string
+): Promise<string> {
   const ws = path.resolve(workspace)
   const abs = path.resolve(ws, file)
-  if (!inside(ws, abs)) {
-    throw new ConfigError(`input "${inputName}": "${file}" must be a file path inside the workspace (${ws})`)
+  const temp = runnerTemp ? path.resolve(runnerTemp) : undefined
+  const root = within(ws, abs) ? ws : temp && within(temp, abs) ? temp : undefined
+  if (!root) {
+    const also = temp ? ` or inside RUNNER_TEMP (${temp})` : ''
+    throw new ConfigError(`input "${inputName}": "${file}" must be a file path inside the workspace (${ws})${also}`)
   }
+  const where = root === ws ? 'the workspace' : 'RUNNER_TEMP'
   const parent = path.dirname(abs)
   await mkdir(parent, { recursive: true })
-  const wsReal = await realpath(ws)
+  const rootReal = await realpath(root)
   const parentReal = await realpath(parent)
-  if (parentReal !== wsReal && !inside(wsReal, parentReal)) {
-    throw new ConfigError(`input "${inputName}": "${file}" is in a directory that links outside the workspace`)
+  if (parentReal !== rootReal && !within(rootReal, parentReal)) {
+    throw new ConfigError(`input "${inputName}": "${file}" is in a directory that links outside ${where}`)
   }
   const existing = await lstat(abs).catch(() => undefined)
   if (existing?.isSymbolicLink()) {
@@ -83,5 +91,5 @@ export async function writeWorkspaceFile(workspace: string, file: string, conten
     throw new ConfigError(`input "${inputName}": "${file}" is a directory`)
   }
   await writeFile(abs, content.endsWith('\n') ? content : content + '\n', 'utf8')
-  return path.relative(ws, abs).split(path.sep).join('/')
+  return root === ws ? path.relative(ws, abs).split(path.sep).join('/') : abs
 }

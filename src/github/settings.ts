@@ -26,6 +26,9 @@ export type Scope = (typeof SCOPES)[number]
 
 export const ANNOTATION_MODES = ['auto', 'check-run', 'workflow-commands', 'none'] as const
 export type AnnotationsMode = (typeof ANNOTATION_MODES)[number]
+/** `suggestions`: off, or a pull request review with suggested changes. */
+export const SUGGESTION_MODES = ['off', 'review'] as const
+export type SuggestionsMode = (typeof SUGGESTION_MODES)[number]
 
 /** Where templates are read from: the checked-out head, or the base of the change (pull request base, ...). */
 export const TEMPLATE_REFS = ['head', 'base'] as const
@@ -41,12 +44,13 @@ export interface ActionSettings extends Settings {
   given: Set<string>
   scope: Scope
   annotations: AnnotationsMode
+  suggestions: SuggestionsMode
   templateRef: TemplateRef
   /** Write the job summary (GITHUB_STEP_SUMMARY). */
   summary: boolean
-  /** Workspace-relative path (forward slashes) of the JSON report to write. */
+  /** JSON report to write: workspace-relative (forward slashes), or absolute inside RUNNER_TEMP. */
   reportFile?: string
-  /** Workspace-relative path (forward slashes) of the SARIF file to write. */
+  /** SARIF file to write: workspace-relative (forward slashes), or absolute inside RUNNER_TEMP. */
   sarifFile?: string
   /** '' when no token was given. */
   token: string
@@ -81,11 +85,8 @@ export function parseBoolean(value: string | undefined, name: string, fallback: 
  */
 export function workspacePath(workspace: string, value: string, name: string): string {
   const abs = path.resolve(workspace, value)
-  const rel = path.relative(workspace, abs)
-  if (rel === '' || rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) {
-    throw new ConfigError(`${name}: "${value}" must be a file path inside the workspace (${workspace})`)
-  }
-  return rel.split(path.sep).join('/')
+  if (!within(workspace, abs)) throw new ConfigError(`${name}: "${value}" must be a file path inside the workspace (${workspace})`)
+  return path.relative(workspace, abs).split(path.sep).join('/')
 }
 
 /**
@@ -107,6 +108,26 @@ export function checkGlobs(globs: string[], name: string): string[] {
     }
   }
   return globs
+}
+
+/**
+ * A path for a file the action writes (report-file, sarif-file): inside the
+ * workspace (returned workspace-relative, forward slashes) or inside
+ * RUNNER_TEMP, where workflows are told to put such files (returned
+ * absolute). Anything else throws ConfigError naming both allowed places.
+ */
+export function outputFilePath(workspace: string, runnerTemp: string | undefined, value: string, name: string): string {
+  const abs = path.resolve(workspace, value)
+  if (within(workspace, abs)) return path.relative(workspace, abs).split(path.sep).join('/')
+  if (runnerTemp && within(path.resolve(runnerTemp), abs)) return abs
+  const temp = runnerTemp ? ` or inside RUNNER_TEMP (${path.resolve(runnerTemp)})` : ''
+  throw new ConfigError(`${name}: "${value}" must be a file path inside the workspace (${workspace})${temp}`)
+}
+
+/** Is `abs` strictly below `root`? */
+export function within(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs)
+  return rel !== '' && rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel)
 }
 
 /** Inputs that, when empty, take their value from .spec-template-check.yml. */
@@ -159,12 +180,13 @@ export function readActionSettings(
     suppressions: parseSuppressionPolicy(getInput('suppressions'), label('suppressions')),
     scope: parseChoice(getInput('scope'), label('scope'), SCOPES, 'changed'),
     annotations: parseChoice(getInput('annotations'), label('annotations'), ANNOTATION_MODES, 'auto'),
+    suggestions: parseChoice(getInput('suggestions'), label('suggestions'), SUGGESTION_MODES, 'off'),
     templateRef: parseChoice(getInput('template-ref'), label('template-ref'), TEMPLATE_REFS, 'head'),
     lines: parseChoice(getInput('lines'), label('lines'), LINES, 'all'),
     given: new Set(OVERRIDABLE.filter(name => getInput(name).trim() !== '')),
     summary: parseBoolean(getInput('summary'), label('summary'), true),
-    reportFile: reportFile === '' ? undefined : workspacePath(workspace, reportFile, label('report-file')),
-    sarifFile: sarifFile === '' ? undefined : workspacePath(workspace, sarifFile, label('sarif-file')),
+    reportFile: reportFile === '' ? undefined : outputFilePath(workspace, env.RUNNER_TEMP || undefined, reportFile, label('report-file')),
+    sarifFile: sarifFile === '' ? undefined : outputFilePath(workspace, env.RUNNER_TEMP || undefined, sarifFile, label('sarif-file')),
     token: getInput('github-token'),
     requestTimeout: parsePositiveInt(getInput('request-timeout'), label('request-timeout'), DEFAULT_REQUEST_TIMEOUT)
   }

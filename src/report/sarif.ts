@@ -29,6 +29,7 @@
  * so a spec cannot form an embedded link.
  */
 import type { Finding, Report, Severity } from '../engine/types.js'
+import { RULE_HELP, RULES_HELP_URI, helpMarkdown, helpText } from '../rules/help.js'
 import {
   FILE_ERROR_RULE,
   allFindings,
@@ -148,11 +149,15 @@ export function formatSarif(report: Report, rules: readonly RuleInfo[], opts: Sa
 
 function ruleDescriptor(r: RuleInfo): Record<string, unknown> {
   const text = sarifText(r.description || r.id)
+  const help = Object.prototype.hasOwnProperty.call(RULE_HELP, r.id) ? RULE_HELP[r.id] : undefined
   return {
     id: r.id,
+    ...(help ? { name: help.name } : {}),
     shortDescription: { text },
     fullDescription: { text },
-    defaultConfiguration: { level: sarifLevel(r.defaultSeverity) }
+    defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
+    // Code scanning shows `help` as the rule's help; helpUri leads to the README's rule table.
+    ...(help ? { helpUri: RULES_HELP_URI, help: { text: helpText(help), markdown: helpMarkdown(r.id, help) } } : {})
   }
 }
 

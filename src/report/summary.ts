@@ -35,6 +35,8 @@ import {
   utf8Length
 } from './util.js'
 import { escapeMarkdown } from './escape.js'
+import { blobUrl, linkHtml } from './links.js'
+import { cutUtf8 } from './bytes.js'
 
 /** GitHub's limit is 1 MiB (1,048,576 bytes); this leaves a margin. */
 export const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000
@@ -58,6 +60,14 @@ export interface SummaryOptions {
   reportFile?: string
   /** Trusted Markdown from the caller (e.g. "Only the first 10 annotations are shown"), included verbatim. */
   annotationsNote?: string
+  /** `<server>/<owner>/<repo>/blob/<head sha>/` (links.ts blobBase): file names and lines become links to it. */
+  linkBase?: string
+}
+
+/** `file` (with `:line`), escaped, and a link to that file / line when there is a base. */
+function fileRef(file: string, line: number | undefined, base: string | undefined): string {
+  const text = escapeMarkdown(line === undefined ? file : `${file}:${line}`)
+  return base ? linkHtml(blobUrl(base, file, line), text) : text
 }
 
 function statusCell(f: FileResult): string {
@@ -87,10 +97,10 @@ function rowPriority(f: FileResult): number {
   return best
 }
 
-function tableRow(f: FileResult, showEmbedded: boolean): string {
+function tableRow(f: FileResult, showEmbedded: boolean, base?: string): string {
   const p = sectionProblems(f.sections)
   const dash = '—'
-  let file = escapeMarkdown(f.file)
+  let file = fileRef(f.file, undefined, base)
   if (f.embeddedTemplate) {
     if (showEmbedded) file += '<br><sub>⚠️ checked against the embedded default template</sub>'
   } else if (f.template) {
@@ -122,9 +132,9 @@ function tableRow(f: FileResult, showEmbedded: boolean): string {
 const TABLE_HEADER =
   '| File | Status | Missing sections | Incomplete sections | Other problems |\n| --- | --- | --- | --- | --- |\n'
 
-function findingItem(f: Finding): string {
-  const where = f.rule === FILE_ERROR_RULE || !isPositiveInt(f.line) ? f.file : `${f.file}:${f.line}`
-  return `- **${f.severity}** ${escapeMarkdown(where)} — ${escapeMarkdown(f.rule)}: ${escapeMarkdown(f.message)}\n`
+function findingItem(f: Finding, base?: string): string {
+  const where = fileRef(f.file, f.rule === FILE_ERROR_RULE || !isPositiveInt(f.line) ? undefined : f.line, base)
+  return `- **${f.severity}** ${where} — ${escapeMarkdown(f.rule)}: ${escapeMarkdown(f.message)}\n`
 }
 
 function detailsOpen(shown: number, total: number, truncated = shown !== total): string {
@@ -141,7 +151,7 @@ function head(report: Report, opts: SummaryOptions, files: FileResult[]): string
     `${plural(t.files, 'file')} checked, ${t.filesWithErrors} with errors\n\n` +
     `${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.notices, 'notice')}\n\n`
   if (opts.annotationsNote) out += `${opts.annotationsNote}\n\n`
-  out += suppressionList(files)
+  out += suppressionList(files, opts.linkBase)
   if (files.length > 1 && files.every(f => f.embeddedTemplate)) {
     out +=
       `⚠️ **All files were checked against the embedded default template**: no template.rst was found ` +
@@ -160,7 +170,7 @@ const MAX_SUPPRESSION_TEXT = 160
  * that a spec that silences its findings never shows as a silent pass.
  * Bounded in size: the first MAX_LISTED_SUPPRESSIONS, then a count.
  */
-function suppressionList(files: FileResult[]): string {
+function suppressionList(files: FileResult[], base?: string): string {
   const uses = files.flatMap(f => (f.suppressions ?? []).map(u => ({ file: f.file, u })))
   if (uses.length === 0) return ''
   const hidden = files.reduce((n, f) => n + (f.suppressed ?? 0), 0)
@@ -169,7 +179,7 @@ function suppressionList(files: FileResult[]): string {
     `🔕 **${plural(hidden, 'finding')} hidden by ${plural(uses.length, 'suppression comment')}** in the specs ` +
     `(\`.. spec-template-check: disable…\`):\n\n`
   for (const { file, u } of uses.slice(0, MAX_LISTED_SUPPRESSIONS)) {
-    out += `- ${escapeMarkdown(`${file}:${u.line}`)} — ${escapeMarkdown(suppressionText(u, MAX_SUPPRESSION_TEXT))} — hid ${escapeMarkdown(clip(describeHidden(u)))}\n`
+    out += `- ${fileRef(file, u.line, base)} — ${escapeMarkdown(suppressionText(u, MAX_SUPPRESSION_TEXT))} — hid ${escapeMarkdown(clip(describeHidden(u)))}\n`
   }
   if (uses.length > MAX_LISTED_SUPPRESSIONS) {
     out += `- … and ${uses.length - MAX_LISTED_SUPPRESSIONS} more (every one is in the JSON report, \`suppressions\`)\n`
@@ -190,19 +200,6 @@ function truncationNote(opts: SummaryOptions, findingsLeft: number, findingsTota
   )
 }
 
-/** Cut to at most maxBytes UTF-8 bytes without splitting a character. */
-function cutToBytes(s: string, maxBytes: number): string {
-  let bytes = 0
-  let i = 0
-  for (const ch of s) {
-    const n = utf8Length(ch)
-    if (bytes + n > maxBytes) break
-    bytes += n
-    i += ch.length
-  }
-  return s.slice(0, i)
-}
-
 /** Take items in `order` while they fit in `budget` bytes; stop at the first that does not. */
 function takeWhileFits(sizes: number[], order: number[], budget: number): Set<number> {
   const kept = new Set<number>()
@@ -221,9 +218,9 @@ export function formatSummary(report: Report, opts: SummaryOptions = {}): string
   const files = sortedFiles(report.files)
   const showEmbedded = !(files.length > 1 && files.every(f => f.embeddedTemplate))
   const top = head(report, opts, files)
-  const rows = files.map(f => tableRow(f, showEmbedded))
+  const rows = files.map(f => tableRow(f, showEmbedded, opts.linkBase))
   const findings = allFindings(report.files)
-  const items = findings.map(findingItem)
+  const items = findings.map(f => findingItem(f, opts.linkBase))
 
   const table = (keep?: Set<number>): string =>
     rows.length === 0 ? '' : TABLE_HEADER + rows.filter((_, i) => !keep || keep.has(i)).join('')
@@ -268,5 +265,5 @@ export function formatSummary(report: Report, opts: SummaryOptions = {}): string
   if (utf8Length(out) <= maxBytes) return out
 
   // 3. Pathological limit: even the headline does not fit.
-  return cutToBytes(out, maxBytes)
+  return cutUtf8(out, maxBytes, '')
 }
