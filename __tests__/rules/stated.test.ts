@@ -24,6 +24,20 @@ const longSpec = variant('Unit tests.', LONG)
 const imageSpec = variant('Add a frobnicator.', 'Add a frobnicator.\n\n.. image:: a.png')
 
 describe('template sentences', () => {
+  test('a paragraph that is one long run of sentence marks is read in linear time (fuzz seed 20261203 case 34813: 3.5 s for 74k "!")', () => {
+    // Quadratic splitting took about 3.5 s for 74,000 marks, so about 25 s here; linear takes milliseconds.
+    const t0 = performance.now()
+    expect(stated(`Notes:\n\n${'!'.repeat(200_000)}\n`)).toEqual(stated('Notes:\n\nNothing.\n'))
+    expect(performance.now() - t0).toBeLessThan(2000)
+  })
+
+  test('a number followed by a long run of spaces is read in linear time', () => {
+    const t0 = performance.now()
+    const s = stated(`Notes:\n\nPlease wrap text at 80${' '.repeat(100_000)}x and keep lines to 79${' '.repeat(100_000)}y.\n`)
+    expect(s.lineLength).toBeUndefined()
+    expect(performance.now() - t0).toBeLessThan(2000)
+  })
+
   test('nova: "Please wrap text at 79 columns." and "ascii diagrams are required"', () => {
     const s = stated(
       'Notes:\n\n* Please wrap text at 79 columns.\n\n* If you would like to provide a diagram with your spec, ascii diagrams are\n  required.  http://asciiflow.com/ is a very nice tool.\n'

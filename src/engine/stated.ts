@@ -43,6 +43,9 @@ function sentences(outline: Outline): Sentence[] {
       return lineNos[k]!
     }
     // Sentences end at . ! or ? followed by a space (so "sphinx-doc.org" stays in one).
+    // The look-behind starts a match only at the first mark of a run: without
+    // it a long run of marks with no space after it is retried from every
+    // position (quadratic; fuzz seed 20261203 case 34813).
     let from = 0
     const push = (to: number): void => {
       const s = text.slice(from, to)
@@ -50,7 +53,7 @@ function sentences(outline: Outline): Sentence[] {
       const base = from + lead
       if (s.trim() !== '') out.push({ text: s.trim(), lineAt: off => lineAt(base + off) })
     }
-    for (const m of text.matchAll(/[.!?]+\s+/g)) {
+    for (const m of text.matchAll(/(?<![.!?])[.!?]+\s+/g)) {
       push(m.index + m[0].trimEnd().length)
       from = m.index + m[0].length
     }
@@ -61,14 +64,14 @@ function sentences(outline: Outline): Sentence[] {
 
 const UNIT = String.raw`(?:columns?|characters?|chars?|cols?)`
 /** "wrap (text) at 79 columns", "wrapped to 80 characters". */
-const WRAP_AT = new RegExp(String.raw`\bwrap(?:ped|ping|s)?\b[^.\d]{0,40}?\b(?:at|to|before|on)\s+(\d{2,3})\s*-?\s*${UNIT}`, 'i')
+const WRAP_AT = new RegExp(String.raw`\bwrap(?:ped|ping|s)?\b[^.\d]{0,40}?\b(?:at|to|before|on)\s+(\d{2,3})(?:\s*-)?\s*${UNIT}`, 'i')
 /** "lines no longer than 80 characters", "lines under 80 columns" (under = at most 79). */
 const LINES_AT_MOST = new RegExp(
-  String.raw`\b(?:lines?|text)\b[^.\d]{0,40}?\b(no (?:longer|more|wider) than|at most|a maximum of|maximum of|up to|to|not exceed(?:ing)?|under|fewer than|less than|shorter than|within|fits? (?:in|within|into))\s+(\d{2,3})\s*-?\s*${UNIT}`,
+  String.raw`\b(?:lines?|text)\b[^.\d]{0,40}?\b(no (?:longer|more|wider) than|at most|a maximum of|maximum of|up to|to|not exceed(?:ing)?|under|fewer than|less than|shorter than|within|fits? (?:in|within|into))\s+(\d{2,3})(?:\s*-)?\s*${UNIT}`,
   'i'
 )
 /** "a 79 character line limit", "80-column lines". */
-const N_COLUMN = new RegExp(String.raw`\b(\d{2,3})\s*-?\s*${UNIT}\s+(?:wide\b|lines?\b|limit\b|line (?:length|limit|width)\b|maximum\b|width\b)`, 'i')
+const N_COLUMN = new RegExp(String.raw`\b(\d{2,3})(?:\s*-)?\s*${UNIT}\s+(?:wide\b|lines?\b|limit\b|line (?:length|limit|width)\b|maximum\b|width\b)`, 'i')
 /** "maximum line length of 79", "line length is 80". */
 const LINE_LENGTH_OF = /\bline[- ](?:length|width)\s+(?:limit\s+)?(?:of|is|=|:)\s*(\d{2,3})\b/i
 
