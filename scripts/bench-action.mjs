@@ -37,11 +37,14 @@ for (const f of [action, cli]) {
 const tmp = mkdtempSync(path.join(tmpdir(), 'stc-bench-action-'))
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }))
 
-// The mock, type-stripped (it imports node: modules only).
-const mockJs = path.join(tmp, 'mock-github.mjs')
-writeFileSync(mockJs, ts.transpileModule(readFileSync(path.join(root, '__tests__/e2e/mock-github.ts'), 'utf8'), {
-  compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
-}).outputText)
+// The mock and the OpenAPI checker it imports, type-stripped (they import node: modules only).
+writeFileSync(path.join(tmp, 'package.json'), '{"type":"module"}\n')
+for (const name of ['mock-github', 'openapi']) {
+  writeFileSync(path.join(tmp, `${name}.js`), ts.transpileModule(readFileSync(path.join(root, `__tests__/e2e/${name}.ts`), 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
+  }).outputText)
+}
+const mockJs = path.join(tmp, 'mock-github.js')
 const { startMockGitHub } = await import(pathToFileURL(mockJs).href)
 
 // Peak RSS of a child: a preload that writes it to BENCH_RSS_FILE on exit.
@@ -176,7 +179,7 @@ async function prScenario(label, findings) {
   let requests = 0
   let annotations = 0
   for (let i = 0; i < runs; i++) {
-    const mock = await startMockGitHub({ pullFiles: { 7: [{ filename: 'specs/spec.rst', status: 'modified' }] } })
+    const mock = await startMockGitHub({ openapi: false, pullFiles: { 7: [{ filename: 'specs/spec.rst', status: 'modified' }] } })
     const r = await runAction(dir, mock, 'pull_request', prPayload(7, 1), { rules: 'line-length=error' })
     ms.push(r.ms)
     rss.push(r.rss)
@@ -195,7 +198,7 @@ async function paired(label, dir, n, cliArgs, inputs) {
   const a = { ms: [], rss: [] }
   const c = { ms: [], rss: [] }
   let requests = 0
-  const mock = await startMockGitHub({})
+  const mock = await startMockGitHub({ openapi: false })
   for (let i = 0; i < n; i++) {
     const before = mock.requests.length
     const r = await runAction(dir, mock, 'push', pushPayload, inputs)
