@@ -40,7 +40,7 @@ import type { FileResult } from '../engine/types.js'
 import { defaultRoot, readNamedFile, selectFiles, shownPath, specReader, type FileGroup } from './paths.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/scan.js'
-import { isMarkdownPath, markdownOutline } from '../engine/markdown/outline.js'
+import { isMarkdownPath } from '../engine/markdown/format.js'
 import { fixText } from '../engine/fix.js'
 import { summarize } from '../engine/check.js'
 import { onlyChangedLines } from '../engine/changed-lines.js'
@@ -238,7 +238,11 @@ async function outlineOf(read: (file: string) => Promise<ReadResult>, rel: strin
   if (!r.ok) return { file, error: r.error }
   const d = decode(r.bytes)
   if (!d.ok) return { file, error: `line ${d.line}: ${d.error}` }
-  if (isMarkdownPath(file)) return { file, ...markdownOutline(d.text), problems: [] }
+  if (isMarkdownPath(file)) {
+    // The Markdown parser is loaded only when a Markdown file is met: checking RST specs never pays for it.
+    const { markdownOutline } = await import('../engine/markdown/outline.js')
+    return { file, ...markdownOutline(d.text), problems: [] }
+  }
   const o = scan(d.text)
   return {
     file,

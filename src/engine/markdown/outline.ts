@@ -10,10 +10,7 @@ export interface MdOutline {
   frontMatter?: string[]
 }
 
-/** True for the file names read as Markdown: `.md` and `.markdown`, any case. */
-export function isMarkdownPath(file: string): boolean {
-  return /\.(?:md|markdown)$/i.test(file)
-}
+export { isMarkdownPath } from './format.js'
 
 export function markdownOutline(text: string): MdOutline {
   const doc = parseMarkdown(text)
