@@ -246,6 +246,13 @@ async function whichFiles(ctx: EventContext, settings: ActionSettings, api: GitH
           'check the github-token permissions (contents: read, pull-requests: read) or set scope: all'
       )
     }
+    if (status >= 500 || status === 429) {
+      // The server or its rate limit, not the token: retrying was already done.
+      throw new ActionError(
+        `could not list the changed files (${describeApiError(err)}), still failing after the retries; nothing was checked: ` +
+          're-run the job, or set scope: all to check every spec without the API'
+      )
+    }
     throw new ActionError(
       `could not list the changed files (${describeApiError(err)}); ` +
         'check the github-token permissions (contents: read, pull-requests: read) or set scope: all'
