@@ -26,6 +26,14 @@ describe('suppressions in the reports', () => {
     expect(md).toContain('- specs/a.rst:3 — disable-file=line-length,tab — hid line-length ×2, tab ×1\n')
   })
 
+  test('job summary: a row never says a plain OK for a file whose findings were suppressed', () => {
+    const rows = formatSummary(hidden).split('\n').filter(l => l.startsWith('| specs/'))
+    expect(rows.find(l => l.startsWith('| specs/a.rst'))).toContain('| 🔕 OK, 3 suppressed |')
+    expect(rows.find(l => l.startsWith('| specs/b.rst'))).toContain('| ✅ OK |')
+    const failing = makeReport([file({ file: 'specs/c.rst', suppressed: 2, findings: [{ rule: 'tab', severity: 'error', message: 'm', file: 'specs/c.rst', line: 1 }] })])
+    expect(formatSummary(failing)).toContain('| ❌ 1 error, 2 suppressed |')
+  })
+
   test('job summary: a comment that hid nothing is listed too; spec text in it is escaped', () => {
     const md = formatSummary(makeReport([file({ file: 'specs/@x_y.rst', suppressions: [use({ rules: ['[a](http://e.test)'], hidden: {}, count: 0 })] })]))
     expect(md).toContain('- specs/\uff20x&#95;y.rst:3 — disable-file=&#91;a&#93;(http:<!-- -->//e.test) — hid nothing\n')

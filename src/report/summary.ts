@@ -84,10 +84,13 @@ function statusCell(f: FileResult): string {
   if (e) parts.push(plural(e, 'error'))
   if (w) parts.push(plural(w, 'warning'))
   if (n) parts.push(plural(n, 'notice'))
+  // Findings hidden by suppression comments are said in the row, so that an
+  // "OK" never stands beside sections the Missing column still lists.
+  if (f.suppressed) parts.push(`${f.suppressed} suppressed`)
   if (e) return '❌ ' + parts.join(', ')
   if (w) return '⚠️ ' + parts.join(', ')
   if (n) return 'ℹ️ ' + parts.join(', ')
-  return '✅ OK'
+  return f.suppressed ? `🔕 OK, ${f.suppressed} suppressed` : '✅ OK'
 }
 
 function rowPriority(f: FileResult): number {
