@@ -9,13 +9,14 @@
  * TryParse), to prove that no spec text becomes a workflow command.
  */
 import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SECOND_MS_ENV } from '../../src/github/client.js'
 import { startMockGitHub, type MockGitHub, type MockGitHubOptions } from './mock-github.js'
+import { assertBundleCurrent } from './bundle.js'
 
 /** Milliseconds per "second" of the action's API waits and timeouts in the end-to-end tests. */
 export const TEST_SECOND_MS = 20
@@ -250,7 +251,7 @@ export function parseOutputs(text: string): Record<string, string> {
 }
 
 export async function runAction(ws: Workspace, mock: MockGitHub, opts: RunOptions): Promise<RunResult> {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run \`npm run bundle\` before the e2e tests`)
+  assertBundleCurrent()
   await writeFile(ws.eventPath, JSON.stringify(opts.payload))
   const inputs = { ...(opts.noDefaults ? {} : actionDefaults()), ...(opts.inputs ?? {}) }
   const env: NodeJS.ProcessEnv = {

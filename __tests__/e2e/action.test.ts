@@ -28,6 +28,7 @@ import {
   cleanupWorkspaces,
   stopMock
 } from './action-harness.js'
+import { assertBundleCurrent } from './bundle.js'
 
 const filler = (n: number): DiffEntry[] => Array.from({ length: n }, (_, i) => ({ filename: `lib/module${i}.py`, status: 'modified' }))
 
@@ -37,8 +38,9 @@ afterEach(stopMock)
 afterAll(cleanupWorkspaces)
 
 describe('the bundle', () => {
-  it('dist/index.js exists (run `npm run bundle`)', () => {
-    if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run \`npm run bundle\` before the e2e tests`)
+  it('dist/ is the bundle of src/ (run `npm run bundle`)', () => {
+    expect(existsSync(BUNDLE)).toBe(true)
+    assertBundleCurrent()
   })
 })
 

@@ -1,14 +1,15 @@
 /** The bundled CLI's --suppressions (and the configuration key) as a real process. */
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
+import { assertBundleCurrent } from './bundle.js'
 
 const CLI = path.resolve('dist/cli/index.js')
 
 function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run `npm run bundle` first')
+  assertBundleCurrent()
   return new Promise(resolve => {
     execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr })

@@ -2,17 +2,18 @@
  * The bundled CLI (dist/cli/index.js) run as a real process.
  */
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { GOOD_SPEC, SMALL_TEMPLATE, lineOf } from '../helpers.js'
+import { assertBundleCurrent } from './bundle.js'
 
 const CLI = path.resolve('dist/cli/index.js')
 
 interface Run { code: number; stdout: string; stderr: string }
 
 function run(args: string[], cwd = process.cwd()): Promise<Run> {
-  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run `npm run bundle` first')
+  assertBundleCurrent()
   return new Promise(resolve => {
     execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0

@@ -4,10 +4,11 @@
  * as root), with a timeout so a hang is a failure, not a stuck test.
  */
 import { execFile } from 'node:child_process'
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { ROOT } from '../e2e/action-harness.js'
+import { assertBundleCurrent } from '../e2e/bundle.js'
 
 export const CLI = path.join(ROOT, 'dist', 'cli', 'index.js')
 
@@ -23,7 +24,7 @@ export interface CliRun {
 export const UNPRIVILEGED = process.getuid?.() === 0 ? 65534 : undefined
 
 export function runCli(args: string[], cwd: string, opts: { uid?: number; timeoutMs?: number; input?: string } = {}): Promise<CliRun> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} not found: run \`npm run bundle\` first`)
+  assertBundleCurrent()
   const started = Date.now()
   return new Promise(resolve => {
     const child = execFile(
