@@ -27,6 +27,20 @@ describe('changed lines', () => {
     expect(changedLinesFromPatch('').size).toBe(0)
   })
 
+  test('an added line whose text starts with "++ " is content, not a header, and later lines keep their numbers', () => {
+    // The added text "++ x" appears in a patch as "+++ x".
+    const p = ['@@ -1,2 +1,4 @@', ' a', '+++ x', '+y', ' b', '@@ -9,0 +11 @@', '+z'].join('\n')
+    expect([...changedLinesFromPatch(p)]).toEqual([2, 3, 11])
+  })
+
+  test('a git diff of several files: the next file\'s "--- a/" and "+++ b/" headers are not lines', () => {
+    const two = [
+      'diff --git a/x.rst b/x.rst', '--- a/x.rst', '+++ b/x.rst', '@@ -1 +1,2 @@', ' a', '+b',
+      'diff --git a/y.rst b/y.rst', '--- a/y.rst', '+++ b/y.rst', '@@ -5 +5 @@', '-c', '+d'
+    ].join('\n')
+    expect([...changedLinesFromPatch(two)]).toEqual([2, 5])
+  })
+
   test('the line rules are the ones the issue names', () => {
     expect(['line-length', 'trailing-whitespace', 'tab', 'carriage-return', 'zero-width-space'].every(isLineRule)).toBe(true)
     expect(['missing-section', 'final-newline', 'placeholder', 'empty-section'].some(isLineRule)).toBe(false)

@@ -26,22 +26,36 @@ export function diffLines(patch: string): Set<number> {
 
 function patchLines(patch: string, withContext: boolean): Set<number> {
   const lines = new Set<number>()
-  let next = 0 // next new-side line number; 0 = outside a hunk
+  let next = 0 // next new-side line number
+  // Lines of the current hunk still to come on each side (from its header);
+  // both 0 = outside a hunk, where "+++ b/file" and the like are headers. Inside
+  // a hunk every line is content, also an added line that starts with "++ ".
+  let oldLeft = 0
+  let newLeft = 0
   for (const raw of patch.split('\n')) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
-    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(line)
-    if (hunk) {
-      next = Number(hunk[1])
+    if (oldLeft <= 0 && newLeft <= 0) {
+      const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line)
+      if (hunk) {
+        oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1])
+        next = Number(hunk[2])
+        newLeft = hunk[3] === undefined ? 1 : Number(hunk[3])
+      }
       continue
     }
-    if (next === 0 || line.startsWith('\\')) continue // "\ No newline at end of file"
+    if (line.startsWith('\\')) continue // "\ No newline at end of file"
     if (line.startsWith('+')) {
-      if (!line.startsWith('+++ ')) lines.add(next++)
-    } else if (line.startsWith(' ') || line === '') {
+      lines.add(next++)
+      newLeft--
+    } else if (line.startsWith('-')) {
+      oldLeft-- // '-' lines do not advance the new side
+    } else {
+      // Context: ' ', or an empty line where a tool stripped the trailing space.
       if (withContext) lines.add(next)
       next++
+      oldLeft--
+      newLeft--
     }
-    // '-' lines do not advance the new side
   }
   return lines
 }
