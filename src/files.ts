@@ -18,18 +18,25 @@ const SKIP_DIRS = new Set(['.git', 'node_modules'])
 export type ReadProblem = 'missing' | 'outside' | 'unreadable' | 'not-a-file' | 'too-large'
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string; problem: ReadProblem }
 
+/**
+ * Does a path.relative() result leave its base? Only a whole ".." segment
+ * does: a folder named "..draft" is inside.
+ */
+export function leavesBase(rel: string): boolean {
+  return rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)
+}
+
 /** Workspace-relative, forward slashes; throws when the path leaves the workspace. */
 export function toRelative(workspace: string, p: string): string {
   const abs = path.resolve(workspace, p)
   const rel = path.relative(workspace, abs)
-  if (rel === '' ) return '.'
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`"${p}" is outside the workspace`)
+  if (rel === '') return '.'
+  if (leavesBase(rel)) throw new Error(`"${p}" is outside the workspace`)
   return rel.split(path.sep).join('/')
 }
 
 function inside(workspace: string, abs: string): boolean {
-  const rel = path.relative(workspace, abs)
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+  return !leavesBase(path.relative(workspace, abs))
 }
 
 const realWorkspaces = new Map<string, string>()

@@ -14,7 +14,7 @@ import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import { ConfigError, type Settings } from '../config.js'
-import { MAX_FILE_BYTES, expandGlobs, notSpecFilter, readWorkspaceFile, type OnUnreadable, type ReadResult } from '../files.js'
+import { MAX_FILE_BYTES, expandGlobs, leavesBase, notSpecFilter, readWorkspaceFile, type OnUnreadable, type ReadResult } from '../files.js'
 
 /** The repository's top folder (git), else `cwd`. */
 export function defaultRoot(cwd: string): string {
@@ -54,7 +54,7 @@ export interface Selection {
 function relInside(root: string, abs: string): string | undefined {
   const rel = path.relative(root, abs)
   if (rel === '') return '.'
-  if (rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)) return undefined
+  if (leavesBase(rel)) return undefined
   return rel.split(path.sep).join('/')
 }
 

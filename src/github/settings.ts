@@ -20,6 +20,7 @@ import {
   type Settings
 } from '../config.js'
 import type { ConfigFile } from '../config-file.js'
+import { leavesBase } from '../files.js'
 
 export const SCOPES = ['changed', 'all'] as const
 export type Scope = (typeof SCOPES)[number]
@@ -127,7 +128,7 @@ export function outputFilePath(workspace: string, runnerTemp: string | undefined
 /** Is `abs` strictly below `root`? */
 export function within(root: string, abs: string): boolean {
   const rel = path.relative(root, abs)
-  return rel !== '' && rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel)
+  return rel !== '' && !leavesBase(rel)
 }
 
 /** Inputs that, when empty, take their value from .spec-template-check.yml. */
