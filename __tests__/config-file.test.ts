@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { parseConfigFile } from '../src/config-file.js'
+import { parseConfigFile } from '../src/config/file.js'
 import { RULE_IDS } from '../src/rules/index.js'
 
 const schema = JSON.parse(readFileSync('schema/spec-template-check.schema.json', 'utf8'))

@@ -1,4 +1,4 @@
-import { ConfigError, failsAt, parseChoice, parseFailOn, parseList, parsePositiveInt, parseRules } from '../src/config.js'
+import { ConfigError, failsAt, parseChoice, parseFailOn, parseList, parsePositiveInt, parseRules } from '../src/config/config.js'
 
 describe('configuration parsing', () => {
   test('lists split on commas and newlines', () => {

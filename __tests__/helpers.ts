@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkText } from '../src/engine/check.js'
-import { templateFromText } from '../src/templates.js'
+import { templateFromText } from '../src/templates/templates.js'
 import type { CheckOptions, Finding, TemplateRules } from '../src/engine/types.js'
 
 export const SMALL_TEMPLATE = readFileSync(path.join(process.cwd(), '__tests__/fixtures/small-template.rst'), 'utf8')

@@ -1,7 +1,7 @@
 /** not-specs: the file names that are never specs, from the input / flag, the configuration file, or the default. */
-import { parseNotSpecs } from '../src/config.js'
-import { parseConfigFile } from '../src/config-file.js'
-import { applyConfigFile, envInputReader, readActionSettings } from '../src/github/settings.js'
+import { parseNotSpecs } from '../src/config/config.js'
+import { parseConfigFile } from '../src/config/file.js'
+import { applyConfigFile, envInputReader, readActionSettings } from '../src/action/settings.js'
 
 test('input / flag: a list; "none" checks every file', () => {
   expect(parseNotSpecs('index.rst, NOTES.rst')).toEqual(['index.rst', 'NOTES.rst'])

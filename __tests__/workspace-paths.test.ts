@@ -2,8 +2,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { leavesBase, readWorkspaceFileSync, toRelative } from '../src/files.js'
-import { within } from '../src/github/settings.js'
+import { leavesBase, readWorkspaceFileSync, toRelative } from '../src/workspace/files.js'
+import { within } from '../src/action/settings.js'
 
 describe('paths that start with ".."', () => {
   let ws: string

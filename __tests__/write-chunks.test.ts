@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { writeChunks } from '../src/write-chunks.js'
+import { writeChunks } from '../src/workspace/write-chunks.js'
 
 describe('writeChunks', () => {
   let dir: string

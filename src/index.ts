@@ -7,7 +7,7 @@
  */
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { run } from './main.js'
+import { run } from './action/main.js'
 
 export { run }
 

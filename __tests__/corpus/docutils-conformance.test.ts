@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { scan } from '../../src/engine/scan.js'
+import { scan } from '../../src/engine/rst/scan.js'
 
 interface Expected {
   file: string

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkText } from '../../src/engine/check.js'
-import { templateFromText } from '../../src/templates.js'
+import { templateFromText } from '../../src/templates/templates.js'
 import { CORPUS, HAVE_CORPUS, describeCorpus, novaOptionalSections } from './corpus.js'
 
 const RULE_FOR: Record<string, string[]> = {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { checkFiles } from '../../src/check-files.js'
+import { checkFiles } from '../../src/runner/check-files.js'
 import { isTemplateFile } from '../../src/engine/discover.js'
-import type { Settings } from '../../src/config.js'
+import type { Settings } from '../../src/config/config.js'
 import { CORPUS, describeCorpus, novaOptionalSections } from './corpus.js'
 
 const UPSTREAM_RULES = ['missing-section', 'extra-section', 'line-length', 'trailing-whitespace', 'zero-width-space']

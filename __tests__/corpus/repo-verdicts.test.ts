@@ -18,12 +18,12 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { checkFiles } from '../../src/check-files.js'
-import { parseConfigFile, type ConfigFile } from '../../src/config-file.js'
-import { applyConfigFile, readActionSettings } from '../../src/github/settings.js'
+import { checkFiles } from '../../src/runner/check-files.js'
+import { parseConfigFile, type ConfigFile } from '../../src/config/file.js'
+import { applyConfigFile, readActionSettings } from '../../src/action/settings.js'
 import { checkText } from '../../src/engine/check.js'
-import { expandGlobs, notSpecFilter } from '../../src/files.js'
-import { templateFromText } from '../../src/templates.js'
+import { expandGlobs, notSpecFilter } from '../../src/workspace/files.js'
+import { templateFromText } from '../../src/templates/templates.js'
 import { CORPUS } from './corpus.js'
 
 type Category = 'titles' | 'lines' | 'trailing' | 'cr' | 'zwsp'

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { checkText } from '../../src/engine/check.js'
 import { formatSarif } from '../../src/report/sarif.js'
 import { RULES } from '../../src/rules/index.js'
-import { templateFromText } from '../../src/templates.js'
+import { templateFromText } from '../../src/templates/templates.js'
 import { file, makeReport } from '../report/fixtures.js'
 import { CORPUS, HAVE_CORPUS, novaOptionalSections } from './corpus.js'
 

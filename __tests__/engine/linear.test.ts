@@ -6,7 +6,7 @@
  */
 import { checkText } from '../../src/engine/check.js'
 import { fixText } from '../../src/engine/fix.js'
-import { templateFromText } from '../../src/templates.js'
+import { templateFromText } from '../../src/templates/templates.js'
 import type { CheckOptions, TemplateRules } from '../../src/engine/types.js'
 
 /** A template of n sections: n/2 top-level ones with one subsection each. */

@@ -1,4 +1,4 @@
-import { renderTitle, scan, splitLines } from '../../src/engine/scan.js'
+import { renderTitle, scan, splitLines } from '../../src/engine/rst/scan.js'
 import type { Outline } from '../../src/engine/types.js'
 
 /** Joins lines with LF and a final newline. */

@@ -1,6 +1,6 @@
 import { DEFAULT_TEMPLATE_TEXT } from '../../src/engine/default-template.generated.js'
 import { findPlaceholders } from '../../src/engine/template.js'
-import { templateFromText } from '../../src/templates.js'
+import { templateFromText } from '../../src/templates/templates.js'
 import { readFileSync } from 'node:fs'
 import { smallTemplate } from '../helpers.js'
 

@@ -8,11 +8,11 @@
  * format, --outline and --fix lines, error lines), and an inert summary.
  */
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
-import { configFromYaml, globListOrFail } from '../../src/config-file.js'
-import { ConfigError } from '../../src/config.js'
+import { configFromYaml, globListOrFail } from '../../src/config/file.js'
+import { ConfigError } from '../../src/config/config.js'
 import { summarize, type CheckResult } from '../../src/engine/check.js'
 import type { FileResult } from '../../src/engine/types.js'
-import { GlobError, globMatcher, validateGlob } from '../../src/glob.js'
+import { GlobError, globMatcher, validateGlob } from '../../src/workspace/glob.js'
 import { escapeData, jsonLogSafe, logLine, safeText } from '../../src/report/escape.js'
 import { formatCommands, formatJson, formatSarif, formatSummary, formatText } from '../../src/report/index.js'
 import { RULES } from '../../src/rules/index.js'

@@ -4,8 +4,8 @@
  */
 import { checkText } from '../../src/engine/check.js'
 import { fixText } from '../../src/engine/fix.js'
-import { closestTitle } from '../../src/rules/similar.js'
-import { scan } from '../../src/engine/scan.js'
+import { closestTitle } from '../../src/engine/similar.js'
+import { scan } from '../../src/engine/rst/scan.js'
 import { titleUnderline } from '../../src/rules/title-underline.js'
 import type { CheckOptions, RuleContext } from '../../src/engine/types.js'
 import { GOOD_SPEC, smallTemplate, variant } from '../helpers.js'

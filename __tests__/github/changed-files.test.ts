@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { ConfigError, type Settings } from '../../src/config.js'
+import { ConfigError, type Settings } from '../../src/config/config.js'
 import {
   getChangedFiles,
   MAX_PULL_FILE_PAGES,
@@ -12,7 +12,7 @@ import {
   type GitRunner
 } from '../../src/github/changed-files.js'
 import { ApiError, ApiShapeError } from '../../src/github/client.js'
-import type { EventContext, EventPayload } from '../../src/github/context.js'
+import type { EventContext, EventPayload } from '../../src/action/context.js'
 
 interface Entry {
   filename: string

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { FileResult, Report } from '../../src/engine/types.js'
-import { actionOutputs, failedFiles, setOutputs, writeOutputFile } from '../../src/github/outputs.js'
+import { actionOutputs, failedFiles, setOutputs, writeOutputFile } from '../../src/action/outputs.js'
 
 function report(files: Partial<FileResult>[]): Report {
   const full = files.map(f => ({ file: 'x', template: 't', embeddedTemplate: false, findings: [], sections: [], ...f }))

@@ -1,6 +1,6 @@
 import path from 'node:path'
-import { ConfigError } from '../../src/config.js'
-import { applyConfigFile, envInputReader, readActionSettings } from '../../src/github/settings.js'
+import { ConfigError } from '../../src/config/config.js'
+import { applyConfigFile, envInputReader, readActionSettings } from '../../src/action/settings.js'
 
 const WS = path.resolve('/tmp/ws-settings')
 

@@ -6,12 +6,12 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { checkFiles } from '../../src/check-files.js'
-import { ConfigError, type Settings } from '../../src/config.js'
+import { checkFiles } from '../../src/runner/check-files.js'
+import { ConfigError, type Settings } from '../../src/config/config.js'
 import { createClient } from '../../src/github/client.js'
-import type { EventContext, EventPayload } from '../../src/github/context.js'
-import { templateBaseCommit } from '../../src/github/context.js'
-import { apiTemplateSource, baseTemplateSource, type ContentsApi } from '../../src/github/template-source.js'
+import type { EventContext, EventPayload } from '../../src/action/context.js'
+import { templateBaseCommit } from '../../src/action/context.js'
+import { apiTemplateSource, baseTemplateSource, type ContentsApi } from '../../src/templates/github-source.js'
 import {
   EMBEDDED_TEMPLATE,
   gitHasCommit,
@@ -21,7 +21,7 @@ import {
   type GitBytesRunner,
   type TemplateNote,
   type TemplateSource
-} from '../../src/templates.js'
+} from '../../src/templates/templates.js'
 import { startMockGitHub, type MockGitHub } from '../e2e/mock-github.js'
 
 const TEMPLATE = `=======================

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { checkText } from '../../src/engine/check.js'
 import { DEFAULT_TEMPLATE_TEXT } from '../../src/engine/default-template.generated.js'
-import { EMBEDDED_TEMPLATE, templateFromText } from '../../src/templates.js'
+import { EMBEDDED_TEMPLATE, templateFromText } from '../../src/templates/templates.js'
 import type { CheckOptions } from '../../src/engine/types.js'
 
 const CLI = path.resolve('dist/cli/index.js')

@@ -13,7 +13,7 @@ import { chmodSync, readdirSync, readFileSync, statSync, watch, writeFileSync } 
 import path from 'node:path'
 import { jest } from '@jest/globals'
 import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
-import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_SECTION_DEPTH, type Settings } from '../../src/config.js'
+import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_SECTION_DEPTH, type Settings } from '../../src/config/config.js'
 import { fixFiles } from '../../src/cli/run.js'
 import { CLI, UNPRIVILEGED, cleanup, runCli, workspace } from './cli-run.js'
 

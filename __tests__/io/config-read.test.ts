@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
 import { GOOD, TEMPLATE, cleanupWorkspaces, makeWorkspace, parseWorkflowCommands, runAction, startMock, stopMock } from '../e2e/action-harness.js'
-import { MAX_CONFIG_BYTES } from '../../src/config-file.js'
+import { MAX_CONFIG_BYTES } from '../../src/config/file.js'
 import { cleanup, runCli, workspace } from './cli-run.js'
 
 afterEach(stopMock)
@@ -120,7 +120,7 @@ describe('action (bundle)', () => {
 
 describe('parseConfigFile (any source, e.g. the base commit)', () => {
   it('refuses text over the size limit before parsing it', async () => {
-    const { parseConfigFile } = await import('../../src/config-file.js')
+    const { parseConfigFile } = await import('../../src/config/file.js')
     const text = `paths: [${Array(40_000).fill('"specs/*.rst"').join(', ')}]\n`
     await expect(parseConfigFile(text, '.spec-template-check.yml (base abc1234)')).rejects.toThrow(
       /^\.spec-template-check\.yml \(base abc1234\): \d+ bytes, over the 262144-byte limit for the configuration file$/

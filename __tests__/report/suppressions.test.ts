@@ -3,7 +3,7 @@ import type { SuppressionUse } from '../../src/engine/suppress.js'
 import { formatJson } from '../../src/report/json.js'
 import { formatSummary, MAX_LISTED_SUPPRESSIONS } from '../../src/report/summary.js'
 import { formatText } from '../../src/report/text.js'
-import { actionOutputs } from '../../src/github/outputs.js'
+import { actionOutputs } from '../../src/action/outputs.js'
 import { checkTitle } from '../../src/github/check-run.js'
 import { file, makeReport } from './fixtures.js'
 

@@ -5,7 +5,7 @@
  */
 import { GOOD_SPEC, SMALL_TEMPLATE, check, only, variant, lineOf } from '../helpers.js'
 import { checkText } from '../../src/engine/check.js'
-import { templateFromText } from '../../src/templates.js'
+import { templateFromText } from '../../src/templates/templates.js'
 import type { CheckOptions, Finding } from '../../src/engine/types.js'
 
 const rulesOf = (fs: Finding[]): string[] => fs.map(f => f.rule)

@@ -1,9 +1,9 @@
 /** Rules the template states: line-length and image only where the template's own words ask. */
 import { GOOD_SPEC, SMALL_TEMPLATE, variant, lineOf } from '../helpers.js'
 import { checkText } from '../../src/engine/check.js'
-import { scan } from '../../src/engine/scan.js'
+import { scan } from '../../src/engine/rst/scan.js'
 import { statedRules } from '../../src/engine/stated.js'
-import { templateFromText } from '../../src/templates.js'
+import { templateFromText } from '../../src/templates/templates.js'
 import { DEFAULT_TEMPLATE_TEXT } from '../../src/engine/default-template.generated.js'
 import type { CheckOptions, Finding } from '../../src/engine/types.js'
 

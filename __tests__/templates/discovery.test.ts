@@ -6,9 +6,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { checkFiles } from '../../src/check-files.js'
-import { ConfigError, type Settings } from '../../src/config.js'
-import { expandGlobs, specFilter } from '../../src/files.js'
+import { checkFiles } from '../../src/runner/check-files.js'
+import { ConfigError, type Settings } from '../../src/config/config.js'
+import { expandGlobs, specFilter } from '../../src/workspace/files.js'
 import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
 
 let ws: string

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { checkFiles } from '../../src/check-files.js'
-import { gitTemplateSource } from '../../src/templates.js'
+import { checkFiles } from '../../src/runner/check-files.js'
+import { gitTemplateSource } from '../../src/templates/templates.js'
 import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
 
 let ws: string

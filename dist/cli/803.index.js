@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs + 12 modules
 var markdown_it = __webpack_require__(5251);
-// EXTERNAL MODULE: ./src/engine/scan.ts + 8 modules
-var scan = __webpack_require__(975);
+// EXTERNAL MODULE: ./src/engine/rst/scan.ts + 8 modules
+var scan = __webpack_require__(9875);
 ;// CONCATENATED MODULE: ./src/engine/markdown/front-matter.ts
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;

@@ -33,27 +33,27 @@ import {
   parseRules,
   parseSuppressionPolicy,
   type Settings
-} from '../config.js'
-import { checkFiles } from '../check-files.js'
-import { expandGlobs, readWorkspaceFile, type ReadResult } from '../files.js'
+} from '../config/config.js'
+import { checkFiles } from '../runner/check-files.js'
+import { expandGlobs, readWorkspaceFile, type ReadResult } from '../workspace/files.js'
 import type { FileResult } from '../engine/types.js'
-import { defaultRoot, readNamedFile, selectFiles, shownPath, specReader, type FileGroup } from './paths.js'
+import { defaultRoot, readNamedFile, selectFiles, shownPath, specReader, type FileGroup } from '../workspace/paths.js'
 import { decode } from '../engine/decode.js'
-import { scan } from '../engine/scan.js'
+import { scan } from '../engine/rst/scan.js'
 import { isMarkdownPath } from '../engine/markdown/format.js'
 import { fixText } from '../engine/fix.js'
 import { summarize } from '../engine/check.js'
 import { onlyChangedLines } from '../engine/changed-lines.js'
-import { changedLinesFromGit } from './git-diff.js'
-import { TemplateCache, TemplateProblem, specSectionTitles, type LoadedTemplate } from '../templates.js'
+import { changedLinesFromGit } from '../workspace/git-diff.js'
+import { TemplateCache, TemplateProblem, specSectionTitles, type LoadedTemplate } from '../templates/templates.js'
 import { jsonLogSafe, logLine } from '../report/escape.js'
 import { formatReport, type ReportFormat } from '../report/index.js'
 import { formatJsonChunks } from '../report/json.js'
-import { writeChunks } from '../write-chunks.js'
+import { writeChunks } from '../workspace/write-chunks.js'
 import { RULES } from '../rules/index.js'
 import { VERSION } from '../version.js'
 import { parseCliArgs, USAGE } from './args.js'
-import { loadConfigFile } from '../config-file.js'
+import { loadConfigFile } from '../config/file.js'
 
 export async function main(argv: string[]): Promise<number> {
   let args

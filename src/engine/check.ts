@@ -14,7 +14,7 @@ import type {
   TemplateRuleSource,
   TemplateRules
 } from './types.js'
-import { scan } from './scan.js'
+import { scan } from './rst/scan.js'
 import { decode } from './decode.js'
 import { structureOf } from './structure.js'
 import { RULES } from '../rules/index.js'

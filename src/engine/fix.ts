@@ -8,8 +8,8 @@
  * round are applied in one pass over the lines.
  */
 import type { CheckOptions, Finding, Rule, Section, TemplateRules } from './types.js'
-import { scan } from './scan.js'
-import { columnWidth } from './scan-text.js'
+import { scan } from './rst/scan.js'
+import { columnWidth } from './rst/scan-text.js'
 import { checkText } from './check.js'
 import { missingSection } from '../rules/missing-section.js'
 

@@ -4,7 +4,7 @@
  */
 import type { Outline, RuleContext, Section, TemplateRules, TemplateSection } from './types.js'
 import { documentShape, type DocumentShape } from './template.js'
-import { titleMatcher } from '../rules/similar.js'
+import { titleMatcher } from './similar.js'
 
 export interface SectionMatch {
   tpl: TemplateSection

@@ -20,10 +20,10 @@
  * checkout, else a ConfigError (pass github-token or use scope: all).
  */
 import { execFile } from 'node:child_process'
-import { ConfigError, type Settings } from '../config.js'
-import { isSpecPath } from '../files.js'
-import { isPlainRelativePath } from '../templates.js'
-import type { EventContext } from './context.js'
+import { ConfigError, type Settings } from '../config/config.js'
+import { isSpecPath } from '../workspace/files.js'
+import { isPlainRelativePath } from '../templates/templates.js'
+import type { EventContext } from '../action/context.js'
 import { ApiError, ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from './client.js'
 
 export interface ChangedFiles {

@@ -17,8 +17,8 @@
  * When GitHub refuses (403: fork pull requests and read-only tokens; 404),
  * the result says so and the caller falls back to workflow commands.
  */
-import type { FailOn } from '../config.js'
-import { failsAt } from '../config.js'
+import type { FailOn } from '../config/config.js'
+import { failsAt } from '../config/config.js'
 import type { Report, Severity } from '../engine/types.js'
 import { cutUtf8 as cut } from '../report/bytes.js'
 import { FILE_ERROR_RULE } from '../report/util.js'

@@ -5,14 +5,14 @@
  * annotations and the summary stay as they are; a review that cannot be
  * posted is one notice (fork, missing permission) or one warning.
  */
-import * as core from './actions-core.js'
+import * as core from '../action/core.js'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Report } from '../engine/types.js'
 import { diffLines, planReview, type ReviewFile } from '../report/review.js'
 import { safeText } from '../report/escape.js'
-import type { EventContext } from './context.js'
-import { headSha, isPullRequestEvent } from './context.js'
+import type { EventContext } from '../action/context.js'
+import { headSha, isPullRequestEvent } from '../action/context.js'
 import { postReview, type ReviewApi } from './review.js'
 
 const FALLBACK = 'the fixes are in the annotations (raw details) instead'

@@ -1,6 +1,6 @@
 import type { ReportFn, Rule, RuleContext, Section } from '../engine/types.js'
 import { placementOf, startLine, structureOf } from '../engine/structure.js'
-import { styleFor, titleLines } from '../engine/adorn.js'
+import { styleFor, titleLines } from '../engine/rst/adorn.js'
 
 /** "; if there is nothing to say, write "None"" where the template says so. */
 export function noneAdvice(ctx: RuleContext): string {

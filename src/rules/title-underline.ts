@@ -1,5 +1,5 @@
 import type { Fix, Rule, Section } from '../engine/types.js'
-import { columnWidth } from '../engine/scan-text.js'
+import { columnWidth } from '../engine/rst/scan-text.js'
 
 export const titleUnderline: Rule = {
   id: 'title-underline',

@@ -6,7 +6,7 @@
  */
 import MarkdownIt from 'markdown-it'
 import type { Env, MarkdownIt as Md, StateBlock, Token } from 'markdown-it'
-import { splitLines } from '../scan.js'
+import { splitLines } from '../rst/scan.js'
 import { frontMatterEnd, readFrontMatter } from './front-matter.js'
 import type { MdBlock, MdBlockKind, MdDocument, MdSection } from './types.js'
 

@@ -3,14 +3,14 @@
  * workspace, find its template, run the engine, and collect a Report.
  * Used identically by the CLI and the action.
  */
-import type { FileResult, Report } from './engine/types.js'
-import type { Settings } from './config.js'
-import { readWorkspaceFile, type ReadResult } from './files.js'
-import { checkText, summarize } from './engine/check.js'
-import { TemplateCache, TemplateProblem, specSectionTitles, isPlainRelativePath, type LoadedTemplate, type TemplateNote, type TemplateSource } from './templates.js'
-import { decode } from './engine/decode.js'
-import { scan } from './engine/scan.js'
-import { VERSION } from './version.js'
+import type { FileResult, Report } from '../engine/types.js'
+import type { Settings } from '../config/config.js'
+import { readWorkspaceFile, type ReadResult } from '../workspace/files.js'
+import { checkText, summarize } from '../engine/check.js'
+import { TemplateCache, TemplateProblem, specSectionTitles, isPlainRelativePath, type LoadedTemplate, type TemplateNote, type TemplateSource } from '../templates/templates.js'
+import { decode } from '../engine/decode.js'
+import { scan } from '../engine/rst/scan.js'
+import { VERSION } from '../version.js'
 
 export interface CheckFilesOptions {
   /**

@@ -14,16 +14,16 @@
  * everything (1 MiB) or is turned off, and no report-file was asked for, the
  * JSON report is written to RUNNER_TEMP and the summary says where.
  */
-import * as core from './github/actions-core.js'
+import * as core from './core.js'
 import { constants as fsConstants } from 'node:fs'
 import { access, mkdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { checkFiles, type CheckFilesOptions } from './check-files.js'
-import { formatJsonChunks } from './report/json.js'
-import { writeChunks } from './write-chunks.js'
-import { ConfigError, type FailOn } from './config.js'
-import type { Report } from './engine/types.js'
-import { expandGlobs, hasSpecFile } from './files.js'
+import { checkFiles, type CheckFilesOptions } from '../runner/check-files.js'
+import { formatJsonChunks } from '../report/json.js'
+import { writeChunks } from '../workspace/write-chunks.js'
+import { ConfigError, type FailOn } from '../config/config.js'
+import type { Report } from '../engine/types.js'
+import { expandGlobs, hasSpecFile } from '../workspace/files.js'
 import {
   escapeMarkdown,
   formatCommands,
@@ -34,23 +34,23 @@ import {
   logLine,
   plainLogSafe,
   safeText
-} from './report/index.js'
-import { RULES } from './rules/index.js'
-import { EMBEDDED_TEMPLATE, isPlainRelativePath, workspaceTemplateSource, type TemplateNote, type TemplateSource } from './templates.js'
-import { isTemplateFile } from './engine/discover.js'
-import { VERSION } from './version.js'
-import { getChangedFiles, type ChangedFiles } from './github/changed-files.js'
-import { CHECK_NAME, checkTitle, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun, reachesFailOn, toAnnotations } from './github/check-run.js'
-import { ApiError, createClient, describeApiError, errorStatus, type GitHubClient } from './github/client.js'
-import { headSha, readEventContext, type EventContext } from './github/context.js'
-import { blobBase } from './report/links.js'
-import { suggestChanges } from './github/suggest.js'
-import { actionOutputs, setOutputs, writeOutputFile, type WrittenFiles } from './github/outputs.js'
-import { applyConfigFile, readActionSettings, type ActionSettings } from './github/settings.js'
-import { CONFIG_FILES, loadConfigFile, parseConfigFile, type ConfigFile } from './config-file.js'
-import { changedLinesFromPatch, onlyChangedLines } from './engine/changed-lines.js'
-import { summarize } from './engine/check.js'
-import { baseTemplateSource } from './github/template-source.js'
+} from '../report/index.js'
+import { RULES } from '../rules/index.js'
+import { EMBEDDED_TEMPLATE, isPlainRelativePath, workspaceTemplateSource, type TemplateNote, type TemplateSource } from '../templates/templates.js'
+import { isTemplateFile } from '../engine/discover.js'
+import { VERSION } from '../version.js'
+import { getChangedFiles, type ChangedFiles } from '../github/changed-files.js'
+import { CHECK_NAME, checkTitle, MAX_CHECK_RUN_ANNOTATIONS, publishCheckRun, reachesFailOn, toAnnotations } from '../github/check-run.js'
+import { ApiError, createClient, describeApiError, errorStatus, type GitHubClient } from '../github/client.js'
+import { headSha, readEventContext, type EventContext } from './context.js'
+import { blobBase } from '../report/links.js'
+import { suggestChanges } from '../github/suggest.js'
+import { actionOutputs, setOutputs, writeOutputFile, type WrittenFiles } from './outputs.js'
+import { applyConfigFile, readActionSettings, type ActionSettings } from './settings.js'
+import { CONFIG_FILES, loadConfigFile, parseConfigFile, type ConfigFile } from '../config/file.js'
+import { changedLinesFromPatch, onlyChangedLines } from '../engine/changed-lines.js'
+import { summarize } from '../engine/check.js'
+import { baseTemplateSource } from '../templates/github-source.js'
 
 /** Workflow-command annotations shown per severity (GitHub displays at most 10 per step). */
 export const MAX_COMMANDS_PER_SEVERITY = 10

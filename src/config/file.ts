@@ -6,11 +6,11 @@
  */
 import { lstatSync } from 'node:fs'
 import path from 'node:path'
-import type { SeveritySetting } from './engine/types.js'
+import type { SeveritySetting } from '../engine/types.js'
 import { ConfigError, parseRules } from './config.js'
-import { readWorkspaceFileSync } from './files.js'
-import { GlobError, globMatcher, validateGlob } from './glob.js'
-import { SUPPRESSION_POLICIES, type SuppressionPolicy } from './engine/suppress.js'
+import { readWorkspaceFileSync } from '../workspace/files.js'
+import { GlobError, globMatcher, validateGlob } from '../workspace/glob.js'
+import { SUPPRESSION_POLICIES, type SuppressionPolicy } from '../engine/suppress.js'
 
 export const CONFIG_FILES = ['.spec-template-check.yml', '.spec-template-check.yaml']
 

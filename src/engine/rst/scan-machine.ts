@@ -22,7 +22,7 @@ import { body, type BodyHost, type EnumContext, type View } from './scan-body.js
 import { endsWithLiteralMarker, getIndented, getTextBlock } from './scan-blocks.js'
 import { matchEnumerator } from './scan-enum.js'
 import { columnWidth, isAdornmentChar, isAdornmentLine, isAsciiAlnum, isUnicodeBullet, pyLstrip, pyStrip } from './scan-text.js'
-import type { ScanProblem } from './types.js'
+import type { ScanProblem } from '../types.js'
 
 /** How deep nested content (lists in lists ...) is re-parsed for verbatim lines. */
 const MAX_NESTED_DEPTH = 16

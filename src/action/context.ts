@@ -7,7 +7,7 @@
  * error instead of a stack trace.
  */
 import { readFileSync } from 'node:fs'
-import { ConfigError } from '../config.js'
+import { ConfigError } from '../config/config.js'
 
 /** The parts of the event payloads we use; everything is optional because payloads vary. */
 export interface EventPayload {

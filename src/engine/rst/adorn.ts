@@ -2,8 +2,8 @@
  * Writing titles: the adornment a new section at some depth should get, so
  * that inserted sections match the spec's (or else the template's) style.
  */
-import type { Outline, Section } from './types.js'
-import { documentShape } from './template.js'
+import type { Outline, Section } from '../types.js'
+import { documentShape } from '../template.js'
 import { columnWidth } from './scan-text.js'
 
 /** Style of sections at a depth below the document title (1 = top level), or undefined. */

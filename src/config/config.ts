@@ -3,10 +3,10 @@
  * text (flags, action inputs) into them. Bad values raise ConfigError with a
  * message that names the option and the allowed values.
  */
-import type { Severity, SeveritySetting } from './engine/types.js'
-import { RULE_IDS } from './rules/index.js'
-import type { TemplateMapping } from './config-file.js'
-import { SUPPRESSION_POLICIES, type SuppressionPolicy } from './engine/suppress.js'
+import type { Severity, SeveritySetting } from '../engine/types.js'
+import { RULE_IDS } from '../rules/index.js'
+import type { TemplateMapping } from './file.js'
+import { SUPPRESSION_POLICIES, type SuppressionPolicy } from '../engine/suppress.js'
 
 export type FailOn = 'error' | 'warning' | 'never'
 

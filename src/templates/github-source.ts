@@ -9,7 +9,7 @@
  * does not exist at the base). When the base commit cannot be read at all,
  * the run fails: silently using the head's templates would defeat the point.
  */
-import { ConfigError } from '../config.js'
+import { ConfigError } from '../config/config.js'
 import {
   decodeTemplate,
   defaultGitBytes,
@@ -19,9 +19,9 @@ import {
   TemplateSourceError,
   type GitBytesRunner,
   type TemplateSource
-} from '../templates.js'
-import { ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from './client.js'
-import { isPullRequestEvent, templateBaseCommit, type EventContext } from './context.js'
+} from './templates.js'
+import { ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from '../github/client.js'
+import { isPullRequestEvent, templateBaseCommit, type EventContext } from '../action/context.js'
 
 /** Largest template read through the API (the raw media type serves files up to 100 MB). */
 export const MAX_API_TEMPLATE_BYTES = 32 * 1024 * 1024

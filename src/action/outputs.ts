@@ -5,10 +5,10 @@
  */
 import { lstat, mkdir, realpath, writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
-import { ConfigError, type FailOn } from '../config.js'
+import { ConfigError, type FailOn } from '../config/config.js'
 import { within } from './settings.js'
 import type { Report } from '../engine/types.js'
-import { fileFails } from './check-run.js'
+import { fileFails } from '../github/check-run.js'
 
 export interface WrittenFiles {
   /** Path of the JSON report, when written (workspace-relative, or absolute in RUNNER_TEMP). */

@@ -3,7 +3,7 @@
  * revision (working tree vs --base, default HEAD), from one `git diff -U0`.
  */
 import { execFileSync } from 'node:child_process'
-import { ConfigError } from '../config.js'
+import { ConfigError } from '../config/config.js'
 import { changedLinesFromPatch } from '../engine/changed-lines.js'
 
 /** Per file: the changed lines, or undefined when the whole file is new (untracked or added). */

@@ -9,16 +9,16 @@
  * does not change the rules it is checked against.
  */
 import { execFile } from 'node:child_process'
-import { globMatcher } from './glob.js'
-import type { TemplateChoice, TemplateRules } from './engine/types.js'
-import type { TemplateMapping } from './config-file.js'
-import { ConfigError, type Settings } from './config.js'
-import { listWorkspaceFolder, readWorkspaceFile, toRelative, workspaceFileExists } from './files.js'
-import { bestMatch, isTemplateName, matchScore, templateCandidates, templateLevels } from './engine/discover.js'
-import { deriveTemplate } from './engine/template.js'
-import { scan } from './engine/scan.js'
-import { decode } from './engine/decode.js'
-import { DEFAULT_TEMPLATE_TEXT } from './engine/default-template.generated.js'
+import { globMatcher } from '../workspace/glob.js'
+import type { TemplateChoice, TemplateRules } from '../engine/types.js'
+import type { TemplateMapping } from '../config/file.js'
+import { ConfigError, type Settings } from '../config/config.js'
+import { listWorkspaceFolder, readWorkspaceFile, toRelative, workspaceFileExists } from '../workspace/files.js'
+import { bestMatch, isTemplateName, matchScore, templateCandidates, templateLevels } from '../engine/discover.js'
+import { deriveTemplate } from '../engine/template.js'
+import { scan } from '../engine/rst/scan.js'
+import { decode } from '../engine/decode.js'
+import { DEFAULT_TEMPLATE_TEXT } from '../engine/default-template.generated.js'
 
 export const EMBEDDED_TEMPLATE = '(embedded default)'
 

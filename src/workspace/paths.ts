@@ -13,8 +13,8 @@ import { execFileSync } from 'node:child_process'
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
-import { ConfigError, type Settings } from '../config.js'
-import { MAX_FILE_BYTES, expandGlobs, leavesBase, notSpecFilter, readWorkspaceFile, type OnUnreadable, type ReadResult } from '../files.js'
+import { ConfigError, type Settings } from '../config/config.js'
+import { MAX_FILE_BYTES, expandGlobs, leavesBase, notSpecFilter, readWorkspaceFile, type OnUnreadable, type ReadResult } from './files.js'
 
 /** The repository's top folder (git), else `cwd`. */
 export function defaultRoot(cwd: string): string {

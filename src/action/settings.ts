@@ -18,9 +18,9 @@ import {
   parseRules,
   parseSuppressionPolicy,
   type Settings
-} from '../config.js'
-import type { ConfigFile } from '../config-file.js'
-import { leavesBase } from '../files.js'
+} from '../config/config.js'
+import type { ConfigFile } from '../config/file.js'
+import { leavesBase } from '../workspace/files.js'
 
 export const SCOPES = ['changed', 'all'] as const
 export type Scope = (typeof SCOPES)[number]

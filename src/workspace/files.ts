@@ -5,10 +5,10 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
-import type { Settings } from './config.js'
-import { DEFAULT_NOT_SPECS, isTemplateFile } from './engine/discover.js'
+import type { Settings } from '../config/config.js'
+import { DEFAULT_NOT_SPECS, isTemplateFile } from '../engine/discover.js'
 import { globMatcher, GlobError } from './glob.js'
-import { ConfigError } from './config.js'
+import { ConfigError } from '../config/config.js'
 
 /** Larger files are refused (the engine is linear, but a spec this big is a mistake). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024

@@ -14,7 +14,7 @@
 import { renderTitle } from './inline.js'
 import { Machine, type FoundSection } from './scan-machine.js'
 import { PY_EXTRA_LINE_BREAKS, docutilsLines, isPySpace, pyRstrip } from './scan-text.js'
-import type { Outline, ScanProblem, Section } from './types.js'
+import type { Outline, ScanProblem, Section } from '../types.js'
 
 export { renderTitle } from './inline.js'
 
