@@ -20,4 +20,4 @@ const write = (file, content) => {
   if (old !== content) writeFileSync(root + file, content)
 }
 write('src/engine/default-template.generated.ts', out)
-write('src/version.ts', version)
+write('src/report/version.ts', version)

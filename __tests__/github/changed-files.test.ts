@@ -12,7 +12,7 @@ import {
   type GitRunner
 } from '../../src/github/changed-files.js'
 import { ApiError, ApiShapeError } from '../../src/github/client.js'
-import type { EventContext, EventPayload } from '../../src/action/context.js'
+import type { EventContext, EventPayload } from '../../src/github/context.js'
 
 interface Entry {
   filename: string

@@ -9,9 +9,9 @@ import path from 'node:path'
 import { checkFiles } from '../../src/runner/check-files.js'
 import { ConfigError, type Settings } from '../../src/config/config.js'
 import { createClient } from '../../src/github/client.js'
-import type { EventContext, EventPayload } from '../../src/action/context.js'
-import { templateBaseCommit } from '../../src/action/context.js'
-import { apiTemplateSource, baseTemplateSource, type ContentsApi } from '../../src/templates/github-source.js'
+import type { EventContext, EventPayload } from '../../src/github/context.js'
+import { templateBaseCommit } from '../../src/github/context.js'
+import { apiTemplateSource, baseTemplateSource, type ContentsApi } from '../../src/github/template-source.js'
 import {
   EMBEDDED_TEMPLATE,
   gitHasCommit,

@@ -12,7 +12,7 @@ import {
   MAX_GLOB_LENGTH,
   MAX_GLOB_LIST_EXPANDED,
   validateGlob
-} from '../../src/workspace/glob.js'
+} from '../../src/config/glob.js'
 import { Rng } from '../fuzz/prng.js'
 
 const PATHS = [

@@ -51,9 +51,9 @@ import { formatReport, type ReportFormat } from '../report/index.js'
 import { formatJsonChunks } from '../report/json.js'
 import { writeChunks } from '../workspace/write-chunks.js'
 import { RULES } from '../rules/index.js'
-import { VERSION } from '../version.js'
+import { VERSION } from '../report/version.js'
 import { parseCliArgs, USAGE } from './args.js'
-import { loadConfigFile } from '../config/file.js'
+import { loadConfigFile } from '../workspace/config-file.js'
 
 export async function main(argv: string[]): Promise<number> {
   let args

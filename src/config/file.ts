@@ -4,12 +4,10 @@
  * Unknown keys and bad values are errors naming the key. The JSON Schema is
  * schema/spec-template-check.schema.json.
  */
-import { lstatSync } from 'node:fs'
 import path from 'node:path'
 import type { SeveritySetting } from '../engine/types.js'
 import { ConfigError, parseRules } from './config.js'
-import { readWorkspaceFileSync } from '../workspace/files.js'
-import { GlobError, globMatcher, validateGlob } from '../workspace/glob.js'
+import { GlobError, globMatcher, validateGlob } from './glob.js'
 import { SUPPRESSION_POLICIES, type SuppressionPolicy } from '../engine/suppress.js'
 
 export const CONFIG_FILES = ['.spec-template-check.yml', '.spec-template-check.yaml']
@@ -46,29 +44,6 @@ const MAPPING_KEYS = ['files', 'template', 'optional-sections', 'allowed-section
 
 /** A configuration file is a few lines; this is generous. */
 export const MAX_CONFIG_BYTES = 256 * 1024
-
-/**
- * Read the configuration file from the workspace root, if there is one.
- * It is read like a spec: a regular file inside the workspace (a symbolic
- * link may point inside it, never out), no device, no FIFO, at most
- * MAX_CONFIG_BYTES; anything else is a configuration error that says why
- * and shows nothing of what the link points to.
- */
-export async function loadConfigFile(workspace: string): Promise<ConfigFile | undefined> {
-  for (const name of CONFIG_FILES) {
-    if (!lstatSync(path.join(workspace, name), { throwIfNoEntry: false })) continue
-    const r = readWorkspaceFileSync(workspace, name, MAX_CONFIG_BYTES)
-    if (!r.ok) throw new ConfigError(`${name}: not read: ${r.error}`)
-    let text: string
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(r.bytes)
-    } catch {
-      throw new ConfigError(`${name}: not valid UTF-8`)
-    }
-    return parseConfigFile(text, name)
-  }
-  return undefined
-}
 
 export async function parseConfigFile(text: string, source: string): Promise<ConfigFile> {
   // Loaded only when a repository has a configuration file (keeps start-up fast).

@@ -23,7 +23,7 @@ import { execFile } from 'node:child_process'
 import { ConfigError, type Settings } from '../config/config.js'
 import { isSpecPath } from '../workspace/files.js'
 import { isPlainRelativePath } from '../templates/templates.js'
-import type { EventContext } from '../action/context.js'
+import type { EventContext } from './context.js'
 import { ApiError, ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from './client.js'
 
 export interface ChangedFiles {

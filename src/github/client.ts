@@ -28,7 +28,7 @@
  * never loads an HTTP client.
  */
 import type { getOctokit } from '@actions/github'
-import { VERSION } from '../version.js'
+import { VERSION } from '../report/version.js'
 
 export type GitHubClient = Pick<ReturnType<typeof getOctokit>, 'request' | 'rest'> & {
   /** The REST API root the client sends to (no trailing slash). */

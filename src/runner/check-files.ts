@@ -10,7 +10,7 @@ import { checkText, summarize } from '../engine/check.js'
 import { TemplateCache, TemplateProblem, specSectionTitles, isPlainRelativePath, type LoadedTemplate, type TemplateNote, type TemplateSource } from '../templates/templates.js'
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/rst/scan.js'
-import { VERSION } from '../version.js'
+import { VERSION } from '../report/version.js'
 
 export interface CheckFilesOptions {
   /**

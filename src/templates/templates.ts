@@ -9,7 +9,7 @@
  * does not change the rules it is checked against.
  */
 import { execFile } from 'node:child_process'
-import { globMatcher } from '../workspace/glob.js'
+import { globMatcher } from '../config/glob.js'
 import type { TemplateChoice, TemplateRules } from '../engine/types.js'
 import type { TemplateMapping } from '../config/file.js'
 import { ConfigError, type Settings } from '../config/config.js'

@@ -7,7 +7,7 @@ import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, re
 import path from 'node:path'
 import type { Settings } from '../config/config.js'
 import { DEFAULT_NOT_SPECS, isTemplateFile } from '../engine/discover.js'
-import { globMatcher, GlobError } from './glob.js'
+import { globMatcher, GlobError } from '../config/glob.js'
 import { ConfigError } from '../config/config.js'
 
 /** Larger files are refused (the engine is linear, but a spec this big is a mistake). */

@@ -5,15 +5,15 @@
  * annotations and the summary stay as they are; a review that cannot be
  * posted is one notice (fork, missing permission) or one warning.
  */
-import * as core from '../action/core.js'
+import * as core from './core.js'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Report } from '../engine/types.js'
 import { diffLines, planReview, type ReviewFile } from '../report/review.js'
 import { safeText } from '../report/escape.js'
-import type { EventContext } from '../action/context.js'
-import { headSha, isPullRequestEvent } from '../action/context.js'
-import { postReview, type ReviewApi } from './review.js'
+import type { EventContext } from '../github/context.js'
+import { headSha, isPullRequestEvent } from '../github/context.js'
+import { postReview, type ReviewApi } from '../github/review.js'
 
 const FALLBACK = 'the fixes are in the annotations (raw details) instead'
 

@@ -19,9 +19,9 @@ import {
   TemplateSourceError,
   type GitBytesRunner,
   type TemplateSource
-} from './templates.js'
-import { ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from '../github/client.js'
-import { isPullRequestEvent, templateBaseCommit, type EventContext } from '../action/context.js'
+} from '../templates/templates.js'
+import { ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from './client.js'
+import { isPullRequestEvent, templateBaseCommit, type EventContext } from './context.js'
 
 /** Largest template read through the API (the raw media type serves files up to 100 MB). */
 export const MAX_API_TEMPLATE_BYTES = 32 * 1024 * 1024
