@@ -6,7 +6,7 @@
 import type { Finding } from './types.js'
 import { RULES } from '../rules/index.js'
 
-const LINE_RULES = new Set(RULES.filter(r => r.lineRule).map(r => r.id))
+const LINE_RULES = new Set(RULES.filter(r => r.kind === 'line').map(r => r.id))
 
 /**
  * New-side line numbers added or modified by a unified diff (a GitHub

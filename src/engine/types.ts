@@ -7,6 +7,8 @@
 import type { SuppressionPolicy, SuppressionUse } from './suppress.js'
 
 export type Severity = 'error' | 'warning' | 'notice'
+/** The markup a spec (and its template) is written in. */
+export type SpecFormat = 'rst' | 'markdown'
 export type SeveritySetting = Severity | 'off'
 
 /** A problem the scanner noticed while reading the structure. */
@@ -235,7 +237,13 @@ export interface Rule {
   id: string
   description: string
   defaultSeverity: Severity
-  /** True for rules that look at single lines (line-length, tab, ...), false for structure. */
-  lineRule: boolean
+  /** line: looks at single lines (with --lines changed, only changed lines count); structure: sections and their bodies. */
+  kind: 'line' | 'structure'
+  /** The spec formats the rule means something for. */
+  formats: readonly SpecFormat[]
+  /** True when the rule's findings carry a fix the fix applier may apply. */
+  fixable: boolean
+  /** The section status a finding of this rule gives the section it names (job summary, JSON report). */
+  sectionStatus?: Exclude<SectionStatusKind, 'ok' | 'missing'>
   check(ctx: RuleContext, report: ReportFn): void
 }

@@ -8,7 +8,9 @@ export const carriageReturn: Rule = {
   id: 'carriage-return',
   description: 'CR or CRLF line endings (use LF).',
   defaultSeverity: 'error',
-  lineRule: true,
+  kind: 'line',
+  formats: ['rst'],
+  fixable: true,
   check(ctx, report) {
     const text = ctx.text
     if (!text.includes('\r')) return

@@ -6,7 +6,9 @@ export const duplicateSection: Rule = {
   id: 'duplicate-section',
   description: 'A template section appears twice under the same parent.',
   defaultSeverity: 'error',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: false,
   check(ctx, report) {
     const st = structureOf(ctx)
     for (const d of st.duplicates.values()) {

@@ -6,7 +6,10 @@ export const emptySection: Rule = {
   id: 'empty-section',
   description: 'A section shows nothing to a reader (no text, or only comments and link targets).',
   defaultSeverity: 'error',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: false,
+  sectionStatus: 'empty',
   check(ctx, report) {
     const st = structureOf(ctx)
     const inTemplate = new Set<typeof st.shape.top[number]>()

@@ -6,7 +6,9 @@ export const extraSection: Rule = {
   id: 'extra-section',
   description: 'A top-level section that the template does not have (nor allowed-sections).',
   defaultSeverity: 'error',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: false,
   check(ctx, report) {
     const st = structureOf(ctx)
     const allowed = new Set((ctx.options.allowedSections ?? []).map(t => t.trim()))

@@ -4,7 +4,9 @@ export const finalNewline: Rule = {
   id: 'final-newline',
   description: 'The file does not end with a newline.',
   defaultSeverity: 'warning',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: true,
   check(ctx, report) {
     const t = ctx.text
     if (t.length === 0 || t.endsWith('\n') || t.endsWith('\r')) return

@@ -16,7 +16,9 @@ export const image: Rule = {
   id: 'image',
   description: 'An image or figure directive where the template asks for text (ASCII) diagrams.',
   defaultSeverity: 'warning',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: false,
   check(ctx, report) {
     const stated = ctx.template.stated.image
     const setting = ctx.options.rules.image

@@ -29,7 +29,9 @@ export const lineLength: Rule = {
   id: 'line-length',
   description: 'A line is longer than the width the template asks for ("wrap text at 79 columns"), or max-line-length.',
   defaultSeverity: 'error',
-  lineRule: true,
+  kind: 'line',
+  formats: ['rst'],
+  fixable: false,
   check(ctx, report) {
     const width = widthOf(ctx)
     if (!width) return

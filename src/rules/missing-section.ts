@@ -16,7 +16,9 @@ export const missingSection: Rule = {
   id: 'missing-section',
   description: 'A section or subsection of the template is absent (or renamed).',
   defaultSeverity: 'error',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: true,
   check(ctx, report) {
     const st = structureOf(ctx)
     const styles = new Map<number, string>()

@@ -7,7 +7,10 @@ export const placeholder: Rule = {
   id: 'placeholder',
   description: 'A placeholder from the template (such as <launchpad-id or None>) is left in place (literal blocks are text as written).',
   defaultSeverity: 'error',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: false,
+  sectionStatus: 'placeholder',
   check(ctx, report) {
     const phs = ctx.template.placeholders.filter(ph => ctx.text.includes(ph))
     if (phs.length === 0) return

@@ -31,7 +31,9 @@ export const sectionLevel: Rule = {
   id: 'section-level',
   description: 'A template section is at another level or under another parent.',
   defaultSeverity: 'error',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: false,
   check(ctx, report) {
     const st = structureOf(ctx)
     const taking = displacers(ctx)

@@ -5,7 +5,9 @@ export const sectionOrder: Rule = {
   id: 'section-order',
   description: 'Sections are not in the order of the template.',
   defaultSeverity: 'error',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: false,
   check(ctx, report) {
     const st = structureOf(ctx)
     // Group the matched spec sections by their parent, in document order.

@@ -7,7 +7,9 @@ export const suppression: Rule = {
   description:
     'A spec-template-check suppression comment names an unknown rule; with suppressions: deny, every suppression comment; with suppressions: report, what each one hides (notice).',
   defaultSeverity: 'error',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: false,
   check(ctx, report) {
     if (!ctx.text.includes('spec-template-check:')) return
     const deny = ctx.options.suppressions === 'deny'

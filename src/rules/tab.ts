@@ -4,7 +4,9 @@ export const tab: Rule = {
   id: 'tab',
   description: 'A line contains a tab character.',
   defaultSeverity: 'warning',
-  lineRule: true,
+  kind: 'line',
+  formats: ['rst'],
+  fixable: false,
   check(ctx, report) {
     if (!ctx.text.includes('\t')) return
     ctx.outline.lines.forEach((line, i) => {

@@ -30,7 +30,10 @@ export const templateText: Rule = {
   id: 'template-text',
   description: "A section still contains only the template's guidance text.",
   defaultSeverity: 'warning',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: false,
+  sectionStatus: 'template-text',
   check(ctx, report) {
     const alt = ctx.template.stated.none ? ' (or "None", as the template asks)' : ''
     for (const m of guidanceLeft(ctx)) {

@@ -5,7 +5,9 @@ export const titleUnderline: Rule = {
   id: 'title-underline',
   description: 'A title adornment is too short, or title levels are inconsistent.',
   defaultSeverity: 'error',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: true,
   check(ctx, report) {
     const titles = new Set(ctx.template.all.map(t => t.title))
     if (ctx.template.exampleTitle) titles.add(ctx.template.exampleTitle)

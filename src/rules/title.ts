@@ -5,7 +5,9 @@ export const title: Rule = {
   id: 'title',
   description: "The spec has no document title, or keeps the template's example title.",
   defaultSeverity: 'error',
-  lineRule: false,
+  kind: 'structure',
+  formats: ['rst'],
+  fixable: false,
   check(ctx, report) {
     const { docTitle } = structureOf(ctx).shape
     if (!docTitle) {

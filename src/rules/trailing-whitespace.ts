@@ -4,7 +4,9 @@ export const trailingWhitespace: Rule = {
   id: 'trailing-whitespace',
   description: 'A line ends with spaces or tabs.',
   defaultSeverity: 'error',
-  lineRule: true,
+  kind: 'line',
+  formats: ['rst'],
+  fixable: true,
   check(ctx, report) {
     ctx.outline.lines.forEach((line, i) => {
       const last = line.charCodeAt(line.length - 1)

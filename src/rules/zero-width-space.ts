@@ -4,7 +4,9 @@ export const zeroWidthSpace: Rule = {
   id: 'zero-width-space',
   description: 'A line contains a zero-width space (U+200B).',
   defaultSeverity: 'error',
-  lineRule: true,
+  kind: 'line',
+  formats: ['rst'],
+  fixable: false,
   check(ctx, report) {
     if (!ctx.text.includes('\u200b')) return
     ctx.outline.lines.forEach((line, i) => {
