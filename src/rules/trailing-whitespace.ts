@@ -7,6 +7,12 @@ export const trailingWhitespace: Rule = {
   kind: 'line',
   formats: ['rst'],
   fixable: true,
+  help: {
+    name: 'TrailingWhitespace',
+    checks: 'No line ends with spaces or tabs.',
+    fix: 'Remove the whitespace at the end of the line. `--fix` does it.',
+    example: 'A line with nothing after its last word.\n'
+  },
   check(ctx, report) {
     ctx.outline.lines.forEach((line, i) => {
       const last = line.charCodeAt(line.length - 1)
