@@ -34,6 +34,7 @@ export const templateText: Rule = {
   formats: ['rst'],
   fixable: false,
   sectionStatus: 'template-text',
+  docs: 'A section whose body is still the template\'s guidance text (its placeholders are not reported again).',
   help: {
     name: 'TemplateText',
     checks: 'A section\'s body is not still the template\'s guidance text.',
