@@ -81,7 +81,10 @@ const FIXTURES: Record<string, string> = {
   'short adornments, one under 4 characters': variant('Testing\n=======', 'Testing\n===').replace('History\n=======', 'History\n====='),
   'trailing whitespace on a title with a short underline': variant('Testing\n=======', 'Testing  \n=====').replace('Unit tests.', 'Unit tests.\t '),
   'CRLF, no final newline, a missing section': variant('Testing\n=======\n\nUnit tests.\n\n', '').replace(/\n/g, '\r\n').replace(/\r\n$/, ''),
-  'some lines CR': GOOD_SPEC.replace('Unit tests.\n', 'Unit tests.\r').replace('None\n', 'None  \r')
+  'some lines CR': GOOD_SPEC.replace('Unit tests.\n', 'Unit tests.\r').replace('None\n', 'None  \r'),
+  // Found by fuzzing: the final newline takes the first line ending (CR here), which the
+  // carriage-return fix then converts; that CR finding is new, not one that came back.
+  'first line CR, other CR lines, no final newline': GOOD_SPEC.replace('\n', '\r').replace('Unit tests.\n', 'Unit tests.\r').replace(/\n$/, '')
 }
 
 describe('--fix equals applying the rules\' own fixes', () => {
@@ -90,6 +93,7 @@ describe('--fix equals applying the rules\' own fixes', () => {
     const out = fixText(spec, smallTemplate(), o, RULES).text
     expect(out).not.toBe(spec)
     expect(out).toBe(fixOneByOne(spec, smallTemplate(), o))
+    expect(fixText(out, smallTemplate(), o, RULES).changed).toBe(false)
   })
 
   test('with carriage-return off, the line endings stay', () => {
