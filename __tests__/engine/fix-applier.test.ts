@@ -153,7 +153,14 @@ describe('the suggestions users see are the rules\' fixes, shown by the applier'
     }
   })
 
-  test('review suggestions: applying one gives what the applier writes for that fix', () => {
+  test.each([
+    ['in the middle', spec],
+    ['at the end of the file (no blank line left after the last section)', GOOD_SPEC.replace('\nHistory\n=======\n\nNone\n', '')]
+  ])('review suggestions %s: applying one gives what the applier writes for that fix', (_name, spec) => {
+    const findings = checkText(spec, smallTemplate(), opts(), RULES).findings
+    const fixed = findings.filter(f => f.fix)
+    expect(fixed.length).toBeGreaterThan(0)
+    const report = summarize([{ file: 'specs/x.rst', template: 't', embeddedTemplate: false, findings, sections: [] }], '0')
     const lines = spec.split('\n')
     const plan = planReview(report, new Map([['specs/x.rst', { lines, diff: new Set(lines.map((_, i) => i + 1)) }]]), 'a'.repeat(40))!
     expect(plan.comments).toHaveLength(fixed.length)
