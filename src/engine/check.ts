@@ -14,7 +14,7 @@ import type {
   TemplateRuleSource,
   TemplateRules
 } from './types.js'
-import { scan } from './rst/scan.js'
+import { formatOfPath, readDocument } from './read.js'
 import { decode } from './decode.js'
 import { structureOf } from './structure.js'
 import { RULES } from '../rules/index.js'
@@ -51,13 +51,14 @@ export function checkText(input: Uint8Array | string, template: TemplateRules, o
     if (!d.ok) return { findings: [], sections: [], error: `line ${d.line}: ${d.error}` }
     text = d.text
   }
-  const outline = scan(text)
+  const format = options.format ?? formatOfPath(options.file)
+  const outline = readDocument(text, format)
   const ctx: RuleContext = { file: options.file, outline, template, options, text }
   const findings: Finding[] = []
   const maxLine = Math.max(1, outline.lines.length)
   for (const rule of rules) {
     const setting = options.rules[rule.id]
-    if (setting === 'off') continue
+    if (setting === 'off' || !rule.formats.includes(format)) continue
     const severity: Severity = setting ?? rule.defaultSeverity
     rule.check(ctx, f => {
       const line = clamp(f.line, maxLine)

@@ -11,6 +11,7 @@ import type { CheckOptions, Finding, Rule, Section, TemplateRules } from './type
 import { scan } from './rst/scan.js'
 import { columnWidth } from './rst/scan-text.js'
 import { checkText } from './check.js'
+import { formatOfPath } from './read.js'
 import { missingSection } from '../rules/missing-section.js'
 
 export const FIXABLE_RULES = ['carriage-return', 'trailing-whitespace', 'title-underline', 'missing-section', 'final-newline'] as const
@@ -50,7 +51,9 @@ export function fixText(input: string, template: TemplateRules, options: CheckOp
     text = joinLines(lines)
   }
 
-  if (on('title-underline')) text = fixAdornments(text, template, applied)
+  // RST adornments; a Markdown spec has none.
+  const rst = (options.format ?? formatOfPath(options.file)) === 'rst'
+  if (on('title-underline') && rst) text = fixAdornments(text, template, applied)
 
   if (on('missing-section')) {
     const only: Rule[] = [missingSection]
@@ -83,7 +86,7 @@ export function fixText(input: string, template: TemplateRules, options: CheckOp
       findings = next
     }
     // New sections can turn lines after them into titles with short adornments.
-    if (applied.length > inserted && on('title-underline')) text = fixAdornments(text, template, applied)
+    if (applied.length > inserted && on('title-underline') && rst) text = fixAdornments(text, template, applied)
   }
 
   if (on('final-newline') && text.length > 0 && !text.endsWith('\n') && !text.endsWith('\r')) {

@@ -16,7 +16,7 @@ import { ConfigError, type Settings } from '../config/config.js'
 import { listWorkspaceFolder, readWorkspaceFile, toRelative, workspaceFileExists } from '../workspace/files.js'
 import { bestMatch, isTemplateName, matchScore, templateCandidates, templateLevels } from '../engine/discover.js'
 import { deriveTemplate } from '../engine/template.js'
-import { scan } from '../engine/rst/scan.js'
+import { formatOfPath, loadReader, readDocument } from '../engine/read.js'
 import { decode } from '../engine/decode.js'
 import { DEFAULT_TEMPLATE_TEXT } from '../engine/default-template.generated.js'
 
@@ -237,8 +237,9 @@ export class TemplateProblem extends ConfigError {
   }
 }
 
+/** A template's rules; its format by its name (the Markdown reader must be loaded for a `.md` template: loadReader). */
 export function templateFromText(text: string, source: string, embedded: boolean, sectionDepth: number): TemplateRules {
-  const rules = deriveTemplate(scan(text), { source, embedded }, sectionDepth)
+  const rules = deriveTemplate(readDocument(text, formatOfPath(source)), { source, embedded }, sectionDepth)
   if (rules.sections.length === 0) {
     throw new TemplateProblem(source, 'no sections found; a template needs a title and at least one section', 1)
   }
@@ -505,6 +506,7 @@ export class TemplateCache {
       }
     }
     this.textOf.set(rel, text)
+    await loadReader(formatOfPath(source))
     return { rules: templateFromText(text, source, false, depth), optionalSections: [] }
   }
 

@@ -80,7 +80,9 @@ export function deriveMarkdownTemplate(doc: MdDocument): MdTemplateData {
   const tops = doc.roots.flatMap(r => (r === title ? r.children : [r]))
   const all: MdTemplateSection[] = []
   const build = (s: MdSection, depth: number, index: number, parent?: string): MdTemplateSection => {
-    const { title: key, optional } = stripOptionalMarker(s.title)
+    const stripped = stripOptionalMarker(s.title)
+    const key = stripped.title
+    const optional = stripped.optional || s.format.optionalMarker === true
     const t: MdTemplateSection = {
       title: key,
       templateTitle: s.title,
@@ -110,7 +112,7 @@ export function deriveMarkdownTemplate(doc: MdDocument): MdTemplateData {
   }
 }
 
-function guidanceOf(blocks: readonly MdBlock[]): MdGuidance {
+export function guidanceOf(blocks: readonly MdBlock[]): MdGuidance {
   const guidanceBlocks: string[] = []
   const comments: string[] = []
   for (const b of blocks) {
