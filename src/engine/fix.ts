@@ -12,6 +12,7 @@ import { scan } from './rst/scan.js'
 import { columnWidth } from './rst/scan-text.js'
 import { checkText } from './check.js'
 import { formatOfPath } from './read.js'
+import { isHardBreak } from '../rules/trailing-whitespace.js'
 import { missingSection } from '../rules/missing-section.js'
 
 export const FIXABLE_RULES = ['carriage-return', 'trailing-whitespace', 'title-underline', 'missing-section', 'final-newline'] as const
@@ -29,6 +30,8 @@ export function fixText(input: string, template: TemplateRules, options: CheckOp
   // A leading BOM is not part of the text (the caller keeps the file's BOM);
   // `changed` is about the fixes only, so it is true exactly when `applied` is not empty.
   const start = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+  // Markdown: no RST adornments, and two spaces after text are a hard line break.
+  const rst = (options.format ?? formatOfPath(options.file)) === 'rst'
   let text = start
 
   if (on('carriage-return') && text.includes('\r')) {
@@ -39,6 +42,7 @@ export function fixText(input: string, template: TemplateRules, options: CheckOp
   if (on('trailing-whitespace')) {
     const lines = splitLines(text)
     lines.body.forEach((l, i) => {
+      if (!rst && isHardBreak(l)) return
       // A loop, not /[ \t]+$/: that regex is quadratic in a long run of blanks that does not end the line.
       let end = l.length
       while (end > 0 && (l.charCodeAt(end - 1) === 32 || l.charCodeAt(end - 1) === 9)) end--
@@ -51,8 +55,6 @@ export function fixText(input: string, template: TemplateRules, options: CheckOp
     text = joinLines(lines)
   }
 
-  // RST adornments; a Markdown spec has none.
-  const rst = (options.format ?? formatOfPath(options.file)) === 'rst'
   if (on('title-underline') && rst) text = fixAdornments(text, template, applied)
 
   if (on('missing-section')) {

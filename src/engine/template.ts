@@ -21,11 +21,23 @@ export interface DocumentShape {
  * top-level sections.
  */
 export function documentShape(outline: Outline): DocumentShape {
+  if (outline.format === 'markdown') return markdownShape(outline)
   if (outline.roots.length === 1) {
     const root = outline.roots[0]!
     return { docTitle: root, top: root.children }
   }
   return { top: outline.roots }
+}
+
+/**
+ * Markdown: the title is a `#` heading that comes first; the sections are
+ * its subsections and any later outermost headings (a second `#` heading
+ * is a section the template does not have, not the end of the title).
+ */
+function markdownShape(outline: Outline): DocumentShape {
+  const first = outline.roots[0]
+  if (!first || first.level !== 1 || outline.sections[0] !== first) return { top: outline.roots }
+  return { docTitle: first, top: outline.roots.length === 1 ? first.children : [...first.children, ...outline.roots.slice(1)] }
 }
 
 /** Whitespace-normalised paragraphs of lines [from, to] (1-based, inclusive). */

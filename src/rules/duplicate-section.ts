@@ -7,7 +7,7 @@ export const duplicateSection: Rule = {
   description: 'A template section appears twice under the same parent.',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   check(ctx, report) {
     const st = structureOf(ctx)

@@ -1,13 +1,13 @@
 import type { Rule } from '../engine/types.js'
 import { structureOf } from '../engine/structure.js'
-import { isBlankBody } from './body.js'
+import { isEmptyBody } from './body.js'
 
 export const emptySection: Rule = {
   id: 'empty-section',
   description: 'A section shows nothing to a reader (no text, or only comments and link targets).',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'empty',
   check(ctx, report) {
@@ -20,7 +20,7 @@ export const emptySection: Rule = {
     const none = ctx.template.stated.none
     for (const s of ctx.outline.sections) {
       if (s === st.shape.docTitle || s.children.length > 0) continue
-      if (!isBlankBody(ctx.outline.lines, s)) continue
+      if (!isEmptyBody(ctx.outline, s)) continue
       const advice = !inTemplate.has(s)
         ? 'write its content or remove it'
         : none

@@ -13,8 +13,10 @@ export interface RuleHelp {
   checks: string
   /** How to fix a finding. */
   fix: string
-  /** RST the rule accepts. */
+  /** Text the rule accepts (RST unless `exampleFormat` says otherwise). */
   example: string
+  /** The markup of the example, when it is not RST. */
+  exampleFormat?: 'markdown'
 }
 
 /** The README section that describes every rule. */
@@ -75,6 +77,20 @@ export const RULE_HELP: Readonly<Record<string, RuleHelp>> = {
     fix: 'Replace the placeholder with the real value, or "None".',
     example: 'https://blueprints.launchpad.net/nova/+spec/live-resize\n'
   },
+  'front-matter': {
+    name: 'FrontMatterKey',
+    checks: 'Markdown: every key of the template\'s YAML front matter is in the spec\'s front matter.',
+    fix: 'Add the missing keys to the front matter (the `---` block at the top), with the spec\'s values.',
+    example: '---\ntitle: live-resize\nauthors:\n  - "@jane"\ncreation-date: 2026-01-15\n---\n',
+    exampleFormat: 'markdown'
+  },
+  'toc': {
+    name: 'TableOfContents',
+    checks: 'Markdown: where the template has a generated table of contents (`<!-- toc -->` ... `<!-- /toc -->`), the spec has one that lists its headings and no others.',
+    fix: 'Regenerate the table of contents (for example `mdtoc --inplace README.md`).',
+    example: '<!-- toc -->\n- [Summary](#summary)\n- [Motivation](#motivation)\n<!-- /toc -->\n',
+    exampleFormat: 'markdown'
+  },
   'title-underline': {
     name: 'TitleUnderline',
     checks: 'Title adornments are at least as long as their titles and levels are used consistently; a template title whose underline is too short is plain text, not a title.',
@@ -125,7 +141,7 @@ export const RULE_HELP: Readonly<Record<string, RuleHelp>> = {
   },
   'suppression': {
     name: 'SuppressionComment',
-    checks: 'Suppression comments (`.. spec-template-check: disable=RULE`) name known rules, and follow the repository\'s suppressions policy (allow, report or deny).',
+    checks: 'Suppression comments (`.. spec-template-check: disable=RULE` in RST, `<!-- spec-template-check: disable=RULE -->` in Markdown) name known rules, and follow the repository\'s suppressions policy (allow, report or deny).',
     fix: 'Name a rule that exists, or remove the comment and fix the finding.',
     example: '.. spec-template-check: disable=line-length\n'
   },
@@ -146,7 +162,7 @@ export function helpText(h: RuleHelp): string {
 export function helpMarkdown(id: string, h: RuleHelp): string {
   const fence = h.example.includes('```') ? '~~~~' : '```'
   return (
-    `**${id}**: ${h.checks}\n\n**How to fix:** ${h.fix}\n\n**Example:**\n\n${fence}rst\n${h.example.replace(/\n$/, '')}\n${fence}\n\n` +
+    `**${id}**: ${h.checks}\n\n**How to fix:** ${h.fix}\n\n**Example:**\n\n${fence}${h.exampleFormat ?? 'rst'}\n${h.example.replace(/\n$/, '')}\n${fence}\n\n` +
     `[All rules](${RULES_HELP_URI})`
   )
 }

@@ -9,6 +9,8 @@ export const RULE_IDS: readonly string[] = [
   'empty-section',
   'template-text',
   'placeholder',
+  'front-matter',
+  'toc',
   'title-underline',
   'line-length',
   'trailing-whitespace',

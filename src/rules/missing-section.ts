@@ -116,8 +116,11 @@ function missingHeadings(ctx: RuleContext, report: ReportFn): void {
     const elsewhere = other ? `; the "${other.rawTitle}" heading at line ${other.line} is a level-${other.level} heading, the template's is level ${m.tpl.level ?? '?'}` : ''
     const under = m.tpl.parent !== undefined ? ` under "${m.tpl.parent}"` : ''
     if (!m.parentPresent) {
+      // Reported where the outermost missing ancestor goes.
+      let top = m
+      for (let p = st.parentOf.get(top.tpl); p && !top.parentPresent; p = st.parentOf.get(p)) top = st.byTemplate.get(p) ?? top
       report({
-        line: placementOf(ctx, st, m).line,
+        line: placementOf(ctx, st, top).line,
         section: m.tpl.title,
         message: `Missing heading "${heading}"${under} (its parent is missing too)${elsewhere}.`
       })

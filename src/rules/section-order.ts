@@ -6,7 +6,7 @@ export const sectionOrder: Rule = {
   description: 'Sections are not in the order of the template.',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   check(ctx, report) {
     const st = structureOf(ctx)

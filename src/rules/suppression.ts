@@ -8,7 +8,7 @@ export const suppression: Rule = {
     'A spec-template-check suppression comment names an unknown rule; with suppressions: deny, every suppression comment; with suppressions: report, what each one hides (notice).',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   check(ctx, report) {
     if (!ctx.text.includes('spec-template-check:')) return

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../engine/types.js'
 import { structureOf, type SectionMatch } from '../engine/structure.js'
-import { bodyParagraphs } from './body.js'
+import { bodyText } from './body.js'
 
 const cache = new WeakMap<RuleContext, SectionMatch[]>()
 
@@ -11,11 +11,13 @@ export function guidanceLeft(ctx: RuleContext): SectionMatch[] {
   out = []
   for (const m of structureOf(ctx).matches) {
     if (!m.spec || m.tpl.guidance === '') continue
-    // Cheap pre-check: the first line of the body must occur in the guidance.
-    const first = firstText(ctx.outline.lines, m.spec.bodyStart, m.spec.bodyEnd)
-    if (first === undefined || !m.tpl.guidance.includes(first)) continue
+    // Cheap pre-check (RST): the first line of the body must occur in the guidance.
+    if (ctx.outline.format !== 'markdown') {
+      const first = firstText(ctx.outline.lines, m.spec.bodyStart, m.spec.bodyEnd)
+      if (first === undefined || !m.tpl.guidance.includes(first)) continue
+    }
     const guidance = new Set(m.tpl.guidance.split('\n\n'))
-    const body = bodyParagraphs(ctx.outline.lines, m.spec)
+    const body = bodyText(ctx.outline, m.spec)
     if (body.length === 0 || !body.every(p => guidance.has(p))) continue
     // A form still to fill in (every paragraph holds a placeholder): the placeholders are the findings.
     const phs = ctx.template.placeholders
@@ -31,7 +33,7 @@ export const templateText: Rule = {
   description: "A section still contains only the template's guidance text.",
   defaultSeverity: 'warning',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'template-text',
   check(ctx, report) {

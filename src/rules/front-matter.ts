@@ -1,0 +1,34 @@
+import type { Rule } from '../engine/types.js'
+
+/**
+ * Markdown: every key of the template's YAML front matter (OpenShift's
+ * `title`, `authors`, `creation-date`, ...) is in the spec's front matter.
+ */
+export const frontMatter: Rule = {
+  id: 'front-matter',
+  description: "A key of the template's front matter is missing from the spec's front matter (Markdown).",
+  defaultSeverity: 'error',
+  kind: 'structure',
+  formats: ['markdown'],
+  fixable: false,
+  check(ctx, report) {
+    const wanted = ctx.template.frontMatterKeys ?? []
+    if (wanted.length === 0) return
+    const fm = ctx.outline.frontMatter
+    const names = (keys: readonly { key: string }[]): string => keys.map(k => `"${k.key}"`).join(', ')
+    if (!fm) {
+      report({
+        line: 1,
+        message: `The spec has no front matter: start it with a "---" block holding the template's keys ${names(wanted)}.`
+      })
+      return
+    }
+    const have = new Set(fm.keys.map(k => k.key))
+    const missing = wanted.filter(k => !have.has(k.key))
+    if (missing.length === 0) return
+    report({
+      line: fm.endLine,
+      message: `The front matter lacks ${missing.length === 1 ? 'the key' : 'the keys'} ${names(missing)} of the template: add ${missing.length === 1 ? 'it' : 'them'} before the closing "---".`
+    })
+  }
+}
