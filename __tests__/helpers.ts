@@ -3,6 +3,7 @@ import path from 'node:path'
 import { checkText } from '../src/engine/check.js'
 import { templateFromText } from '../src/templates/templates.js'
 import type { CheckOptions, Finding, TemplateRules } from '../src/engine/types.js'
+import { RULES } from '../src/rules/index.js'
 
 export const SMALL_TEMPLATE = readFileSync(path.join(process.cwd(), '__tests__/fixtures/small-template.rst'), 'utf8')
 
@@ -66,13 +67,13 @@ export function check(spec: string, opts: Partial<CheckOptions> & { depth?: numb
   const { depth, ...rest } = opts
   const options: CheckOptions = {
     file: 'specs/x.rst',
-    maxLineLength: 79,
+    ruleOptions: { 'line-length': { max: 79 } },
     rules: {},
     optionalSections: [],
     sectionDepth: depth ?? 2,
     ...rest
   }
-  const r = checkText(spec, smallTemplate(options.sectionDepth), options)
+  const r = checkText(spec, smallTemplate(options.sectionDepth), options, RULES)
   return r.findings
 }
 

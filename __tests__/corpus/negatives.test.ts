@@ -3,6 +3,7 @@ import path from 'node:path'
 import { checkText } from '../../src/engine/check.js'
 import { templateFromText } from '../../src/templates/templates.js'
 import { CORPUS, HAVE_CORPUS, describeCorpus, novaOptionalSections } from './corpus.js'
+import { RULES } from '../../src/rules/index.js'
 
 const RULE_FOR: Record<string, string[]> = {
   delete_required_section: ['missing-section'],
@@ -41,11 +42,11 @@ describeCorpus('negatives: every injected defect at its line', () => {
     const bytes = readFileSync(path.join(CORPUS, 'negatives', r.file))
     const result = checkText(bytes, template, {
       file: r.file,
-      maxLineLength: 79,
+      ruleOptions: { 'line-length': { max: 79 } },
       rules: {},
       optionalSections: novaOptionalSections(release),
       sectionDepth: 2
-    })
+    }, RULES)
     expect(result.error).toBeUndefined()
     const rules = RULE_FOR[r.defect]!
     if (r.defect === 'long_line_100' && EXEMPT.has(r.variant)) {

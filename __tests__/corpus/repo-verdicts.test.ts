@@ -25,6 +25,7 @@ import { checkText } from '../../src/engine/check.js'
 import { expandGlobs, notSpecFilter } from '../../src/workspace/files.js'
 import { templateFromText } from '../../src/templates/templates.js'
 import { CORPUS } from './corpus.js'
+import { RULES } from '../../src/rules/index.js'
 
 type Category = 'titles' | 'lines' | 'trailing' | 'cr' | 'zwsp'
 
@@ -98,7 +99,7 @@ export async function haveAllowedSections(): Promise<boolean> {
 export function haveTemplateLineWidth(): boolean {
   const tpl = templateFromText('=====\nTitle\n=====\n\nA\n=\n\nWrite anything.\n', 'probe.rst', false, 2)
   const spec = `=====\nSpec\n=====\n\nA\n=\n\n${'word '.repeat(30).trim()}\n`
-  const r = checkText(spec, tpl, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2 })
+  const r = checkText(spec, tpl, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2 }, RULES)
   return !r.findings.some(f => f.rule === 'line-length')
 }
 

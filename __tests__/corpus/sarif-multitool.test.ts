@@ -39,11 +39,11 @@ run('SARIF of the negatives under @microsoft/sarif-multitool validate', () => {
       const template = templateFromText(readFileSync(path.join(CORPUS, 'nova-specs', tplPath), 'utf8'), tplPath, false, 2)
       const res = checkText(readFileSync(path.join(CORPUS, 'negatives', name)), template, {
         file: `negatives/${name}`,
-        maxLineLength: 79,
+        ruleOptions: { 'line-length': { max: 79 } },
         rules: {},
         optionalSections: novaOptionalSections(release),
         sectionDepth: 2
-      })
+      }, RULES)
       return file({ file: `negatives/${name}`, template: tplPath, findings: res.findings })
     })
     const sarif = formatSarif(makeReport(files), RULES)

@@ -1,5 +1,6 @@
-import { changedLinesFromPatch, isLineRule, onlyChangedLines } from '../../src/engine/changed-lines.js'
+import { changedLinesFromPatch, lineRuleIds, onlyChangedLines } from '../../src/engine/changed-lines.js'
 import type { Finding } from '../../src/engine/types.js'
+import { RULES } from '../../src/rules/index.js'
 
 const patch = [
   'diff --git a/specs/a.rst b/specs/a.rst',
@@ -41,16 +42,19 @@ describe('changed lines', () => {
     expect([...changedLinesFromPatch(two)]).toEqual([2, 5])
   })
 
-  test('the line rules are the ones the issue names', () => {
+  test('the line rules are the ones the issue names (kind line in the registry)', () => {
+    const isLineRule = (id: string): boolean => lineRuleIds(RULES).has(id)
     expect(['line-length', 'trailing-whitespace', 'tab', 'carriage-return', 'zero-width-space'].every(isLineRule)).toBe(true)
     expect(['missing-section', 'final-newline', 'placeholder', 'empty-section'].some(isLineRule)).toBe(false)
+    expect([...lineRuleIds(RULES)].sort()).toEqual(['carriage-return', 'line-length', 'tab', 'trailing-whitespace', 'zero-width-space'])
   })
 
   test('line findings off the changed lines are dropped; structural ones stay', () => {
     const f = (rule: string, line: number, endLine?: number): Finding => ({ rule, line, endLine, severity: 'error', message: 'm', file: 'a' })
     const kept = onlyChangedLines(
       [f('line-length', 2), f('line-length', 5), f('missing-section', 5), f('carriage-return', 1, 40), f('tab', 40)],
-      new Set([2, 3, 31])
+      new Set([2, 3, 31]),
+      RULES
     )
     expect(kept.map(x => `${x.rule}:${x.line}`)).toEqual(['line-length:2', 'missing-section:5', 'carriage-return:1'])
   })

@@ -12,6 +12,7 @@ import { templateFromText } from '../../src/templates/templates.js'
 import { DEFAULT_TEMPLATE_TEXT } from '../../src/engine/default-template.generated.js'
 import type { CheckOptions, TemplateRules } from '../../src/engine/types.js'
 import { CORPUS, describeCorpus, novaOptionalSections } from '../corpus/corpus.js'
+import { RULES } from '../../src/rules/index.js'
 
 const NEUTRON_ALLOWED = ['Implementation', 'Testing', 'Dependencies', 'Documentation Impact']
 
@@ -94,13 +95,13 @@ describeCorpus('--fix never makes a corpus file worse', () => {
       if (!d.ok) continue
       const t = templateOf(c.template)
       const o: CheckOptions = { file: c.file, rules: {}, optionalSections: [], sectionDepth: 2, ...c.options }
-      const n0 = checkText(d.text, t, o).findings.length
-      const once = fixText(d.text, t, o)
-      const n1 = checkText(once.text, t, o).findings.length
+      const n0 = checkText(d.text, t, o, RULES).findings.length
+      const once = fixText(d.text, t, o, RULES)
+      const n1 = checkText(once.text, t, o, RULES).findings.length
       before += n0
       after += n1
       if (n1 > n0) worse.push(`${c.file}: ${n0} -> ${n1}`)
-      if (fixText(once.text, t, o).changed) unstable.push(c.file)
+      if (fixText(once.text, t, o, RULES).changed) unstable.push(c.file)
     }
     expect(worse).toEqual([])
     expect(unstable).toEqual([])

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { fixText, FIXABLE_RULES } from '../../src/engine/fix.js'
+import { fixText } from '../../src/engine/fix.js'
+import { RULES } from '../../src/rules/index.js'
 import { checkText } from '../../src/engine/check.js'
 import { templateFromText } from '../../src/templates/templates.js'
 import type { CheckOptions, TemplateRules } from '../../src/engine/types.js'
@@ -9,7 +10,7 @@ import { CORPUS, HAVE_CORPUS, describeCorpus, novaOptionalSections } from '../co
 
 const opts = (o: Partial<CheckOptions> = {}): CheckOptions => ({
   file: 'x.rst',
-  maxLineLength: 79,
+  ruleOptions: { 'line-length': { max: 79 } },
   rules: {},
   optionalSections: [],
   sectionDepth: 2,
@@ -17,17 +18,19 @@ const opts = (o: Partial<CheckOptions> = {}): CheckOptions => ({
 })
 
 function fixed(spec: string, t: TemplateRules = smallTemplate(), o: CheckOptions = opts()): string {
-  return fixText(spec, t, o).text
+  return fixText(spec, t, o, RULES).text
 }
 
+const FIXABLE = new Set(RULES.filter(r => r.fixable).map(r => r.id))
+
 const fixableFindings = (text: string, t: TemplateRules, o: CheckOptions): string[] =>
-  checkText(text, t, o)
-    .findings.filter(f => (FIXABLE_RULES as readonly string[]).includes(f.rule))
+  checkText(text, t, o, RULES)
+    .findings.filter(f => FIXABLE.has(f.rule))
     .map(f => `${f.line} ${f.rule} ${f.message}`)
 
 describe('--fix', () => {
   test('a good spec is left alone', () => {
-    const r = fixText(GOOD_SPEC, smallTemplate(), opts())
+    const r = fixText(GOOD_SPEC, smallTemplate(), opts(), RULES)
     expect(r.changed).toBe(false)
     expect(r.applied).toEqual([])
   })
@@ -42,7 +45,7 @@ describe('--fix', () => {
     const out = fixed(spec)
     expect(out).toContain('Proposed change\n===============\n\nAdd a frobnicator.\n\nAlternatives\n------------\n\nNone\n\nData model impact')
     expect(out.endsWith('Unit tests.\n\nHistory\n=======\n\nNone\n')).toBe(true)
-    expect(checkText(out, smallTemplate(), opts()).findings).toEqual([])
+    expect(checkText(out, smallTemplate(), opts(), RULES).findings).toEqual([])
   })
 
   test('several missing neighbours keep the template order', () => {
@@ -52,15 +55,15 @@ describe('--fix', () => {
     const titles = out.split('\n').filter((l, i, a) => /^[=]+$/.test(a[i + 1] ?? '') && l !== '' && !/^=+$/.test(l))
     expect(titles).toEqual(['Frobnicate widgets', 'Problem description', 'Proposed change', 'Implementation', 'Testing', 'History'])
     expect(out).toContain('Implementation\n==============\n\nNone\n\nAssignee(s)\n-----------\n\nNone\n')
-    expect(checkText(out, smallTemplate(), opts()).findings).toEqual([])
+    expect(checkText(out, smallTemplate(), opts(), RULES).findings).toEqual([])
   })
 
   test('a renamed section is fixed by renaming its heading: the body stays, nothing is inserted', () => {
     const spec = variant('Proposed change\n===============', 'Proposed Changes\n================').replace('Use Cases\n---------', 'Use cases\n---------')
-    const r = fixText(spec, smallTemplate(), opts())
+    const r = fixText(spec, smallTemplate(), opts(), RULES)
     expect(r.text).toBe(GOOD_SPEC)
     expect(r.applied.map(a => a.description)).toEqual(['Rename "Use cases" to "Use Cases"', 'Rename "Proposed Changes" to "Proposed change"'])
-    expect(checkText(r.text, smallTemplate(), opts()).findings).toEqual([])
+    expect(checkText(r.text, smallTemplate(), opts(), RULES).findings).toEqual([])
   })
 
   test('a renamed overlined section keeps its overline', () => {
@@ -107,9 +110,9 @@ describeCorpus('--fix on every negative', () => {
     const t = templateFromText(readFileSync(path.join(CORPUS, 'nova-specs', tplPath), 'utf8'), tplPath, false, 2)
     const o = opts({ file, optionalSections: novaOptionalSections(release) })
     const text = readFileSync(path.join(CORPUS, 'negatives', file), 'utf8')
-    const once = fixText(text, t, o)
+    const once = fixText(text, t, o, RULES)
     expect(fixableFindings(once.text, t, o)).toEqual([])
-    const twice = fixText(once.text, t, o)
+    const twice = fixText(once.text, t, o, RULES)
     expect(twice.changed).toBe(false)
   })
 })

@@ -8,6 +8,7 @@ import { checkText } from '../../src/engine/check.js'
 import { fixText } from '../../src/engine/fix.js'
 import { templateFromText } from '../../src/templates/templates.js'
 import type { CheckOptions, TemplateRules } from '../../src/engine/types.js'
+import { RULES } from '../../src/rules/index.js'
 
 /** A template of n sections: n/2 top-level ones with one subsection each. */
 function templateText(n: number): string {
@@ -50,8 +51,8 @@ function timed(fn: () => void): number {
 function cost(name: string, n: number): number {
   const w = cases[name]!(n)
   const once = (): number => timed(() => {
-    checkText(w.text, w.template, options)
-    fixText(w.text, w.template, options)
+    checkText(w.text, w.template, options, RULES)
+    fixText(w.text, w.template, options, RULES)
   })
   return Math.min(once(), once())
 }
@@ -65,10 +66,10 @@ describe('linear time', () => {
 
   test('a template of 100,000 sections and a spec missing all of them: check and --fix finish', () => {
     const template = templateFromText(templateText(100000), 't.rst', false, 2)
-    const r = checkText(EMPTY_SPEC, template, options)
+    const r = checkText(EMPTY_SPEC, template, options, RULES)
     expect(r.findings.filter(f => f.rule === 'missing-section')).toHaveLength(50000)
-    const fixed = fixText(EMPTY_SPEC, template, options)
-    expect(checkText(fixed.text, template, options).findings.filter(f => f.rule === 'missing-section')).toEqual([])
-    expect(fixText(fixed.text, template, options).changed).toBe(false)
+    const fixed = fixText(EMPTY_SPEC, template, options, RULES)
+    expect(checkText(fixed.text, template, options, RULES).findings.filter(f => f.rule === 'missing-section')).toEqual([])
+    expect(fixText(fixed.text, template, options, RULES).changed).toBe(false)
   }, 120_000)
 })

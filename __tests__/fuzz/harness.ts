@@ -159,7 +159,7 @@ function randomOptions(rng: Rng, depth: number, template: TemplateRules): CheckO
   if (rng.chance(0.15)) for (const id of RULE_IDS) if (rng.chance(0.3)) rules[id] = rng.pick(SEVERITY_SETTINGS)
   return {
     file: 'specs/fuzz.rst',
-    maxLineLength: rng.chance(0.85) ? 79 : rng.pick([1, 4, 40, 80, 120, 100000]),
+    ruleOptions: { 'line-length': { max: rng.chance(0.85) ? 79 : rng.pick([1, 4, 40, 80, 120, 100000]) } },
     rules,
     optionalSections: rng.chance(0.85) || template.all.length === 0 ? [] : [rng.pick(template.all).title, ' History ', 'Nope'],
     sectionDepth: depth
@@ -168,7 +168,8 @@ function randomOptions(rng: Rng, depth: number, template: TemplateRules): CheckO
 
 function optionsDesc(o: CheckOptions): string {
   const parts: string[] = []
-  if (o.maxLineLength !== 79) parts.push(`max ${o.maxLineLength}`)
+  const max = o.ruleOptions?.['line-length']?.max
+  if (max !== 79) parts.push(`max ${max}`)
   if (Object.keys(o.rules).length) parts.push(`rules ${JSON.stringify(o.rules)}`)
   if (o.optionalSections.length) parts.push(`optional ${JSON.stringify(o.optionalSections)}`)
   return parts.length ? ` (${parts.join(', ')})` : ''
@@ -259,7 +260,7 @@ function checkOne(input: Uint8Array | string, other: string, template: TemplateR
   else {
     const d = expectedDecode(input)
     if (!d.ok) {
-      const r = guarded(res, 'checkText', () => timed('checkText', () => checkText(input, template, options)))
+      const r = guarded(res, 'checkText', () => timed('checkText', () => checkText(input, template, options, RULES)))
       if (!r) return
       const m = r.error === undefined ? undefined : /^line (\d+): (.+)$/.exec(r.error)
       if (!m) fail(`undecodable input: expected a located error, got ${JSON.stringify(r.error)} with ${r.findings.length} findings`)
@@ -301,8 +302,8 @@ function checkOne(input: Uint8Array | string, other: string, template: TemplateR
   guarded(res, 'outputs', () => checkOutputs(reportFor(r1, name), orng, res, timed))
 
   // Rerun after checking another document, so that state left behind by one call would show.
-  guarded(res, 'checkText (another document)', () => checkText(other, template, options))
-  const r2 = guarded(res, 'checkText (rerun)', () => checkText(input, template, options))
+  guarded(res, 'checkText (another document)', () => checkText(other, template, options, RULES))
+  const r2 = guarded(res, 'checkText (rerun)', () => checkText(input, template, options, RULES))
   if (r2 && !isDeepStrictEqual(r1, r2)) fail(`rerun differs: ${firstDifference(r1, r2)}`)
 
   if (rng.chance(0.15)) fixCase(text, template, options, res, timed)
@@ -372,9 +373,9 @@ function checkOutline(o: Outline, lines: string[], res: CaseResult): void {
 }
 
 function fixCase(text: string, template: TemplateRules, options: CheckOptions, res: CaseResult, timed: Timed): void {
-  const once = guarded(res, 'fixText', () => timed('fixText', () => fixText(text, template, options)))
+  const once = guarded(res, 'fixText', () => timed('fixText', () => fixText(text, template, options, RULES)))
   if (!once) return
-  const twice = guarded(res, 'fixText (on fixed text)', () => fixText(once.text, template, options))
+  const twice = guarded(res, 'fixText (on fixed text)', () => fixText(once.text, template, options, RULES))
   if (once.changed !== once.applied.length > 0) res.failures.push(`fixText: changed ${once.changed} with ${once.applied.length} applied fixes`)
   if (twice?.changed) {
     res.failures.push(`fixText is not idempotent: a second run changed ${twice.applied.map(a => `${a.rule}@${a.line}`).join(', ') || 'the text (nothing applied)'}`)

@@ -28,7 +28,7 @@ import {
   startMock,
   stopMock
 } from '../e2e/action-harness.js'
-import { RULE_IDS } from '../../src/rules/ids.js'
+import { RULE_IDS } from '../../src/rules/index.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)

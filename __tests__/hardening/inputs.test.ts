@@ -14,6 +14,7 @@ import { checkText } from '../../src/engine/check.js'
 import { DEFAULT_TEMPLATE_TEXT } from '../../src/engine/default-template.generated.js'
 import { EMBEDDED_TEMPLATE, templateFromText } from '../../src/templates/templates.js'
 import type { CheckOptions } from '../../src/engine/types.js'
+import { RULES } from '../../src/rules/index.js'
 
 const CLI = path.resolve('dist/cli/index.js')
 const BOUND_MS = 1000
@@ -310,7 +311,7 @@ describe('hostile inputs through the engine (each under 1 s)', () => {
   test.each(CASES.map(c => [c.name, c] as const))('%s', (_name, c) => {
     const input = new Uint8Array(readFileSync(path.join(ws, c.file)))
     const t0 = performance.now()
-    const r = checkText(input, TEMPLATE, options(c.file))
+    const r = checkText(input, TEMPLATE, options(c.file), RULES)
     const ms = performance.now() - t0
     times.push(`  ${ms.toFixed(1).padStart(8)}  ${c.name}`)
     c.expect(r)
@@ -332,7 +333,7 @@ describe('hostile inputs that still need a fix elsewhere', () => {
   test('a suppression comment with 50,000 blanks inside is checked in under 1 s (src/engine/suppress.ts)', () => {
     const spec = goodPlus(`.. spec-template-check: disable=line-length${' '.repeat(50_000)}x\n`)
     const t0 = performance.now()
-    const r = checkText(spec, TEMPLATE, options('specs/suppress.rst'))
+    const r = checkText(spec, TEMPLATE, options('specs/suppress.rst'), RULES)
     const ms = performance.now() - t0
     expect(r.findings.map(f => f.rule).sort()).toEqual(['line-length', 'suppression']) // the comment line is long; its rule list is unknown
     expect(ms).toBeLessThan(BOUND_MS)
@@ -382,7 +383,7 @@ describe('hostile inputs through the CLI: one process, every file checked', () =
     const f = report.files.find(x => x.file === c.file)!
     expect(f).toBeDefined()
     c.expect(f)
-    const engine = checkText(new Uint8Array(bytes.get(c.file)!), TEMPLATE, options(c.file))
+    const engine = checkText(new Uint8Array(bytes.get(c.file)!), TEMPLATE, options(c.file), RULES)
     const key = (x: Finding): string => `${x.rule}@${x.line}:${x.severity}:${x.message}`
     expect(f.findings.map(key)).toEqual(engine.findings.map(key))
     expect(f.error).toBe(engine.error)

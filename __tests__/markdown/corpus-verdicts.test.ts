@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { CORPUS } from '../corpus/corpus.js'
 import { checkText } from '../../src/engine/check.js'
+import { RULES } from '../../src/rules/index.js'
 import { loadReader, readDocument } from '../../src/engine/read.js'
 import { templateFromText } from '../../src/templates/templates.js'
 import type { TemplateRules } from '../../src/engine/types.js'
@@ -67,7 +68,7 @@ function grepDefect(file: string, heading: string, text: string): 'prefix' | 'co
     expect(rows.length).toBe(606)
     for (const row of rows) {
       const text = readFileSync(path.join(DIR, row.file), 'utf8')
-      const r = checkText(text, template, { file: row.file, rules: {}, optionalSections: [], sectionDepth: 2 })
+      const r = checkText(text, template, { file: row.file, rules: {}, optionalSections: [], sectionDepth: 2 }, RULES)
       const required = new Set(template.all.filter(t => t.required).map(t => t.title))
       const ours = new Set(r.findings.filter(f => f.rule === 'missing-section' && required.has(f.section!)).map(f => byHeading.get(f.section!)!))
       const theirs = new Set(row.missing)

@@ -1,5 +1,6 @@
 /** Every rule on Markdown input: a template with the conventions of KEPs and OpenShift enhancements. */
 import { checkText } from '../../src/engine/check.js'
+import { RULES } from '../../src/rules/index.js'
 import { fixText } from '../../src/engine/fix.js'
 import { loadReader } from '../../src/engine/read.js'
 import { templateFromText } from '../../src/templates/templates.js'
@@ -92,7 +93,7 @@ beforeAll(async () => {
 })
 
 function check(text: string, extra: Partial<CheckOptions> = {}): Finding[] {
-  return checkText(text, template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2, ...extra }).findings
+  return checkText(text, template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2, ...extra }, RULES).findings
 }
 const rules = (fs: Finding[]): string[] => fs.map(f => f.rule)
 const replace = (text: string, from: string, to: string): string => {
@@ -223,12 +224,12 @@ describe('every rule on Markdown', () => {
   it('line-length only when the template states a width or configuration asks', () => {
     const long = GOOD + '\n' + 'word '.repeat(30) + '\n'
     expect(rules(check(long))).not.toContain('line-length')
-    expect(rules(check(long, { maxLineLength: 80 }))).toContain('line-length')
+    expect(rules(check(long, { ruleOptions: { 'line-length': { max: 80 } } }))).toContain('line-length')
     const stated = templateFromText(TEMPLATE.replace('List the goals.', 'List the goals. Please wrap text at 80 columns.'), 'template.md', false, 2)
-    const f = checkText(long, stated, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 }).findings
+    const f = checkText(long, stated, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 }, RULES).findings
     expect(rules(f)).toContain('line-length')
     // Code blocks are exempt.
-    expect(rules(check(GOOD + '\n```\n' + 'x '.repeat(60) + '\n```\n', { maxLineLength: 80 }))).not.toContain('line-length')
+    expect(rules(check(GOOD + '\n```\n' + 'x '.repeat(60) + '\n```\n', { ruleOptions: { 'line-length': { max: 80 } } }))).not.toContain('line-length')
   })
 
   it('line rules: trailing whitespace (not a two-space hard break), CR, zero-width space, final newline', () => {
@@ -246,10 +247,10 @@ describe('every rule on Markdown', () => {
 
   it('suppressions are HTML comments; the RST form is text in Markdown', () => {
     const text = replace(GOOD, 'creation-date: 2026-01-15\n', '')
-    const f = checkText(replace(text, '# Live resize', '<!-- spec-template-check: disable-file=front-matter -->\n\n# Live resize'), template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 })
+    const f = checkText(replace(text, '# Live resize', '<!-- spec-template-check: disable-file=front-matter -->\n\n# Live resize'), template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 }, RULES)
     expect(rules(f.findings)).not.toContain('front-matter')
     expect(f.suppressed).toBe(1)
-    const rst = checkText(replace(text, '# Live resize', '.. spec-template-check: disable-file=front-matter\n\n# Live resize'), template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 })
+    const rst = checkText(replace(text, '# Live resize', '.. spec-template-check: disable-file=front-matter\n\n# Live resize'), template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 }, RULES)
     expect(rules(rst.findings)).toContain('front-matter')
     const unknown = check(replace(GOOD, '# Live resize', '<!-- spec-template-check: disable=no-such-rule -->\n# Live resize'))
     expect(rules(unknown)).toContain('suppression')
@@ -259,18 +260,18 @@ describe('every rule on Markdown', () => {
 describe('--fix on Markdown', () => {
   it('inserts missing headings with the template\'s text and level, in place, and touches no prose', () => {
     const text = replace(replace(GOOD, '### Goals\n\nGrow an attached volume without downtime.\n\n', ''), '## Summary\n\nVolumes can grow while attached.\n\n', '')
-    const r = fixText(text, template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 })
+    const r = fixText(text, template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 }, RULES)
     expect(r.applied.map(a => a.rule)).toEqual(['missing-section', 'missing-section'])
     expect(r.text).toContain('<!-- /toc -->\n\n## Summary\n\n## Motivation\n\nOperators resize volumes by hand today: https://example.com/issue/1.\n\n### Goals\n\n## Proposal\n')
     // Every line of the spec is still there, in order.
     const kept = r.text.split('\n').filter(l => !['## Summary', '### Goals', ''].includes(l))
     expect(kept).toEqual(text.split('\n').filter(l => l !== ''))
     // Idempotent.
-    expect(fixText(r.text, template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 }).changed).toBe(false)
+    expect(fixText(r.text, template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 }, RULES).changed).toBe(false)
   })
 
   it('keeps two-space hard breaks', () => {
-    const r = fixText(replace(GOOD, 'attached.', 'attached.  \nMore. '), template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 })
+    const r = fixText(replace(GOOD, 'attached.', 'attached.  \nMore. '), template, { file: 'spec.md', rules: {}, optionalSections: [], sectionDepth: 2 }, RULES)
     expect(r.text).toContain('attached.  \nMore.\n')
   })
 })

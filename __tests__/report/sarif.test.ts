@@ -1,6 +1,7 @@
 import type { FileResult, Finding, Report } from '../../src/engine/types.js'
 import { FINGERPRINT_KEY, MAX_SARIF_RESULTS, formatSarif, toUri, type RuleInfo } from '../../src/report/sarif.js'
 import { finding, file } from './fixtures.js'
+import { missingSection } from '../../src/rules/missing-section.js'
 
 const report = (files: FileResult[]): Report => ({
   tool: { name: 'spec-template-check', version: '1.2.3' },
@@ -8,7 +9,8 @@ const report = (files: FileResult[]): Report => ({
   totals: { files: files.length, errors: 0, warnings: 0, notices: 0, filesWithErrors: 0 }
 })
 const RULES: RuleInfo[] = [
-  { id: 'missing-section', description: 'A section of the template is absent.', defaultSeverity: 'error' },
+  // Help comes with the rule (its module's metadata), not from a table keyed by id.
+  { id: 'missing-section', description: 'A section of the template is absent.', defaultSeverity: 'error', help: missingSection.help },
   { id: 'line-length', description: 'Lines longer than the limit.', defaultSeverity: 'warning' },
   { id: 'title-case', description: 'Title case [sic].', defaultSeverity: 'notice' }
 ]
@@ -103,6 +105,7 @@ describe('formatSarif', () => {
     expect(rules[0].help.markdown).toContain('```rst\nAlternatives\n------------\n\nNone\n```')
     expect(rules[4].help.text).toContain('How to fix:')
     expect(rules[3].help).toBeUndefined()
+    expect(rules[1].help).toBeUndefined() // given without help: none is looked up by id
     expect(rules[3].name).toBeUndefined()
     expect(rules[2].defaultConfiguration.level).toBe('note')
     expect(rules[2].shortDescription.text).toBe('Title case \\[sic\\].')

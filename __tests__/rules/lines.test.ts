@@ -28,7 +28,7 @@ describe('line-length', () => {
   test('the limit is configurable and counts characters, not UTF-16 units', () => {
     const spec = variant('Unit tests.', 'é'.repeat(40) + ' ' + '😀'.repeat(38))
     expect(only(check(spec), 'line-length')).toEqual([])
-    expect(only(check(spec, { maxLineLength: 60 }), 'line-length')).toHaveLength(1)
+    expect(only(check(spec, { ruleOptions: { 'line-length': { max: 60 } } }), 'line-length')).toHaveLength(1)
   })
 })
 

@@ -7,6 +7,7 @@ import { GOOD_SPEC, SMALL_TEMPLATE, check, only, variant, lineOf } from '../help
 import { checkText } from '../../src/engine/check.js'
 import { templateFromText } from '../../src/templates/templates.js'
 import type { CheckOptions, Finding } from '../../src/engine/types.js'
+import { RULES } from '../../src/rules/index.js'
 
 const rulesOf = (fs: Finding[]): string[] => fs.map(f => f.rule)
 
@@ -15,7 +16,7 @@ const NO_NONE = SMALL_TEMPLATE.replace(' If you have nothing to say for a whole 
 
 function checkWith(templateText: string, spec: string, o: Partial<CheckOptions> = {}): Finding[] {
   const t = templateFromText(templateText, 'specs/template.rst', false, 2)
-  return checkText(spec, t, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2, ...o }).findings
+  return checkText(spec, t, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2, ...o }, RULES).findings
 }
 
 describe('duplicate-section', () => {

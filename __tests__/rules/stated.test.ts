@@ -6,6 +6,7 @@ import { statedRules } from '../../src/engine/stated.js'
 import { templateFromText } from '../../src/templates/templates.js'
 import { DEFAULT_TEMPLATE_TEXT } from '../../src/engine/default-template.generated.js'
 import type { CheckOptions, Finding } from '../../src/engine/types.js'
+import { RULES } from '../../src/rules/index.js'
 
 const stated = (text: string) => statedRules(scan(text))
 
@@ -15,7 +16,7 @@ const SILENT = withHeader('A small template written for the tests.')
 
 function run(templateText: string, spec: string, o: Partial<CheckOptions> = {}): Finding[] {
   const t = templateFromText(templateText, 'specs/template.rst', false, 2)
-  return checkText(spec, t, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2, ...o }).findings
+  return checkText(spec, t, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2, ...o }, RULES).findings
 }
 const rule = (fs: Finding[], id: string) => fs.filter(f => f.rule === id)
 
@@ -101,8 +102,8 @@ describe('line-length', () => {
     expect(rule(run(SILENT, longSpec, { rules: { 'line-length': 'warning' } }), 'line-length').map(f => [f.severity, f.message])).toEqual([
       ['warning', 'Line is 89 characters long; wrap it at 79 (line-length is switched on in the configuration).']
     ])
-    expect(rule(run(SILENT, longSpec, { maxLineLength: 60 }), 'line-length')[0]!.message).toContain('wrap it at 60 (max-line-length)')
-    expect(rule(run(SMALL_TEMPLATE, longSpec, { maxLineLength: 100 }), 'line-length')).toEqual([])
+    expect(rule(run(SILENT, longSpec, { ruleOptions: { 'line-length': { max: 60 } } }), 'line-length')[0]!.message).toContain('wrap it at 60 (max-line-length)')
+    expect(rule(run(SMALL_TEMPLATE, longSpec, { ruleOptions: { 'line-length': { max: 100 } } }), 'line-length')).toEqual([])
     expect(rule(run(SMALL_TEMPLATE, longSpec, { rules: { 'line-length': 'off' } }), 'line-length')).toEqual([])
   })
 })
@@ -143,12 +144,12 @@ describe('image', () => {
 describe('reports', () => {
   test('each check says which rules its template switched on, and from which line', () => {
     const t = templateFromText(SMALL_TEMPLATE, 'specs/template.rst', false, 2)
-    const r = checkText(GOOD_SPEC, t, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2 })
+    const r = checkText(GOOD_SPEC, t, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2 }, RULES)
     expect(r.templateRules).toEqual([
       { rule: 'line-length', line: 2, text: 'Please wrap text at 79 columns.' },
       { rule: 'image', line: 4, text: 'If you would like to provide a diagram, ascii diagrams are required.' }
     ])
     const silent = templateFromText(SILENT, 'specs/template.rst', false, 2)
-    expect(checkText(GOOD_SPEC, silent, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2 }).templateRules).toBeUndefined()
+    expect(checkText(GOOD_SPEC, silent, { file: 'x.rst', rules: {}, optionalSections: [], sectionDepth: 2 }, RULES).templateRules).toBeUndefined()
   })
 })

@@ -1,8 +1,9 @@
 import { checkText } from '../../src/engine/check.js'
 import { applySuppressions, suppressionText, textLines, type Suppression } from '../../src/engine/suppress.js'
-import { RULE_IDS } from '../../src/rules/ids.js'
+import { RULE_IDS } from '../../src/rules/index.js'
 import type { CheckOptions, Finding } from '../../src/engine/types.js'
 import { GOOD_SPEC, check, only, smallTemplate, variant, lineOf } from '../helpers.js'
+import { RULES } from '../../src/rules/index.js'
 
 const long = 'word '.repeat(20).trim()
 
@@ -26,10 +27,10 @@ describe('suppression comments', () => {
 
   test('disable-file= covers the whole file; the report counts what was suppressed', () => {
     const spec = variant('Unit tests.', `.. spec-template-check: disable-file=line-length\n\n${long}\n\n${long}`)
-    const r = checkText(spec, smallTemplate(), { file: 'x', maxLineLength: 79, rules: {}, optionalSections: [], sectionDepth: 2 })
+    const r = checkText(spec, smallTemplate(), { file: 'x', ruleOptions: { 'line-length': { max: 79 } }, rules: {}, optionalSections: [], sectionDepth: 2 }, RULES)
     expect(only(r.findings, 'line-length')).toEqual([])
     expect(r.suppressed).toBe(2)
-    expect(checkText(GOOD_SPEC, smallTemplate(), { file: 'x', maxLineLength: 79, rules: {}, optionalSections: [], sectionDepth: 2 }).suppressed).toBeUndefined()
+    expect(checkText(GOOD_SPEC, smallTemplate(), { file: 'x', ruleOptions: { 'line-length': { max: 79 } }, rules: {}, optionalSections: [], sectionDepth: 2 }, RULES).suppressed).toBeUndefined()
   })
 
   test('an unknown rule in a suppression is itself a finding', () => {
@@ -47,7 +48,7 @@ describe('suppression comments', () => {
 
 const opts = (extra: Partial<CheckOptions> = {}): CheckOptions => ({
   file: 'specs/x.rst',
-  maxLineLength: 79,
+  ruleOptions: { 'line-length': { max: 79 } },
   rules: {},
   optionalSections: [],
   sectionDepth: 2,
@@ -73,7 +74,7 @@ describe('suppression comments that are text, not comments', () => {
     ['the body of another comment', `..\n   ${c}`]
   ])('in %s it suppresses nothing', (_what, block) => {
     const spec = literal(block)
-    const r = checkText(spec, smallTemplate(), opts())
+    const r = checkText(spec, smallTemplate(), opts(), RULES)
     expect(only(r.findings, 'line-length').length).toBeGreaterThanOrEqual(1)
     expect(r.suppressed).toBeUndefined()
     expect(r.suppressions).toBeUndefined()
@@ -86,7 +87,7 @@ describe('suppression comments that are text, not comments', () => {
     ['in a list item', `- item\n\n  ${c}`],
     ['in a block quote', `  quoted\n\n  ${c}`]
   ])('%s it is a suppression', (_what, block) => {
-    const r = checkText(literal(block), smallTemplate(), opts())
+    const r = checkText(literal(block), smallTemplate(), opts(), RULES)
     expect(only(r.findings, 'line-length')).toEqual([])
     expect(r.suppressed).toBe(1)
   })
@@ -103,7 +104,7 @@ describe('suppression comments that are text, not comments', () => {
 describe('suppressions policy', () => {
   test('allow (default): honoured, and each comment says what it hid', () => {
     const spec = hiding('.. spec-template-check: disable-file=line-length,tab,missing-section')
-    const r = checkText(spec, smallTemplate(), opts())
+    const r = checkText(spec, smallTemplate(), opts(), RULES)
     expect(r.findings).toEqual([])
     expect(r.suppressed).toBe(3)
     expect(r.suppressions).toEqual([
@@ -119,7 +120,7 @@ describe('suppressions policy', () => {
 
   test('a disable-file naming every rule hides everything in allow mode, but is listed', () => {
     const spec = hiding(EVERY_RULE)
-    const r = checkText(spec, smallTemplate(), opts())
+    const r = checkText(spec, smallTemplate(), opts(), RULES)
     expect(r.findings).toEqual([])
     expect(r.suppressions).toHaveLength(1)
     expect(r.suppressions![0]!.count).toBe(r.suppressed)
@@ -128,19 +129,19 @@ describe('suppressions policy', () => {
 
   test('report: honoured, and each comment is a suppression notice at its line naming what it hides', () => {
     const spec = hiding(EVERY_RULE)
-    const r = checkText(spec, smallTemplate(), opts({ suppressions: 'report' }))
+    const r = checkText(spec, smallTemplate(), opts({ suppressions: 'report' }), RULES)
     const line = lineOf(spec, EVERY_RULE)
     expect(r.findings.map(f => [f.rule, f.severity, f.line])).toEqual([['suppression', 'notice', line]])
     expect(r.findings[0]!.message).toMatch(/^Suppression "disable-file=title,missing-section,.*" hides 4 findings \(line-length ×2, tab ×1, missing-section ×1\) \(suppressions: report\)\.$/)
     expect(r.suppressed).toBe(4) // the comment line itself is over 79 characters
     // A severity set for the rule applies (a repository can make report strict).
-    expect(checkText(spec, smallTemplate(), opts({ suppressions: 'report', rules: { suppression: 'warning' } })).findings[0]!.severity).toBe('warning')
-    expect(checkText(spec, smallTemplate(), opts({ suppressions: 'report', rules: { suppression: 'off' } })).findings).toEqual([])
+    expect(checkText(spec, smallTemplate(), opts({ suppressions: 'report', rules: { suppression: 'warning' } }), RULES).findings[0]!.severity).toBe('warning')
+    expect(checkText(spec, smallTemplate(), opts({ suppressions: 'report', rules: { suppression: 'off' } }), RULES).findings).toEqual([])
   })
 
   test('deny: ignored, and each comment is an error at its line', () => {
     const spec = hiding(EVERY_RULE).replace('Unit tests.', 'Unit tests.\n\n.. spec-template-check: disable=line-length')
-    const r = checkText(spec, smallTemplate(), opts({ suppressions: 'deny' }))
+    const r = checkText(spec, smallTemplate(), opts({ suppressions: 'deny' }), RULES)
     expect(r.suppressed).toBeUndefined()
     expect(r.suppressions).toBeUndefined()
     const denied = only(r.findings, 'suppression')
@@ -158,7 +159,7 @@ describe('suppressions policy', () => {
 
   test('overlapping comments: a finding counts for the disable= comment on its line before a section or file one', () => {
     const spec = variant('Unit tests.', `.. spec-template-check: disable-section=line-length\n\n.. spec-template-check: disable=line-length\n\n${long}\n\n${long}`)
-    const r = checkText(spec, smallTemplate(), opts())
+    const r = checkText(spec, smallTemplate(), opts(), RULES)
     expect(r.suppressions!.map(u => [u.scope, u.count])).toEqual([
       ['disable-section', 1],
       ['disable', 1]
@@ -210,7 +211,7 @@ describe('applySuppressions', () => {
   test('messages quote a long rule list cut to 200 characters', () => {
     const spec = variant('Unit tests.', `Unit tests.\n\n.. spec-template-check: disable-file=${'x'.repeat(5000)}`)
     for (const policy of ['deny', 'allow'] as const) {
-      const msgs = only(checkText(spec, smallTemplate(), opts({ suppressions: policy })).findings, 'suppression').map(f => f.message)
+      const msgs = only(checkText(spec, smallTemplate(), opts({ suppressions: policy }), RULES).findings, 'suppression').map(f => f.message)
       expect(msgs).toHaveLength(1)
       expect(msgs[0]!.length).toBeLessThan(policy === 'deny' ? 400 : 5400) // allow: the unknown rule is named (as before)
     }

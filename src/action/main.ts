@@ -319,7 +319,7 @@ function onlyMyLines(report: Report, settings: ActionSettings, changed: ChangedF
       noPatch.push(f.file)
       return f
     }
-    return { ...f, findings: onlyChangedLines(f.findings, changedLinesFromPatch(patch)) }
+    return { ...f, findings: onlyChangedLines(f.findings, changedLinesFromPatch(patch), RULES) }
   })
   if (noPatch.length) {
     core.notice(

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Report } from '../engine/types.js'
 import { diffLines, planReview, type ReviewFile } from '../report/review.js'
+import { suggestedFix } from '../engine/fix.js'
 import { safeText } from '../report/escape.js'
 import type { EventContext } from '../github/context.js'
 import { headSha, isPullRequestEvent } from '../github/context.js'
@@ -32,7 +33,7 @@ export async function suggestChanges(
   const sha = headSha(ctx)
   const files = new Map<string, ReviewFile>()
   for (const f of report.files) {
-    if (f.error !== undefined || !f.findings.some(x => x.fix)) continue
+    if (f.error !== undefined || !f.findings.some(x => suggestedFix(x))) continue
     let text: string
     try {
       text = await readFile(path.join(workspace, f.file), 'utf8')

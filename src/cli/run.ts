@@ -34,7 +34,7 @@ import {
   parseSuppressionPolicy,
   type Settings
 } from '../config/config.js'
-import { checkFiles } from '../runner/check-files.js'
+import { checkFiles, checkOptions } from '../runner/check-files.js'
 import { expandGlobs, readWorkspaceFile, type ReadResult } from '../workspace/files.js'
 import type { FileResult } from '../engine/types.js'
 import { defaultRoot, readNamedFile, selectFiles, shownPath, specReader, type FileGroup } from '../workspace/paths.js'
@@ -173,7 +173,7 @@ export async function main(argv: string[]): Promise<number> {
         const changed = changedLinesFromGit(g.root, args.base ?? 'HEAD', g.files)
         files = files.map(f => {
           const set = changed.get(f.file)
-          return set ? { ...f, findings: onlyChangedLines(f.findings, set) } : f
+          return set ? { ...f, findings: onlyChangedLines(f.findings, set, RULES) } : f
         })
       }
       results.push(...(g.prefix ? files.map(f => underPrefix(f, g.prefix, templateTexts)) : files))
@@ -323,14 +323,7 @@ export async function fixFiles(files: string[], settings: Settings, hooks: FixHo
     }
     const d = decode(r.bytes)
     if (!d.ok) continue
-    const fixed = fixText(d.text, tpl.rules, {
-      file: spec,
-      maxLineLength: settings.maxLineLength,
-      rules: settings.rules,
-      optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
-      allowedSections: [...(settings.allowedSections ?? []), ...(tpl.allowedSections ?? [])],
-      sectionDepth: settings.sectionDepth
-    })
+    const fixed = fixText(d.text, tpl.rules, checkOptions(spec, settings, tpl), RULES)
     if (!fixed.changed) continue
     try {
       const done = replaceFile(path.resolve(settings.workspace, spec), (d.bom ? '\ufeff' : '') + fixed.text, r.bytes, () =>

@@ -1,12 +1,9 @@
 /**
- * "Only my lines": line rules (line-length, trailing-whitespace, tab,
- * carriage-return, zero-width-space) report only lines the change added or
- * modified; structural rules always look at the whole file.
+ * "Only my lines": line rules (kind 'line': line-length, trailing-whitespace,
+ * tab, ...) report only lines the change added or modified; structural rules
+ * always look at the whole file.
  */
-import type { Finding } from './types.js'
-import { RULES } from '../rules/index.js'
-
-const LINE_RULES = new Set(RULES.filter(r => r.kind === 'line').map(r => r.id))
+import type { Finding, Rule } from './types.js'
 
 /**
  * New-side line numbers added or modified by a unified diff (a GitHub
@@ -60,10 +57,11 @@ function patchLines(patch: string, withContext: boolean): Set<number> {
   return lines
 }
 
-/** Keep structural findings, and line findings on changed lines only. */
-export function onlyChangedLines(findings: Finding[], changed: Set<number>): Finding[] {
+/** Keep structural findings, and findings of line rules (of `rules`, kind 'line') on changed lines only. */
+export function onlyChangedLines(findings: Finding[], changed: Set<number>, rules: readonly Pick<Rule, 'id' | 'kind'>[]): Finding[] {
+  const lineRules = lineRuleIds(rules)
   return findings.filter(f => {
-    if (!LINE_RULES.has(f.rule)) return true
+    if (!lineRules.has(f.rule)) return true
     const end = f.endLine ?? f.line
     if (end - f.line > 10000) return [...changed].some(n => n >= f.line && n <= end)
     for (let n = f.line; n <= end; n++) if (changed.has(n)) return true
@@ -71,6 +69,11 @@ export function onlyChangedLines(findings: Finding[], changed: Set<number>): Fin
   })
 }
 
-export function isLineRule(rule: string): boolean {
-  return LINE_RULES.has(rule)
+const lineRuleCache = new WeakMap<readonly Pick<Rule, 'id' | 'kind'>[], Set<string>>()
+
+/** Ids of the line rules among `rules`. */
+export function lineRuleIds(rules: readonly Pick<Rule, 'id' | 'kind'>[]): Set<string> {
+  let ids = lineRuleCache.get(rules)
+  if (!ids) lineRuleCache.set(rules, (ids = new Set(rules.filter(r => r.kind === 'line').map(r => r.id))))
+  return ids
 }

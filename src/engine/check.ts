@@ -1,6 +1,8 @@
 /**
- * check(spec, template rules, options) -> findings and section statuses.
- * Pure: the caller reads files; this only sees bytes or text.
+ * check(spec, template rules, options, rules) -> findings and section statuses.
+ * Pure: the caller reads files; this only sees bytes or text. The rules are
+ * handed in (the registry, src/rules/index.ts): the engine knows them only
+ * by their metadata.
  */
 import type {
   CheckOptions,
@@ -9,7 +11,9 @@ import type {
   Report,
   Rule,
   RuleContext,
+  ReportFn,
   SectionStatus,
+  SectionStatusKind,
   Severity,
   TemplateRuleSource,
   TemplateRules
@@ -17,8 +21,7 @@ import type {
 import { formatOfPath, readDocument } from './read.js'
 import { decode } from './decode.js'
 import { structureOf } from './structure.js'
-import { RULES } from '../rules/index.js'
-import { applySuppressions, describeHidden, parseSuppressions, suppressionText, type SuppressionUse } from './suppress.js'
+import { applySuppressions, parseSuppressions, type SuppressionUse } from './suppress.js'
 
 export interface CheckResult {
   findings: Finding[]
@@ -32,17 +35,18 @@ export interface CheckResult {
   error?: string
 }
 
-/** The rules a template switches on by stating them, as the JSON report lists them. */
-export function templateRuleSources(template: TemplateRules): TemplateRuleSource[] {
+/** The rules a template switches on by stating them (Rule.statedBy), as the JSON report lists them. */
+export function templateRuleSources(template: TemplateRules, rules: readonly Rule[]): TemplateRuleSource[] {
   const out: TemplateRuleSource[] = []
-  const { lineLength, image } = template.stated
-  if (lineLength) out.push({ rule: 'line-length', line: lineLength.line, text: lineLength.text })
-  if (image) out.push({ rule: 'image', line: image.line, text: image.text })
+  for (const rule of rules) {
+    const stated = rule.statedBy && template.stated[rule.statedBy]
+    if (stated) out.push({ rule: rule.id, line: stated.line, text: stated.text })
+  }
   return out
 }
 
-/** Check one spec given as bytes (decoded here) or as text. */
-export function checkText(input: Uint8Array | string, template: TemplateRules, options: CheckOptions, rules: readonly Rule[] = RULES): CheckResult {
+/** Check one spec given as bytes (decoded here) or as text, with the rules handed in. */
+export function checkText(input: Uint8Array | string, template: TemplateRules, options: CheckOptions, rules: readonly Rule[]): CheckResult {
   let text: string
   if (typeof input === 'string') {
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
@@ -53,50 +57,46 @@ export function checkText(input: Uint8Array | string, template: TemplateRules, o
   }
   const format = options.format ?? formatOfPath(options.file)
   const outline = readDocument(text, format)
-  const ctx: RuleContext = { file: options.file, outline, template, options, text }
+  const ctx: RuleContext = { file: options.file, outline, template, options, text, ruleIds: rules.map(r => r.id) }
   const findings: Finding[] = []
   const maxLine = Math.max(1, outline.lines.length)
-  for (const rule of rules) {
-    const setting = options.rules[rule.id]
-    if (setting === 'off' || !rule.formats.includes(format)) continue
-    const severity: Severity = setting ?? rule.defaultSeverity
-    rule.check(ctx, f => {
-      const line = clamp(f.line, maxLine)
-      const finding: Finding = { rule: rule.id, severity, file: options.file, ...f, line }
-      // A rule may pick its severity (image: notice where the template merely prefers); configuration wins.
-      finding.severity = setting === undefined ? f.severity ?? severity : severity
-      if (finding.endLine !== undefined) finding.endLine = Math.max(line, clamp(finding.endLine, maxLine))
-      findings.push(finding)
-    })
-  }
-  findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule))
+  // A rule runs on the formats its metadata names.
+  const on = rules.filter(rule => options.rules[rule.id] !== 'off' && rule.formats.includes(format))
+  for (const rule of on) rule.check(ctx, reporter(rule, options, maxLine, findings))
+  findings.sort(byPosition)
   const { kept, suppressed, used } =
     text.includes('spec-template-check:') && (options.suppressions ?? 'allow') !== 'deny'
-      ? applySuppressions(findings, parseSuppressions(outline))
+      ? applySuppressions(findings, parseSuppressions(outline), new Set(rules.filter(r => r.suppressible === false).map(r => r.id)))
       : { kept: findings, suppressed: 0, used: [] }
-  if (options.suppressions === 'report' && used.length > 0) reportUses(kept, used, options, maxLine)
-  const result: CheckResult = { findings: kept, sections: sectionStatuses(ctx, kept) }
-  const stated = templateRuleSources(template)
+  if (options.suppressions === 'report' && used.length > 0) {
+    // Each honoured comment, said by the rules that report on suppressions.
+    for (const rule of on) rule.reportSuppressions?.(used, reporter(rule, options, maxLine, kept))
+    kept.sort(byPosition)
+  }
+  const result: CheckResult = { findings: kept, sections: sectionStatuses(ctx, kept, rules) }
+  const stated = templateRuleSources(template, rules)
   if (stated.length > 0) result.templateRules = stated
   if (suppressed > 0) result.suppressed = suppressed
   if (used.length > 0) result.suppressions = used
   return result
 }
 
-/** suppressions: report: each honoured comment is a `suppression` notice saying what it hid (unless the rule is off). */
-function reportUses(findings: Finding[], used: SuppressionUse[], options: CheckOptions, maxLine: number): void {
-  const setting = options.rules.suppression
-  if (setting === 'off') return
-  for (const u of used) {
-    findings.push({
-      rule: 'suppression',
-      severity: setting ?? 'notice',
-      file: options.file,
-      line: clamp(u.line, maxLine),
-      message: `Suppression "${suppressionText(u)}" hides ${u.count === 0 ? 'nothing' : `${u.count} finding${u.count === 1 ? '' : 's'} (${describeHidden(u)})`} (suppressions: report).`
-    })
+/** The report function a rule gets: its id, its severity (configuration wins over the rule's pick), lines clamped to the file. */
+function reporter(rule: Rule, options: CheckOptions, maxLine: number, findings: Finding[]): ReportFn {
+  const setting = options.rules[rule.id]
+  const severity: Severity = (setting !== 'off' ? setting : undefined) ?? rule.defaultSeverity
+  return f => {
+    const line = clamp(f.line, maxLine)
+    const finding: Finding = { rule: rule.id, severity, file: options.file, ...f, line }
+    // A rule may pick its severity (image: notice where the template merely prefers); configuration wins.
+    finding.severity = setting === undefined ? f.severity ?? severity : severity
+    if (finding.endLine !== undefined) finding.endLine = Math.max(line, clamp(finding.endLine, maxLine))
+    findings.push(finding)
   }
-  findings.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule))
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule)
 }
 
 function clamp(n: number, max: number): number {
@@ -104,15 +104,21 @@ function clamp(n: number, max: number): number {
   return Math.min(Math.floor(n), max)
 }
 
-/** Per template section: ok / missing / empty / template-text / placeholder. */
-function sectionStatuses(ctx: RuleContext, findings: Finding[]): SectionStatus[] {
+/** What a section's findings make it, strongest first ('missing' comes from the structure, not from findings). */
+const STATUS_ORDER: readonly SectionStatusKind[] = ['empty', 'template-text', 'placeholder']
+
+/** Per template section: ok / missing / empty / template-text / placeholder (the rules' sectionStatus). */
+function sectionStatuses(ctx: RuleContext, findings: Finding[], rules: readonly Rule[]): SectionStatus[] {
   const st = structureOf(ctx)
-  const flagged = new Map<string, Set<string>>() // section title -> rules
+  const statusOf = new Map<string, SectionStatusKind>()
+  for (const r of rules) if (r.sectionStatus) statusOf.set(r.id, r.sectionStatus)
+  const flagged = new Map<string, Set<SectionStatusKind>>() // section title -> statuses its findings give
   for (const f of findings) {
-    if (!f.section) continue
-    const set = flagged.get(f.section) ?? new Set<string>()
-    set.add(f.rule)
-    flagged.set(f.section, set)
+    const status = f.section ? statusOf.get(f.rule) : undefined
+    if (!status) continue
+    const set = flagged.get(f.section!) ?? new Set<SectionStatusKind>()
+    set.add(status)
+    flagged.set(f.section!, set)
   }
   const parents = parentsOf(ctx.template)
   const pathOf = (title: string | undefined): string[] => {
@@ -126,12 +132,10 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[]): SectionStatus[]
   }
   return st.matches.map(m => {
     const present = m.spec ?? m.misplaced
-    const rules = flagged.get(m.tpl.title)
+    const given = flagged.get(m.tpl.title)
     let status: SectionStatus['status'] = 'ok'
     if (!present || m.renamed) status = 'missing'
-    else if (rules?.has('empty-section')) status = 'empty'
-    else if (rules?.has('template-text')) status = 'template-text'
-    else if (rules?.has('placeholder')) status = 'placeholder'
+    else if (given) status = STATUS_ORDER.find(k => given.has(k)) ?? 'ok'
     const s: SectionStatus = { title: m.tpl.title, path: pathOf(m.tpl.parent), required: m.required, status }
     if (present) s.line = present.line
     return s

@@ -15,8 +15,8 @@
  *
  * What the repository allows is its policy (`suppressions`):
  *   allow   honoured (the reports list each one and what it hid);
- *   report  honoured, and each comment is also a `suppression` notice;
- *   deny    ignored, and each comment is a `suppression` finding (error).
+ *   report  honoured, and each comment is also a notice (Rule.reportSuppressions);
+ *   deny    ignored, and each comment is a finding (the suppression rule).
  */
 import type { Finding, Outline } from './types.js'
 import { sectionAt, startLine } from './structure.js'
@@ -190,7 +190,9 @@ export function textLines(lines: readonly string[]): boolean[] {
  */
 export function applySuppressions(
   findings: Finding[],
-  suppressions: Suppression[]
+  suppressions: Suppression[],
+  /** Rules whose findings no comment hides (Rule.suppressible === false). */
+  unsuppressible: ReadonlySet<string> = new Set()
 ): { kept: Finding[]; suppressed: number; used: SuppressionUse[] } {
   if (suppressions.length === 0) return { kept: findings, suppressed: 0, used: [] }
   const used: SuppressionUse[] = suppressions.map(s => ({ line: s.line, scope: s.scope, rules: s.rules, hidden: {}, count: 0 }))
@@ -211,7 +213,7 @@ export function applySuppressions(
   const hit = new Array<number>(findings.length).fill(-1)
   const pending = new Map<string, number[]>() // rule -> findings left for the ranges
   findings.forEach((f, k) => {
-    if (f.rule === 'suppression') return
+    if (unsuppressible.has(f.rule)) return
     const i = onLine.get(`${f.line}\0${f.rule}`)
     if (i !== undefined) hit[k] = i
     else if (ranges.has(f.rule)) {

@@ -92,13 +92,28 @@ export interface Outline {
   frontMatter?: FrontMatter
 }
 
-/** A suggested text edit (1-based lines, inclusive start, exclusive end). */
+/**
+ * A text edit a rule reports with its finding (1-based lines, inclusive
+ * start, exclusive end); engine/fix.ts is the one place that applies them.
+ */
 export interface Fix {
   description: string
-  /** Replace lines [startLine, endLine) with `text` (endLine = startLine inserts). */
+  /** Replace lines [startLine, endLine) with `text` (endLine = startLine inserts before startLine). */
   startLine: number
   endLine: number
+  /**
+   * The new lines, each ending with "\n". They take the file's line endings:
+   * inserted lines the file's first one, the last replacing line the ending
+   * of the last line it replaces (so a fix never changes line endings by
+   * accident).
+   */
   text: string
+  /**
+   * Set by fixes that change line endings only (carriage-return, final-newline):
+   * every written line ends with this instead. `text` is then the lines as
+   * they are, so such a fix is not offered as a suggestion (nothing to show).
+   */
+  newline?: string
 }
 
 export interface Finding {
@@ -185,18 +200,18 @@ export interface TemplateRuleSource {
   text: string
 }
 
+/** A value of a rule option (see Rule.options). */
+export type RuleOptionValue = number | string | boolean
+
 export interface CheckOptions {
   /** File name to put on findings (repository-relative path); its extension gives the format unless `format` is set. */
   file: string
   /** The spec's markup; default by the file name (`.md`, `.markdown`: markdown; else rst). */
   format?: SpecFormat
-  /**
-   * Longest allowed line from configuration: overrides the width the
-   * template states, and switches line-length on where the template states none.
-   */
-  maxLineLength?: number
   /** Per-rule severity overrides; 'off' disables. */
   rules: Record<string, SeveritySetting>
+  /** Per-rule options by rule id, then option name (each rule's `options` say which it reads). */
+  ruleOptions?: Readonly<Record<string, Readonly<Record<string, RuleOptionValue>>>>
   /** Titles that may be left out. */
   optionalSections: string[]
   /** Top-level titles allowed besides the template's. */
@@ -262,10 +277,39 @@ export interface RuleContext {
   options: CheckOptions
   /** Raw text after decoding (BOM stripped), for rules that need line endings. */
   text: string
+  /** Ids of every rule the engine was handed (known rules, e.g. for suppression comments). */
+  ruleIds: readonly string[]
 }
 
 export type ReportFn = (finding: Omit<Finding, 'rule' | 'severity' | 'file'> & { severity?: Severity }) => void
 
+/** Help for a rule (SARIF shows it as the rule's help). */
+export interface RuleHelp {
+  /** PascalCase name (SARIF reportingDescriptor.name). */
+  name: string
+  /** What the rule checks. */
+  checks: string
+  /** How to fix a finding. */
+  fix: string
+  /** Text the rule accepts. */
+  example: string
+  /** The markup of the example when it is not RST. */
+  exampleFormat?: 'markdown'
+}
+
+/** An option a rule reads from CheckOptions.ruleOptions[rule id]. */
+export interface RuleOption {
+  name: string
+  type: 'integer' | 'string' | 'boolean'
+  description: string
+  /** Configuration that sets it (setting name, CLI flag, action input), for the docs. */
+  setBy?: string
+}
+
+/**
+ * One rule: metadata plus its check, one module per rule (src/rules/). The
+ * engine knows rules only through this: it never tests a rule id.
+ */
 export interface Rule {
   id: string
   description: string
@@ -277,6 +321,19 @@ export interface Rule {
   /** True when the rule's findings carry a fix the fix applier may apply. */
   fixable: boolean
   /** The section status a finding of this rule gives the section it names (job summary, JSON report). */
-  sectionStatus?: Exclude<SectionStatusKind, 'ok' | 'missing'>
+  sectionStatus?: Exclude<SectionStatusKind, 'ok'>
+  /** Options it reads from CheckOptions.ruleOptions[id]. */
+  options?: readonly RuleOption[]
+  /** The template sentence that switches the rule on (engine/stated.ts), listed in the reports as a rule the template states. */
+  statedBy?: Exclude<keyof StatedRules, 'none'>
+  /** false: its findings are about suppression comments, so no comment hides them. */
+  suppressible?: false
+  help: RuleHelp
   check(ctx: RuleContext, report: ReportFn): void
+  /**
+   * With `suppressions: report`: called after suppressions are applied with
+   * each honoured comment and what it hid (the rule reports what it wants
+   * said about them).
+   */
+  reportSuppressions?(uses: readonly SuppressionUse[], report: ReportFn): void
 }

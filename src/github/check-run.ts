@@ -22,6 +22,7 @@ import { failsAt } from '../config/config.js'
 import type { Report, Severity } from '../engine/types.js'
 import { cutUtf8 as cut } from '../report/bytes.js'
 import { FILE_ERROR_RULE } from '../report/util.js'
+import { suggestedFix } from '../engine/fix.js'
 import { ApiShapeError, describeApiError, describeData, errorStatus, type GitHubClient, type ResponseCheck } from './client.js'
 
 export const CHECK_NAME = 'spec-template-check'
@@ -128,7 +129,8 @@ export function toAnnotations(report: Report): Annotation[] {
         a.start_column = f.column
         a.end_column = Math.max(f.column, f.endColumn ?? f.column)
       }
-      if (f.fix && f.fix.text) a.raw_details = cut(f.fix.text, MAX_DETAIL_BYTES)
+      const fix = suggestedFix(f)
+      if (fix && fix.text) a.raw_details = cut(fix.text, MAX_DETAIL_BYTES)
       out.push(a)
     }
   }

@@ -13,6 +13,7 @@
 import type { Finding, Report, Severity } from '../engine/types.js'
 import { escapeData, escapeProperty, safeTextKeepNewlines } from './escape.js'
 import { FILE_ERROR_RULE, allFindings, compareBySeverity, isPositiveInt } from './util.js'
+import { suggestedFix } from '../engine/fix.js'
 
 /** How GitHub shows at most this many annotations of each severity per step. */
 export const DEFAULT_MAX_PER_SEVERITY = 10
@@ -47,7 +48,8 @@ export function formatCommand(f: Finding): string {
   const name = COMMAND[f.severity] ?? 'error'
   const propText = props.map(([k, v]) => `${k}=${escapeProperty(safeTextKeepNewlines(v))}`).join(',')
   // A fixable finding carries the exact RST to paste.
-  const message = f.fix?.text ? `${f.message}\n\nSuggested fix (${f.fix.description}):\n${f.fix.text.replace(/\n$/, '')}` : f.message
+  const fix = suggestedFix(f)
+  const message = fix?.text ? `${f.message}\n\nSuggested fix (${fix.description}):\n${fix.text.replace(/\n$/, '')}` : f.message
   return `::${name} ${propText}::${escapeData(safeTextKeepNewlines(message))}`
 }
 

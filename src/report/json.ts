@@ -49,6 +49,7 @@
 import type { FileResult, Finding, Report } from '../engine/types.js'
 import { compareFindings, sortedFiles } from './util.js'
 import { jsonLogSafe } from './escape.js'
+import { suggestedFix } from '../engine/fix.js'
 
 function findingJson(f: Finding): Record<string, unknown> {
   const o: Record<string, unknown> = {
@@ -62,8 +63,9 @@ function findingJson(f: Finding): Record<string, unknown> {
   if (f.column !== undefined) o.column = f.column
   if (f.endColumn !== undefined) o.endColumn = f.endColumn
   if (f.section !== undefined) o.section = f.section
-  if (f.fix !== undefined) {
-    o.fix = { description: f.fix.description, startLine: f.fix.startLine, endLine: f.fix.endLine, text: f.fix.text }
+  const fix = suggestedFix(f)
+  if (fix !== undefined) {
+    o.fix = { description: fix.description, startLine: fix.startLine, endLine: fix.endLine, text: fix.text }
   }
   return o
 }

@@ -13,7 +13,8 @@
  * markup); suggestion and code blocks use a fence longer than any run of
  * backticks in their content. Sizes are counted in UTF-8 bytes.
  */
-import type { Finding, Report } from '../engine/types.js'
+import type { Finding, Fix, Report } from '../engine/types.js'
+import { fixWindow, suggestedFix } from '../engine/fix.js'
 export { diffLines } from '../engine/changed-lines.js'
 import { escapeMarkdown } from './escape.js'
 import { fnv1a64, plural, utf8Length } from './util.js'
@@ -65,23 +66,10 @@ interface Suggestion {
   replacement: string
 }
 
-/** The lines a fix's suggestion comments on, and their replacement (the fix's text, with the anchor line kept for insertions). */
-function suggestion(f: Finding, file: ReviewFile): Suggestion | undefined {
-  const fix = f.fix
-  if (!fix || !Number.isInteger(fix.startLine) || !Number.isInteger(fix.endLine) || fix.startLine < 1) return undefined
-  const text = fix.text.replace(/\n$/, '')
-  const n = file.lines.length
-  if (fix.endLine > fix.startLine) {
-    if (fix.endLine - 1 > n) return undefined
-    return { finding: f, start: fix.startLine, end: fix.endLine - 1, replacement: text }
-  }
-  // An insertion before line startLine: suggest on the line above it, keeping it.
-  // (At the end of a file that ends with a newline, the last "line" is the empty one after it.)
-  const last = n > 0 && file.lines[n - 1] === '' ? n - 1 : n
-  const before = Math.min(fix.startLine - 1, last)
-  if (before >= 1) return { finding: f, start: before, end: before, replacement: `${file.lines[before - 1]}\n${text}` }
-  if (last >= 1) return { finding: f, start: 1, end: 1, replacement: `${text}\n${file.lines[0]}` }
-  return undefined
+/** The lines a fix's suggestion comments on, and their replacement: what the fix applier writes there (engine/fix.ts). */
+function suggestion(f: Finding, fix: Fix, file: ReviewFile): Suggestion | undefined {
+  const w = fixWindow(file.lines, fix)
+  return w && { finding: f, start: w.start, end: w.end, replacement: w.lines.join('\n') }
 }
 
 function inDiff(s: Suggestion, file: ReviewFile): boolean {
@@ -104,8 +92,9 @@ export function planReview(report: Report, files: ReadonlyMap<string, ReviewFile
   for (const r of report.files) {
     const file = files.get(r.file)
     for (const f of r.findings) {
-      if (!f.fix) continue
-      const s = file ? suggestion(f, file) : undefined
+      const fix = suggestedFix(f)
+      if (!fix) continue
+      const s = file ? suggestion(f, fix, file) : undefined
       const body = s ? `${what(f)}\n\n${fenced('suggestion', s.replacement)}` : ''
       // A suggestion too big for one comment is never cut (that would break it): it goes into the body's count.
       if (s && file && inDiff(s, file) && comments.length < maxComments && utf8Length(body) <= MAX_REVIEW_BODY_BYTES) {
@@ -117,7 +106,7 @@ export function planReview(report: Report, files: ReadonlyMap<string, ReviewFile
           ...(s.start < s.end ? { start_line: s.start, start_side: 'RIGHT' as const } : {})
         })
       } else {
-        outside.push({ f, text: f.fix.text.replace(/\n$/, '') })
+        outside.push({ f, text: fix.text.replace(/\n$/, '') })
       }
     }
   }

@@ -28,8 +28,7 @@
  * escaped with a backslash, as SARIF §3.11.6 requires for literal brackets,
  * so a spec cannot form an embedded link.
  */
-import type { Finding, Report, Severity } from '../engine/types.js'
-import { RULE_HELP, RULES_HELP_URI, helpMarkdown, helpText } from '../rules/help.js'
+import type { Finding, Report, RuleHelp, Severity } from '../engine/types.js'
 import {
   FILE_ERROR_RULE,
   allFindings,
@@ -41,12 +40,16 @@ import {
 } from './util.js'
 import { jsonLogSafe, safeText } from './escape.js'
 
-/** What SARIF needs to know about a rule (a Rule object fits). */
+/** What SARIF needs to know about a rule (a Rule object fits: its help comes from the rule's module). */
 export interface RuleInfo {
   id: string
   description: string
   defaultSeverity: Severity
+  help?: RuleHelp
 }
+
+/** The README section that describes every rule. */
+export const RULES_HELP_URI = 'https://github.com/spec-template-check/spec-template-check#rules'
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
 export const SARIF_VERSION = '2.1.0'
@@ -65,7 +68,13 @@ export function sarifLevel(s: Severity): SarifLevel {
 const FILE_ERROR_INFO: RuleInfo = {
   id: FILE_ERROR_RULE,
   description: 'The file could not be checked (unreadable or not decodable as text).',
-  defaultSeverity: 'error'
+  defaultSeverity: 'error',
+  help: {
+    name: 'FileError',
+    checks: 'The file could be read and decoded as text (and is inside the workspace).',
+    fix: 'Make the file a readable UTF-8 text file inside the repository (not a symbolic link leading out of it).',
+    example: 'specs/2026.1/approved/live-resize.rst\n'
+  }
 }
 
 /** A repository-relative path as a relative URI reference ("specs/a b.rst" -> "specs/a%20b.rst"). */
@@ -149,7 +158,7 @@ export function formatSarif(report: Report, rules: readonly RuleInfo[], opts: Sa
 
 function ruleDescriptor(r: RuleInfo): Record<string, unknown> {
   const text = sarifText(r.description || r.id)
-  const help = Object.prototype.hasOwnProperty.call(RULE_HELP, r.id) ? RULE_HELP[r.id] : undefined
+  const help = r.help
   return {
     id: r.id,
     ...(help ? { name: help.name } : {}),
@@ -159,6 +168,28 @@ function ruleDescriptor(r: RuleInfo): Record<string, unknown> {
     // Code scanning shows `help` as the rule's help; helpUri leads to the README's rule table.
     ...(help ? { helpUri: RULES_HELP_URI, help: { text: helpText(help), markdown: helpMarkdown(r.id, help) } } : {})
   }
+}
+
+/** Plain-text help: what, how to fix, example. */
+export function helpText(h: RuleHelp): string {
+  return `${h.checks}\n\nHow to fix: ${h.fix}\n\nExample:\n\n${indent(h.example)}`
+}
+
+/** Markdown help: the same, with the example as an RST code block. */
+export function helpMarkdown(id: string, h: RuleHelp): string {
+  const fence = h.example.includes('```') ? '~~~~' : '```'
+  return (
+    `**${id}**: ${h.checks}\n\n**How to fix:** ${h.fix}\n\n**Example:**\n\n${fence}${h.exampleFormat ?? 'rst'}\n${h.example.replace(/\n$/, '')}\n${fence}\n\n` +
+    `[All rules](${RULES_HELP_URI})`
+  )
+}
+
+function indent(text: string): string {
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map(l => (l === '' ? '' : '    ' + l))
+    .join('\n')
 }
 
 function result(f: Finding, ruleIndex: number, occurrences: Map<string, number>): Record<string, unknown> {

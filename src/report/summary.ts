@@ -22,6 +22,7 @@
  */
 import type { FileResult, Finding, Report } from '../engine/types.js'
 import { describeHidden, suppressionText } from '../engine/suppress.js'
+import { RULES } from '../rules/index.js'
 import {
   FILE_ERROR_RULE,
   SEVERITY_RANK,
@@ -43,15 +44,10 @@ export const DEFAULT_SUMMARY_MAX_BYTES = 1_000_000
 
 /**
  * Rules whose findings the "Missing sections" / "Incomplete sections"
- * columns already show (when the file's section statuses list the section);
+ * columns already show (the rules with a sectionStatus) (when the file's section statuses list the section);
  * they are not counted again under "Other problems".
  */
-export const SECTION_STATUS_RULES: ReadonlySet<string> = new Set([
-  'missing-section',
-  'empty-section',
-  'template-text',
-  'placeholder'
-])
+export const SECTION_STATUS_RULES: ReadonlySet<string> = new Set(RULES.filter(r => r.sectionStatus !== undefined).map(r => r.id))
 
 export interface SummaryOptions {
   /** Maximum size in UTF-8 bytes (default 1,000,000). */

@@ -11,6 +11,12 @@ export const carriageReturn: Rule = {
   kind: 'line',
   formats: ['rst', 'markdown'],
   fixable: true,
+  help: {
+    name: 'CarriageReturn',
+    checks: 'Lines end with LF, not CR or CRLF.',
+    fix: 'Save the file with Unix line endings. `--fix` converts them.',
+    example: 'line one\\n\nline two\\n\n'
+  },
   check(ctx, report) {
     const text = ctx.text
     if (!text.includes('\r')) return
@@ -27,6 +33,14 @@ export const carriageReturn: Rule = {
       report({
         line: runStart,
         endLine: runEnd > runStart ? runEnd : undefined,
+        // The same lines, ending with LF.
+        fix: {
+          description: 'Convert the line endings to LF',
+          startLine: runStart,
+          endLine: runEnd + 1,
+          text: ctx.outline.lines.slice(runStart - 1, runEnd).join('\n') + '\n',
+          newline: '\n'
+        },
         message: all
           ? `The file uses ${kind} line endings: convert it to LF (Unix) line endings.`
           : runEnd > runStart

@@ -9,6 +9,12 @@ export const duplicateSection: Rule = {
   kind: 'structure',
   formats: ['rst', 'markdown'],
   fixable: false,
+  help: {
+    name: 'DuplicateSection',
+    checks: 'Each template section appears once under its parent.',
+    fix: 'Merge the repeated section into the first one (move its text there and delete the second title).',
+    example: 'Alternatives\n------------\n\nA cache of provisioned widgets; rejected because it wastes capacity.\n'
+  },
   check(ctx, report) {
     const st = structureOf(ctx)
     for (const d of st.duplicates.values()) {

@@ -10,6 +10,12 @@ export const emptySection: Rule = {
   formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'empty',
+  help: {
+    name: 'EmptySection',
+    checks: 'No section is empty: the template asks for "None" when there is nothing to say.',
+    fix: 'Write the content, or "None".',
+    example: 'Security impact\n---------------\n\nNone\n'
+  },
   check(ctx, report) {
     const st = structureOf(ctx)
     const inTemplate = new Set<typeof st.shape.top[number]>()

@@ -9,6 +9,12 @@ export const extraSection: Rule = {
   kind: 'structure',
   formats: ['rst', 'markdown'],
   fixable: false,
+  help: {
+    name: 'ExtraSection',
+    checks: 'Each top-level section of the spec is one the template has (or one the configuration allows). A near match is usually a renamed or misspelt template section.',
+    fix: 'Rename the section to the template title the finding suggests, or move its text into a template section (or a subsection of one).',
+    example: 'Proposed change\n===============\n'
+  },
   check(ctx, report) {
     const st = structureOf(ctx)
     const allowed = new Set((ctx.options.allowedSections ?? []).map(t => t.trim()))

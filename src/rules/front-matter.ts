@@ -11,6 +11,13 @@ export const frontMatter: Rule = {
   kind: 'structure',
   formats: ['markdown'],
   fixable: false,
+  help: {
+    name: 'FrontMatterKey',
+    checks: "Markdown: every key of the template's YAML front matter is in the spec's front matter.",
+    fix: "Add the missing keys to the front matter (the `---` block at the top), with the spec's values.",
+    example: '---\ntitle: live-resize\nauthors:\n  - "@jane"\ncreation-date: 2026-01-15\n---\n',
+    exampleFormat: 'markdown'
+  },
   check(ctx, report) {
     const wanted = ctx.template.frontMatterKeys ?? []
     if (wanted.length === 0) return

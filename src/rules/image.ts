@@ -19,6 +19,13 @@ export const image: Rule = {
   kind: 'structure',
   formats: ['rst'],
   fixable: false,
+  statedBy: 'image',
+  help: {
+    name: 'ImageDirective',
+    checks: 'No image, figure or rendered-diagram directive: the template asks for ASCII diagrams that reviewers can read in the diff.',
+    fix: 'Draw the diagram as text in a literal block.',
+    example: '::\n\n    +--------+      +-----------+\n    |  API   | ---> | scheduler |\n    +--------+      +-----------+\n'
+  },
   check(ctx, report) {
     const stated = ctx.template.stated.image
     const setting = ctx.options.rules.image

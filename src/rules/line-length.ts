@@ -1,6 +1,8 @@
 import type { Rule, RuleContext } from '../engine/types.js'
 import { quoteOf } from '../engine/stated.js'
 
+const ID = 'line-length'
+
 /** Fallback width when configuration switches the rule on and neither it nor the template gives one. */
 export const DEFAULT_WIDTH = 79
 
@@ -10,10 +12,10 @@ export const DEFAULT_WIDTH = 79
  */
 export function widthOf(ctx: RuleContext): { max: number; why: string } | undefined {
   const stated = ctx.template.stated.lineLength
-  const configured = ctx.options.maxLineLength
-  if (configured !== undefined) return { max: configured, why: 'max-line-length' }
+  const configured = ctx.options.ruleOptions?.[ID]?.max
+  if (typeof configured === 'number') return { max: configured, why: 'max-line-length' }
   if (stated?.width !== undefined) return { max: stated.width, why: `the template asks for it: ${quoteOf(stated, ctx.template)}` }
-  const setting = ctx.options.rules['line-length']
+  const setting = ctx.options.rules[ID]
   if (setting !== undefined && setting !== 'off') return { max: DEFAULT_WIDTH, why: 'line-length is switched on in the configuration' }
   return undefined
 }
@@ -26,12 +28,27 @@ export function widthOf(ctx: RuleContext): { max: number; why: string } | undefi
  * https://, and lines that are a single token.
  */
 export const lineLength: Rule = {
-  id: 'line-length',
+  id: ID,
   description: 'A line is longer than the width the template asks for ("wrap text at 79 columns"), or max-line-length.',
   defaultSeverity: 'error',
   kind: 'line',
   formats: ['rst', 'markdown'],
   fixable: false,
+  statedBy: 'lineLength',
+  options: [
+    {
+      name: 'max',
+      type: 'integer',
+      description: 'Longest allowed line: overrides the width the template states, and switches the rule on where the template states none.',
+      setBy: 'max-line-length'
+    }
+  ],
+  help: {
+    name: 'LineLength',
+    checks: 'Lines are at most the maximum length (79 by default, or what the template states). Lines with URLs, single-token lines, literal blocks and directive bodies are exempt.',
+    fix: 'Wrap the line at the limit.',
+    example: 'This paragraph is wrapped at 79 columns so that reviewers can read it in the\ndiff without scrolling.\n'
+  },
   check(ctx, report) {
     const width = widthOf(ctx)
     if (!width) return

@@ -19,6 +19,13 @@ export const missingSection: Rule = {
   kind: 'structure',
   formats: ['rst', 'markdown'],
   fixable: true,
+  sectionStatus: 'missing',
+  help: {
+    name: 'MissingSection',
+    checks: 'Every section and subsection of the template is present in the spec, under the same parent.',
+    fix: 'Add the section where the finding says (after the section it names), with its title underlined as in the template; write "None" when there is nothing to say. `--fix` inserts it.',
+    example: 'Alternatives\n------------\n\nNone\n'
+  },
   check(ctx, report) {
     if (ctx.outline.format === 'markdown') return missingHeadings(ctx, report)
     const st = structureOf(ctx)

@@ -11,6 +11,12 @@ export const placeholder: Rule = {
   formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'placeholder',
+  help: {
+    name: 'PlaceholderLeftInPlace',
+    checks: 'No placeholder of the template (such as `<launchpad-id or None>`) is left in place.',
+    fix: 'Replace the placeholder with the real value, or "None".',
+    example: 'https://blueprints.launchpad.net/nova/+spec/live-resize\n'
+  },
   check(ctx, report) {
     const phs = ctx.template.placeholders.filter(ph => ctx.text.includes(ph))
     if (phs.length === 0) return

@@ -34,6 +34,12 @@ export const sectionLevel: Rule = {
   kind: 'structure',
   formats: ['rst', 'markdown'],
   fixable: false,
+  help: {
+    name: 'SectionLevel',
+    checks: 'Each template section is at the same level and under the same parent as in the template.',
+    fix: 'Use the underline character the template uses for that level, or move the section under the right parent.',
+    example: 'Alternatives\n------------\n'
+  },
   check(ctx, report) {
     const st = structureOf(ctx)
     const taking = displacers(ctx)

@@ -8,6 +8,12 @@ export const sectionOrder: Rule = {
   kind: 'structure',
   formats: ['rst', 'markdown'],
   fixable: false,
+  help: {
+    name: 'SectionOrder',
+    checks: 'The template sections appear in the order of the template.',
+    fix: 'Move each reported section to the place the finding names (after the section it should follow).',
+    example: 'Problem description\n===================\n\nProposed change\n===============\n'
+  },
   check(ctx, report) {
     const st = structureOf(ctx)
     // Group the matched spec sections by their parent, in document order.

@@ -7,6 +7,12 @@ export const tab: Rule = {
   kind: 'line',
   formats: ['rst'],
   fixable: false,
+  help: {
+    name: 'TabCharacter',
+    checks: 'No line contains a tab character (RST expands tabs to 8 columns, which shifts indentation).',
+    fix: 'Use spaces instead.',
+    example: '    indented with four spaces\n'
+  },
   check(ctx, report) {
     if (!ctx.text.includes('\t')) return
     ctx.outline.lines.forEach((line, i) => {

@@ -36,6 +36,12 @@ export const templateText: Rule = {
   formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'template-text',
+  help: {
+    name: 'TemplateText',
+    checks: 'A section\'s body is not still the template\'s guidance text.',
+    fix: 'Replace the guidance with your own text, or "None".',
+    example: 'Performance Impact\n------------------\n\nListing instances becomes one query per page instead of one per instance.\n'
+  },
   check(ctx, report) {
     const alt = ctx.template.stated.none ? ' (or "None", as the template asks)' : ''
     for (const m of guidanceLeft(ctx)) {

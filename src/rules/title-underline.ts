@@ -8,6 +8,12 @@ export const titleUnderline: Rule = {
   kind: 'structure',
   formats: ['rst'],
   fixable: true,
+  help: {
+    name: 'TitleUnderline',
+    checks: 'Title adornments are at least as long as their titles and levels are used consistently; a template title whose underline is too short is plain text, not a title.',
+    fix: 'Make the underline (and overline) as long as the title. `--fix` does it.',
+    example: 'Work Items\n----------\n'
+  },
   check(ctx, report) {
     const titles = new Set(ctx.template.all.map(t => t.title))
     if (ctx.template.exampleTitle) titles.add(ctx.template.exampleTitle)
@@ -25,7 +31,8 @@ export const titleUnderline: Rule = {
           line: p.line,
           section: text,
           message: `"${text}" is not a title: its underline is shorter than 4 characters and than the title, so it is read as plain text; underline the whole title.`,
-          fix: titleFix(titleLine, p.line + 1, text, ch, false)
+          // A too-short overline above it (no underline): which adornment was meant is unclear, so no fix.
+          fix: p.line === titleLine + 1 ? titleFix(titleLine, p.line + 1, text, ch, false) : undefined
         })
         continue
       }

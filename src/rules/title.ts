@@ -8,6 +8,12 @@ export const title: Rule = {
   kind: 'structure',
   formats: ['rst', 'markdown'],
   fixable: false,
+  help: {
+    name: 'DocumentTitle',
+    checks: 'The spec starts with a document title of its own, not the one in the template.',
+    fix: 'Put the spec\'s own title at the top, over- and underlined as in the template.',
+    example: '=================================\nSupport for live resize of volumes\n=================================\n'
+  },
   check(ctx, report) {
     const { docTitle } = structureOf(ctx).shape
     if (!docTitle) {

@@ -15,6 +15,13 @@ export const toc: Rule = {
   kind: 'structure',
   formats: ['markdown'],
   fixable: false,
+  help: {
+    name: 'TableOfContents',
+    checks: 'Markdown: where the template has a generated table of contents (`<!-- toc -->` ... `<!-- /toc -->`), the spec has one that lists its headings and no others.',
+    fix: 'Regenerate the table of contents (for example `mdtoc --inplace README.md`).',
+    example: '<!-- toc -->\n- [Summary](#summary)\n- [Motivation](#motivation)\n<!-- /toc -->\n',
+    exampleFormat: 'markdown'
+  },
   check(ctx, report) {
     const want = ctx.template.toc
     if (!want || ctx.outline.format !== 'markdown') return

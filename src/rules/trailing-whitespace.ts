@@ -12,6 +12,12 @@ export const trailingWhitespace: Rule = {
   kind: 'line',
   formats: ['rst', 'markdown'],
   fixable: true,
+  help: {
+    name: 'TrailingWhitespace',
+    checks: 'No line ends with spaces or tabs.',
+    fix: 'Remove the whitespace at the end of the line. `--fix` does it.',
+    example: 'A line with nothing after its last word.\n'
+  },
   check(ctx, report) {
     const md = ctx.outline.format === 'markdown'
     ctx.outline.lines.forEach((line, i) => {

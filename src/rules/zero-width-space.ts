@@ -7,6 +7,12 @@ export const zeroWidthSpace: Rule = {
   kind: 'line',
   formats: ['rst', 'markdown'],
   fixable: false,
+  help: {
+    name: 'ZeroWidthSpace',
+    checks: 'No line contains a zero-width space (U+200B), which is invisible and breaks search and titles.',
+    fix: 'Delete the invisible character (retype the word around it).',
+    example: 'Proposed change\n'
+  },
   check(ctx, report) {
     if (!ctx.text.includes('\u200b')) return
     ctx.outline.lines.forEach((line, i) => {

@@ -3,8 +3,9 @@
  * workspace, find its template, run the engine, and collect a Report.
  * Used identically by the CLI and the action.
  */
-import type { FileResult, Report } from '../engine/types.js'
+import type { CheckOptions, FileResult, Report, RuleOptionValue } from '../engine/types.js'
 import type { Settings } from '../config/config.js'
+import { RULES } from '../rules/index.js'
 import { readWorkspaceFile, type ReadResult } from '../workspace/files.js'
 import { checkText, summarize } from '../engine/check.js'
 import { TemplateCache, TemplateProblem, specSectionTitles, isPlainRelativePath, type LoadedTemplate, type TemplateNote, type TemplateSource } from '../templates/templates.js'
@@ -112,16 +113,34 @@ async function checkOne(
     ...(tpl.choice ? { templateChoice: tpl.choice } : {})
   }
   if (!read.ok) return { ...base, error: read.error }
+  return { ...base, ...checkText(read.bytes, tpl.rules, checkOptions(file, settings, tpl), RULES) }
+}
+
+/** The engine's options for one spec: the settings, the template's own optional and allowed sections, the rules' options. */
+export function checkOptions(file: string, settings: Settings, tpl: Pick<LoadedTemplate, 'optionalSections' | 'allowedSections'>): CheckOptions {
   return {
-    ...base,
-    ...checkText(read.bytes, tpl.rules, {
-      file,
-      maxLineLength: settings.maxLineLength,
-      rules: settings.rules,
-      optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
-      allowedSections: [...(settings.allowedSections ?? []), ...(tpl.allowedSections ?? [])],
-      sectionDepth: settings.sectionDepth,
-      suppressions: settings.suppressions
-    })
+    file,
+    rules: settings.rules,
+    ruleOptions: ruleOptions(settings),
+    optionalSections: [...settings.optionalSections, ...tpl.optionalSections],
+    allowedSections: [...(settings.allowedSections ?? []), ...(tpl.allowedSections ?? [])],
+    sectionDepth: settings.sectionDepth,
+    suppressions: settings.suppressions
   }
+}
+
+/**
+ * Settings that set a rule's option (Rule.options[].setBy), by their
+ * configuration name: the setting keeps its name, the rule owns the option.
+ */
+function ruleOptions(settings: Settings): NonNullable<CheckOptions['ruleOptions']> {
+  const values: Record<string, RuleOptionValue | undefined> = { 'max-line-length': settings.maxLineLength }
+  const out: Record<string, Record<string, RuleOptionValue>> = {}
+  for (const rule of RULES) {
+    for (const o of rule.options ?? []) {
+      const v = o.setBy === undefined ? undefined : values[o.setBy]
+      if (v !== undefined) (out[rule.id] ??= {})[o.name] = v
+    }
+  }
+  return out
 }
