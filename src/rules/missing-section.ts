@@ -104,6 +104,8 @@ function atx(tpl: TemplateSection, hasTitle: boolean): string {
 function missingHeadings(ctx: RuleContext, report: ReportFn): void {
   const st = structureOf(ctx)
   const hasTitle = st.shape.docTitle !== undefined
+  const firstByTitle = new Map<string, Section>()
+  for (const s of ctx.outline.sections) if (s !== st.shape.docTitle && !firstByTitle.has(s.title)) firstByTitle.set(s.title, s)
   for (const m of st.matches) {
     const heading = atx(m.tpl, hasTitle)
     if (m.renamed && m.spec) {
@@ -119,7 +121,7 @@ function missingHeadings(ctx: RuleContext, report: ReportFn): void {
       continue
     }
     if (m.spec || m.misplaced || !m.required) continue
-    const other = ctx.outline.sections.find(s => s.title === m.tpl.title && s !== st.shape.docTitle)
+    const other = firstByTitle.get(m.tpl.title)
     const elsewhere = other ? `; the "${other.rawTitle}" heading at line ${other.line} is a level-${other.level} heading, the template's is level ${m.tpl.level ?? '?'}` : ''
     const under = m.tpl.parent !== undefined ? ` under "${m.tpl.parent}"` : ''
     if (!m.parentPresent) {

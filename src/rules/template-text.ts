@@ -11,11 +11,12 @@ export function guidanceLeft(ctx: RuleContext): SectionMatch[] {
   out = []
   for (const m of structureOf(ctx).matches) {
     if (!m.spec || m.tpl.guidance === '') continue
-    // Cheap pre-check (RST): the first line of the body must occur in the guidance.
-    if (ctx.outline.format !== 'markdown') {
-      const first = firstText(ctx.outline.lines, m.spec.bodyStart, m.spec.bodyEnd)
-      if (first === undefined || !m.tpl.guidance.includes(first)) continue
-    }
+    // Cheap pre-check: the first line of the body (Markdown: of its first block that is not a comment) must occur in the guidance.
+    const md = ctx.outline.format === 'markdown'
+    const block = md ? m.spec.blocks?.find(b => b.kind !== 'comment') : undefined
+    if (md && block === undefined) continue
+    const first = block ? firstText(block.text.split('\n', 1), 1, 1) : firstText(ctx.outline.lines, m.spec.bodyStart, m.spec.bodyEnd)
+    if (first === undefined || !m.tpl.guidance.includes(first)) continue
     const guidance = new Set(m.tpl.guidance.split('\n\n'))
     const body = bodyText(ctx.outline, m.spec)
     if (body.length === 0 || !body.every(p => guidance.has(p))) continue

@@ -12,6 +12,7 @@ import type { MdDocument } from './types.js'
 export function readMarkdown(text: string): MdDocument {
   const doc = parseMarkdown(text)
   for (const s of doc.sections) {
+    if (!/optional/i.test(s.title)) continue
     const { title, optional } = stripOptionalMarker(s.title)
     if (!optional) continue
     s.format.shownTitle = s.title
