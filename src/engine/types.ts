@@ -10,7 +10,9 @@ import type { FrontMatter, MdBlock, MdHeadingFormat } from './markdown/types.js'
 export type Severity = 'error' | 'warning' | 'notice'
 /** The markup a spec (and its template) is written in. */
 export type SpecFormat = 'rst' | 'markdown'
-export type SeveritySetting = Severity | 'off'
+/** What configuration may set a rule to. */
+export const SEVERITY_SETTINGS = ['error', 'warning', 'notice', 'off'] as const
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number]
 
 /** A problem the scanner noticed while reading the structure. */
 export interface ScanProblem {
@@ -312,7 +314,10 @@ export interface RuleOption {
  */
 export interface Rule {
   id: string
+  /** One sentence: what a finding means (SARIF's short description). */
   description: string
+  /** The README rule table's account of the rule, when it says more than `description` (Markdown). */
+  docs?: string
   defaultSeverity: Severity
   /** line: looks at single lines (with --lines changed, only changed lines count); structure: sections and their bodies. */
   kind: 'line' | 'structure'

@@ -9,6 +9,7 @@ export const duplicateSection: Rule = {
   kind: 'structure',
   formats: ['rst', 'markdown'],
   fixable: false,
+  docs: 'A template section\'s title repeated under the same parent: reported at the repeat, naming the first.',
   help: {
     name: 'DuplicateSection',
     checks: 'Each template section appears once under its parent.',

@@ -9,6 +9,7 @@ export const extraSection: Rule = {
   kind: 'structure',
   formats: ['rst', 'markdown'],
   fixable: false,
+  docs: 'A top-level section the template does not have, nor `allowed-sections`.',
   help: {
     name: 'ExtraSection',
     checks: 'Each top-level section of the spec is one the template has (or one the configuration allows). A near match is usually a renamed or misspelt template section.',

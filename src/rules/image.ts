@@ -20,6 +20,7 @@ export const image: Rule = {
   formats: ['rst'],
   fixable: false,
   statedBy: 'image',
+  docs: '`image` / `figure` directives where the template asks for text diagrams (notice where it merely prefers them); `graphviz`, `blockdiag`, `plantuml`, `mermaid` and the like are text diagrams.',
   help: {
     name: 'ImageDirective',
     checks: 'No image, figure or rendered-diagram directive: the template asks for ASCII diagrams that reviewers can read in the diff.',

@@ -43,6 +43,7 @@ export const lineLength: Rule = {
       setBy: 'max-line-length'
     }
   ],
+  docs: 'Longer than the width the template asks for, or `max-line-length`; no width asked, no rule; exempt as upstream: lines with `http://`/`https://`, single-token lines, literal blocks and directive bodies.',
   help: {
     name: 'LineLength',
     checks: 'Lines are at most the maximum length (79 by default, or what the template states). Lines with URLs, single-token lines, literal blocks and directive bodies are exempt.',

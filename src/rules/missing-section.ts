@@ -20,6 +20,7 @@ export const missingSection: Rule = {
   formats: ['rst', 'markdown'],
   fixable: true,
   sectionStatus: 'missing',
+  docs: 'A template section or subsection is absent; reported where it belongs, naming the section it should follow (or the missing one before it); a renamed one is reported at its heading, with the template\'s title.',
   help: {
     name: 'MissingSection',
     checks: 'Every section and subsection of the template is present in the spec, under the same parent.',

@@ -11,6 +11,7 @@ export const placeholder: Rule = {
   formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'placeholder',
+  docs: 'A template placeholder left in place (not in literal blocks: text there is shown as written).',
   help: {
     name: 'PlaceholderLeftInPlace',
     checks: 'No placeholder of the template (such as `<launchpad-id or None>`) is left in place.',

@@ -34,6 +34,7 @@ export const sectionLevel: Rule = {
   kind: 'structure',
   formats: ['rst', 'markdown'],
   fixable: false,
+  docs: 'A template section at another level or under another parent; a heading that pulls template subsections away is one finding listing them.',
   help: {
     name: 'SectionLevel',
     checks: 'Each template section is at the same level and under the same parent as in the template.',

@@ -8,6 +8,7 @@ export const sectionOrder: Rule = {
   kind: 'structure',
   formats: ['rst', 'markdown'],
   fixable: false,
+  docs: 'Sections not in template order; each section outside the longest in-order run is reported.',
   help: {
     name: 'SectionOrder',
     checks: 'The template sections appear in the order of the template.',

@@ -13,6 +13,7 @@ export const suppression: Rule = {
   fixable: false,
   // Its findings are about the comments themselves: no comment hides them.
   suppressible: false,
+  docs: 'A suppression comment names an unknown rule; with `suppressions: deny` every suppression comment; with `suppressions: report` what each one hides (a notice).',
   help: {
     name: 'SuppressionComment',
     checks: 'Suppression comments (`.. spec-template-check: disable=RULE` in RST, `<!-- spec-template-check: disable=RULE -->` in Markdown) name known rules, and follow the repository\'s suppressions policy (allow, report or deny).',

@@ -37,6 +37,7 @@ export const templateText: Rule = {
   formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'template-text',
+  docs: 'A section whose body is still the template\'s guidance text (its placeholders are not reported again).',
   help: {
     name: 'TemplateText',
     checks: 'A section\'s body is not still the template\'s guidance text.',

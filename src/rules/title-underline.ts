@@ -8,6 +8,7 @@ export const titleUnderline: Rule = {
   kind: 'structure',
   formats: ['rst'],
   fixable: true,
+  docs: 'An underline shorter than its title, inconsistent title levels, or a template title whose too-short underline makes it plain text.',
   help: {
     name: 'TitleUnderline',
     checks: 'Title adornments are at least as long as their titles and levels are used consistently; a template title whose underline is too short is plain text, not a title.',
