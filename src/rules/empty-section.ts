@@ -10,7 +10,7 @@ export const emptySection: Rule = {
   formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'empty',
-  docs: 'A section that shows nothing to a reader (no text, or only comments, hyperlink targets, substitution definitions).',
+  docs: 'A section that shows nothing to a reader (no text, or only comments, hyperlink targets, substitution definitions; Markdown: nothing, or only HTML comments such as the template\'s guidance).',
   help: {
     name: 'EmptySection',
     checks: 'No section is empty: the template asks for "None" when there is nothing to say.',

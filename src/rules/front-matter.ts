@@ -11,6 +11,7 @@ export const frontMatter: Rule = {
   kind: 'structure',
   formats: ['markdown'],
   fixable: false,
+  docs: "Markdown: a key of the template's YAML front matter (`title`, `authors`, `creation-date`, ...) missing from the spec's front matter, or no front matter at all.",
   help: {
     name: 'FrontMatterKey',
     checks: "Markdown: every key of the template's YAML front matter is in the spec's front matter.",

@@ -20,7 +20,7 @@ export const missingSection: Rule = {
   formats: ['rst', 'markdown'],
   fixable: true,
   sectionStatus: 'missing',
-  docs: 'A template section or subsection is absent; reported where it belongs, naming the section it should follow (or the missing one before it); a renamed one is reported at its heading, with the template\'s title.',
+  docs: 'A template section or subsection is absent; reported where it belongs, naming the section it should follow (or the missing one before it); a renamed one is reported at its heading, with the template\'s title. Markdown: a heading counts by its title and level (number of `#`) wherever it stands, the subsections of a missing section are missing too, and `--fix` inserts the template\'s heading (no text).',
   help: {
     name: 'MissingSection',
     checks: 'Every section and subsection of the template is present in the spec, under the same parent.',

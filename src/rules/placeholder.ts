@@ -11,7 +11,7 @@ export const placeholder: Rule = {
   formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'placeholder',
-  docs: 'A template placeholder left in place (not in literal blocks: text there is shown as written).',
+  docs: 'A template placeholder left in place (not in literal blocks: text there is shown as written). Markdown: the values the template writes (`TBD`, `yyyy-mm-dd`, `NNNN`, `<...>`), as whole words, also in the front matter; not in code or comments.',
   help: {
     name: 'PlaceholderLeftInPlace',
     checks: 'No placeholder of the template (such as `<launchpad-id or None>`) is left in place.',

@@ -15,6 +15,7 @@ export const toc: Rule = {
   kind: 'structure',
   formats: ['markdown'],
   fixable: false,
+  docs: 'Markdown: where the template has a generated table of contents (`<!-- toc -->` ... `<!-- /toc -->`), the spec has one that lists every heading after it (down to the deepest level the template lists) and nothing else.',
   help: {
     name: 'TableOfContents',
     checks: 'Markdown: where the template has a generated table of contents (`<!-- toc -->` ... `<!-- /toc -->`), the spec has one that lists its headings and no others.',

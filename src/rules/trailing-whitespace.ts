@@ -12,6 +12,7 @@ export const trailingWhitespace: Rule = {
   kind: 'line',
   formats: ['rst', 'markdown'],
   fixable: true,
+  docs: 'Spaces or tabs at the end of a line (Markdown: two spaces after text, a hard line break, are kept).',
   help: {
     name: 'TrailingWhitespace',
     checks: 'No line ends with spaces or tabs.',
