@@ -81,7 +81,10 @@ const FIXTURES: Record<string, string> = {
   'short adornments, one under 4 characters': variant('Testing\n=======', 'Testing\n===').replace('History\n=======', 'History\n====='),
   'trailing whitespace on a title with a short underline': variant('Testing\n=======', 'Testing  \n=====').replace('Unit tests.', 'Unit tests.\t '),
   'CRLF, no final newline, a missing section': variant('Testing\n=======\n\nUnit tests.\n\n', '').replace(/\n/g, '\r\n').replace(/\r\n$/, ''),
-  'some lines CR': GOOD_SPEC.replace('Unit tests.\n', 'Unit tests.\r').replace('None\n', 'None  \r')
+  'some lines CR': GOOD_SPEC.replace('Unit tests.\n', 'Unit tests.\r').replace('None\n', 'None  \r'),
+  // Found by fuzzing: the final newline takes the first line ending (CR here), which the
+  // carriage-return fix then converts; that CR finding is new, not one that came back.
+  'first line CR, other CR lines, no final newline': GOOD_SPEC.replace('\n', '\r').replace('Unit tests.\n', 'Unit tests.\r').replace(/\n$/, '')
 }
 
 describe('--fix equals applying the rules\' own fixes', () => {
@@ -90,6 +93,7 @@ describe('--fix equals applying the rules\' own fixes', () => {
     const out = fixText(spec, smallTemplate(), o, RULES).text
     expect(out).not.toBe(spec)
     expect(out).toBe(fixOneByOne(spec, smallTemplate(), o))
+    expect(fixText(out, smallTemplate(), o, RULES).changed).toBe(false)
   })
 
   test('with carriage-return off, the line endings stay', () => {
@@ -149,7 +153,14 @@ describe('the suggestions users see are the rules\' fixes, shown by the applier'
     }
   })
 
-  test('review suggestions: applying one gives what the applier writes for that fix', () => {
+  test.each([
+    ['in the middle', spec],
+    ['at the end of the file (no blank line left after the last section)', GOOD_SPEC.replace('\nHistory\n=======\n\nNone\n', '')]
+  ])('review suggestions %s: applying one gives what the applier writes for that fix', (_name, spec) => {
+    const findings = checkText(spec, smallTemplate(), opts(), RULES).findings
+    const fixed = findings.filter(f => f.fix)
+    expect(fixed.length).toBeGreaterThan(0)
+    const report = summarize([{ file: 'specs/x.rst', template: 't', embeddedTemplate: false, findings, sections: [] }], '0')
     const lines = spec.split('\n')
     const plan = planReview(report, new Map([['specs/x.rst', { lines, diff: new Set(lines.map((_, i) => i + 1)) }]]), 'a'.repeat(40))!
     expect(plan.comments).toHaveLength(fixed.length)

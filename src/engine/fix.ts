@@ -93,21 +93,39 @@ function keyOf(f: Finding): string {
   return `${f.rule}\u0000${f.section ?? ''}\u0000${f.message}`
 }
 
+/** An applied fix and the lines [start, end] it wrote in the new text. */
+interface Taken {
+  finding: Finding
+  start: number
+  end: number
+}
+
 /**
- * Keys of applied fixes whose findings came back: after the round there are
- * more findings with that key than before minus those fixed.
+ * Keys of applied fixes whose findings came back. A replacement: a finding
+ * with its key on the lines it wrote. An insertion (whose finding is not
+ * where it inserts): more findings with its key than before minus those fixed.
  */
-function cameBack(before: Finding[], taken: Finding[], after: Finding[]): string[] {
+function cameBack(before: Finding[], taken: Taken[], after: Finding[]): string[] {
+  const back = new Set<string>()
+  const inserted: Finding[] = []
+  const at = new Map<string, number[]>() // key -> lines of the findings after the round
+  for (const f of after) {
+    const list = at.get(keyOf(f))
+    if (list) list.push(f.line)
+    else at.set(keyOf(f), [f.line])
+  }
+  for (const t of taken) {
+    if (t.finding.fix!.endLine === t.finding.fix!.startLine) inserted.push(t.finding)
+    else if (at.get(keyOf(t.finding))?.some(line => line >= t.start && line <= t.end)) back.add(keyOf(t.finding))
+  }
   const count = (list: Finding[]): Map<string, number> => {
     const m = new Map<string, number>()
     for (const f of list) m.set(keyOf(f), (m.get(keyOf(f)) ?? 0) + 1)
     return m
   }
   const b = count(before)
-  const a = count(after)
-  const back: string[] = []
-  for (const [k, n] of count(taken)) if ((a.get(k) ?? 0) > (b.get(k) ?? 0) - n) back.push(k)
-  return back
+  for (const [k, n] of count(inserted)) if ((at.get(k)?.length ?? 0) > (b.get(k) ?? 0) - n) back.add(k)
+  return [...back]
 }
 
 /**
@@ -143,7 +161,7 @@ function joinLines(lines: Lines): string {
 }
 
 /** Apply the fixes of `findings` to `text` (see applyToLines). */
-export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: AppliedFix[]; taken: Finding[] } {
+export function applyFixes(text: string, findings: readonly Finding[]): { text: string; applied: AppliedFix[]; taken: Taken[] } {
   const r = applyToLines(linesOf(text), findings)
   return { text: joinLines(r.lines), applied: r.applied, taken: r.taken }
 }
@@ -158,7 +176,7 @@ export function applyFixes(text: string, findings: readonly Finding[]): { text: 
  * that ends with a newline, insertions go before the final empty line, and
  * the last inserted block does not end with a blank line of its own.
  */
-function applyToLines({ body, eol }: Lines, findings: readonly Finding[]): { lines: Lines; applied: AppliedFix[]; taken: Finding[] } {
+function applyToLines({ body, eol }: Lines, findings: readonly Finding[]): { lines: Lines; applied: AppliedFix[]; taken: Taken[] } {
   const n = body.length
   const nl = eol.find(e => e !== '') ?? '\n'
   // The final empty line of a text ending with a newline (its ending is '').
@@ -185,10 +203,10 @@ function applyToLines({ body, eol }: Lines, findings: readonly Finding[]): { lin
   }
   const out: Lines = { body: [], eol: [] }
   const applied: AppliedFix[] = []
-  const taken: Finding[] = []
-  const take = (f: Finding): void => {
+  const taken: Taken[] = []
+  const take = (f: Finding, count: number): void => {
     applied.push({ rule: f.rule, line: out.body.length + 1, description: f.fix!.description })
-    taken.push(f)
+    taken.push({ finding: f, start: out.body.length + 1, end: out.body.length + count })
   }
   // Blocks inserted before the final empty line: the last one does not end with a blank line of its own.
   const tail = inserts.get(n - 1)
@@ -198,7 +216,7 @@ function applyToLines({ body, eol }: Lines, findings: readonly Finding[]): { lin
   }
   for (let i = 0; i <= n; i++) {
     for (const ins of inserts.get(i) ?? []) {
-      take(ins.f)
+      take(ins.f, ins.lines.length)
       const ending = ins.f.fix!.newline ?? nl
       if (i === n) {
         // After a last line without a newline: that line gets one, the inserted block does not.
@@ -217,7 +235,7 @@ function applyToLines({ body, eol }: Lines, findings: readonly Finding[]): { lin
     if (i === n) break
     const rep = replaces.get(i)
     if (rep) {
-      take(rep.f)
+      take(rep.f, rep.lines.length)
       const newline = rep.f.fix!.newline
       // The last replaced line keeps its line ending (unless the fix sets them).
       const lastEol = newline ?? eol[i + rep.count - 1] ?? ''
