@@ -65,6 +65,8 @@ function grepDefect(file: string, heading: string, text: string): 'prefix' | 'co
     const defects = { prefix: 0, 'code/comment': 0 }
     const defectFiles = new Set<string>()
     let agree = 0
+    let passing = 0
+    const passingWithDefects: string[] = []
     expect(rows.length).toBe(606)
     for (const row of rows) {
       const text = readFileSync(path.join(DIR, row.file), 'utf8')
@@ -89,9 +91,17 @@ function grepDefect(file: string, heading: string, text: string): 'prefix' | 'co
         } else differences.push(`${row.file}: we say "${h}" is missing, grep does not (no grep defect found)`)
       }
       if (same) agree++
-      if (row.result === 'PASS' && !defectFiles.has(row.file)) expect([row.file, [...ours]]).toEqual([row.file, []])
+      if (row.result === 'PASS') {
+        passing++
+        // A file the grep passes gets no missing-section, unless the grep was wrong about it.
+        if (defectFiles.has(row.file)) passingWithDefects.push(row.file)
+        else expect([row.file, [...ours]]).toEqual([row.file, []])
+      }
     }
-    if (process.env.CORPUS_REPORT) console.log({ files: rows.length, agree, defectFiles: defectFiles.size, defects })
+    if (process.env.CORPUS_REPORT) console.log({ files: rows.length, agree, defectFiles: defectFiles.size, defects, passing, passingWithDefects })
+    expect(passing).toBe(59)
+    // The one file the grep passes that we do not: "### Tech Preview -> GA (target: OpenShift 5.0)" is not the template's heading.
+    expect(passingWithDefects).toEqual(['enhancements/network/ovn-kubernetes-ocp-mcp-server-integration.md'])
     expect(differences).toEqual([])
     expect(defects).toEqual({ prefix: 17, 'code/comment': 12 })
     expect(agree + defectFiles.size).toBe(rows.length)
