@@ -275,3 +275,30 @@ describe('--fix on Markdown', () => {
     expect(r.text).toContain('attached.  \nMore.\n')
   })
 })
+
+describe('a Rust RFC-style template: no title, `#` sections, metadata as a leading list', () => {
+  const RFC = '- Feature Name: (fill me in with a unique ident, `my_awesome_feature`)\n- Start Date: (fill me in with today\'s date, YYYY-MM-DD)\n- RFC PR: [rust-lang/rfcs#0000](https://github.com/rust-lang/rfcs/pull/0000)\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n\n# Drawbacks\n\nWhy should we *not* do this?\n'
+  const SPEC = '- Feature Name: `async_drop`\n- Start Date: 2026-02-01\n- RFC PR: [rust-lang/rfcs#4000](https://github.com/rust-lang/rfcs/pull/4000)\n\n# Summary\n\nDrop values asynchronously.\n\n# Motivation\n\nDropping a connection blocks.\n\n# Drawbacks\n\nMore surface.\n'
+  const opts = { file: '0000-async-drop.md', rules: {}, optionalSections: [], sectionDepth: 2 }
+  let rfc: TemplateRules
+  beforeAll(() => {
+    rfc = templateFromText(RFC, '0000-template.md', false, 2)
+  })
+
+  it('reads every # heading as a section, no example title, the list keys as metadata', () => {
+    expect(rfc.exampleTitle).toBeUndefined()
+    expect(rfc.sections.map(t => [t.title, t.level])).toEqual([['Summary', 1], ['Motivation', 1], ['Drawbacks', 1]])
+    expect(rfc.leadingListKeys).toEqual(['Feature Name', 'Start Date', 'RFC PR'])
+  })
+
+  it('a complete RFC passes (no title asked for); a missing section and a missing metadata item are found', () => {
+    expect(checkText(SPEC, rfc, opts, RULES).findings).toEqual([])
+    const f = checkText(SPEC.replace('- Start Date: 2026-02-01\n', '').replace('# Drawbacks\n\nMore surface.\n', ''), rfc, opts, RULES).findings
+    expect(f.map(x => [x.rule, x.line])).toEqual([
+      ['front-matter', 1],
+      ['missing-section', 11]
+    ])
+    expect(f[0]!.message).toBe('The metadata list lacks the item "- Start Date:" of the template: add it.')
+    expect(f[1]!.message).toBe('Missing heading "# Drawbacks": add it after "Motivation".')
+  })
+})

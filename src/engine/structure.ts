@@ -59,7 +59,7 @@ const FUZZY_BUDGET = 200_000
 
 function computeStructure(ctx: RuleContext): Structure {
   const { outline, template, options } = ctx
-  const shape = documentShape(outline)
+  const shape = documentShape(outline, template.exampleTitle !== undefined)
   const optional = new Set(options.optionalSections.map(t => t.trim()))
   const allowed = new Set((options.allowedSections ?? []).map(t => t.trim()))
   const tplTitles = templateTitles(template)

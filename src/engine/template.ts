@@ -20,8 +20,8 @@ export interface DocumentShape {
  * document with several outermost sections has no title, and those are its
  * top-level sections.
  */
-export function documentShape(outline: Outline): DocumentShape {
-  if (outline.format === 'markdown') return markdownShape(outline)
+export function documentShape(outline: Outline, titled?: boolean): DocumentShape {
+  if (outline.format === 'markdown') return markdownShape(outline, titled)
   if (outline.roots.length === 1) {
     const root = outline.roots[0]!
     return { docTitle: root, top: root.children }
@@ -33,10 +33,15 @@ export function documentShape(outline: Outline): DocumentShape {
  * Markdown: the title is a `#` heading that comes first; the sections are
  * its subsections and any later outermost headings (a second `#` heading
  * is a section the template does not have, not the end of the title).
+ * Whether there is a title at all: `titled` (a spec has one when its
+ * template has one); else (a template) when that heading is the only
+ * outermost one or has subsections: a Rust RFC template's `# Summary`,
+ * `# Motivation`, ... are all sections, with no title.
  */
-function markdownShape(outline: Outline): DocumentShape {
+function markdownShape(outline: Outline, titled?: boolean): DocumentShape {
   const first = outline.roots[0]
   if (!first || first.level !== 1 || outline.sections[0] !== first) return { top: outline.roots }
+  if (titled === false || (titled === undefined && outline.roots.length > 1 && first.children.length === 0)) return { top: outline.roots }
   return { docTitle: first, top: outline.roots.length === 1 ? first.children : [...first.children, ...outline.roots.slice(1)] }
 }
 
@@ -223,7 +228,8 @@ function deriveMarkdownRules(doc: MdDocument, src: TemplateSource): TemplateRule
     placeholders: data.placeholders.map(p => p.text),
     styles: [],
     stated: statedRules(doc),
-    frontMatterKeys: doc.frontMatter?.keys ?? []
+    frontMatterKeys: doc.frontMatter?.keys ?? [],
+    ...(!doc.frontMatter && data.leadingListKeys.length > 0 ? { leadingListKeys: data.leadingListKeys } : {})
   }
   const toc = readToc(doc)
   if (toc) {

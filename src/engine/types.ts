@@ -174,6 +174,8 @@ export interface TemplateRules {
   stated: StatedRules
   /** Markdown: the keys of the template's YAML front matter, with their lines. */
   frontMatterKeys?: { key: string; line: number }[]
+  /** Markdown: the keys of a `- Key: value` list that opens the template (Rust RFCs' metadata), when it has no front matter. */
+  leadingListKeys?: string[]
   /** Markdown: the template's generated table of contents (`<!-- toc -->` ... `<!-- /toc -->`) and the deepest heading level it lists. */
   toc?: { line: number; endLine: number; maxLevel: number }
 }

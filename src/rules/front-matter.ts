@@ -1,8 +1,11 @@
-import type { Rule } from '../engine/types.js'
+import type { ReportFn, RuleContext, Rule } from '../engine/types.js'
+import { leadingList } from '../engine/markdown/template.js'
 
 /**
  * Markdown: every key of the template's YAML front matter (OpenShift's
- * `title`, `authors`, `creation-date`, ...) is in the spec's front matter.
+ * `title`, `authors`, `creation-date`, ...) is in the spec's front matter;
+ * or, where the template keeps its metadata as a leading `- Key: value`
+ * list (Rust RFCs), every key of that list is in the spec's.
  */
 export const frontMatter: Rule = {
   id: 'front-matter',
@@ -11,7 +14,7 @@ export const frontMatter: Rule = {
   kind: 'structure',
   formats: ['markdown'],
   fixable: false,
-  docs: "Markdown: a key of the template's YAML front matter (`title`, `authors`, `creation-date`, ...) missing from the spec's front matter, or no front matter at all.",
+  docs: "Markdown: a key of the template's YAML front matter (`title`, `authors`, `creation-date`, ...) missing from the spec's front matter, or no front matter at all; for a template whose metadata is a `- Key: value` list before the first heading (a Rust RFC's), an item of that list.",
   help: {
     name: 'FrontMatterKey',
     checks: "Markdown: every key of the template's YAML front matter is in the spec's front matter.",
@@ -20,6 +23,7 @@ export const frontMatter: Rule = {
     exampleFormat: 'markdown'
   },
   check(ctx, report) {
+    if (ctx.template.leadingListKeys) return leadingListCheck(ctx, ctx.template.leadingListKeys, report)
     const wanted = ctx.template.frontMatterKeys ?? []
     if (wanted.length === 0) return
     const fm = ctx.outline.frontMatter
@@ -39,4 +43,21 @@ export const frontMatter: Rule = {
       message: `The front matter lacks ${missing.length === 1 ? 'the key' : 'the keys'} ${names(missing)} of the template: add ${missing.length === 1 ? 'it' : 'them'} before the closing "---".`
     })
   }
+}
+
+/** A template whose metadata is a `- Key: value` list before the first heading (a Rust RFC's): the spec's list has each key. */
+function leadingListCheck(ctx: RuleContext, wanted: readonly string[], report: ReportFn): void {
+  const list = leadingList(ctx.outline.preamble ?? [])
+  const names = (keys: readonly string[]): string => keys.map(k => `"${k}"`).join(', ')
+  if (!list) {
+    report({ line: 1, message: `The spec does not start with the template's metadata list ("- Key: value" items ${names(wanted)}): add it before the first heading.` })
+    return
+  }
+  const have = new Set(list.keys)
+  const missing = wanted.filter(k => !have.has(k))
+  if (missing.length === 0) return
+  report({
+    line: list.line,
+    message: `The metadata list lacks ${missing.length === 1 ? 'the item' : 'the items'} ${names(missing.map(k => `- ${k}:`))} of the template: add ${missing.length === 1 ? 'it' : 'them'}.`
+  })
 }
