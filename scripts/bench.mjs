@@ -2,12 +2,16 @@
 // reading every file once and making one linear pass over its bytes) on the
 // same files, in one run, for each corpus of ../shared/corpus that is present:
 //   nova      nova-specs, every spec upstream checks (RST: the full check)
-//   markdown  openshift-enhancements, every Markdown file (--outline)
+//   markdown  openshift-enhancements: every enhancement (606 Markdown files)
+//             checked against guidelines/enhancement_template.md, nothing
+//             else configured (the full check)
+//   outline   openshift-enhancements, every Markdown file (--outline only)
 // Runs are paired (floor, then CLI, BENCH_RUNS times, default 10) and timed
 // as whole processes including node's start. Prints min and median wall
 // time of each, their ratio, the CLI's per-file p50/p95/max (from --stats,
-// median over the runs) and the peak RSS of each.
-//   node scripts/bench.mjs [nova|markdown]...   (default: both)
+// median over the runs), files per second inside the CLI and the peak RSS
+// of each; for Markdown also the module load of the parser (markdown-it).
+//   node scripts/bench.mjs [nova|markdown|outline]...   (default: all three)
 //   BENCH_CLI=path/to/cli/index.js              (default: dist/cli/index.js)
 //   BENCH_CORPUS=dir                            (default: ../shared/corpus)
 import { spawnSync } from 'node:child_process'
@@ -21,7 +25,7 @@ const corpusRoot = path.resolve(root, process.env.BENCH_CORPUS ?? '../shared/cor
 const cli = path.resolve(process.env.BENCH_CLI ?? path.join(root, 'dist/cli/index.js'))
 const floor = path.join(root, 'scripts/floor.mjs')
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 10) || 10)
-const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['nova', 'markdown']
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['nova', 'markdown', 'outline']
 
 if (!existsSync(corpusRoot)) {
   console.log(`bench: skipped, ${corpusRoot} not present`)
@@ -71,26 +75,46 @@ const corpora = {
   },
   markdown() {
     const dir = path.join(corpusRoot, 'openshift-enhancements')
-    const files = readFileSync(path.join(dir, 'cmark-headings.jsonl'), 'utf8').trim().split('\n').map(l => JSON.parse(l).file)
+    const rows = existsSync(dir) ? readFileSync(path.join(dir, 'reference-verdicts.tsv'), 'utf8').trim().split('\n').slice(1) : []
+    const files = [...new Set(rows.map(r => r.split('\t')[0]))]
+    const tmp = mkdtempSync(path.join(tmpdir(), 'stc-bench-'))
+    const report = path.join(tmp, 'report.json')
+    return {
+      title: 'openshift-enhancements (Markdown, full check against guidelines/enhancement_template.md)',
+      dir,
+      files,
+      args: ['--template', 'guidelines/enhancement_template.md', '--format', 'json', '--output', report, '--fail-on', 'never', '--stats', ...files],
+      after() {
+        const r = JSON.parse(readFileSync(report, 'utf8'))
+        rmSync(tmp, { recursive: true, force: true })
+        return `findings          ${r.summary.errors} errors, ${r.summary.warnings} warnings\n${markdownItLoad()}`
+      }
+    }
+  },
+  outline() {
+    const dir = path.join(corpusRoot, 'openshift-enhancements')
+    const files = existsSync(dir) ? readFileSync(path.join(dir, 'cmark-headings.jsonl'), 'utf8').trim().split('\n').map(l => JSON.parse(l).file) : []
     return {
       title: 'openshift-enhancements (Markdown, --outline)',
       dir,
       files,
       args: ['--outline', '--stats', ...files],
-      after() {
-        // Module load: markdown-it imported alone in a fresh process, against an empty import.
-        const load = spec => median(Array.from({ length: runs }, () => Number(timed(['--input-type=module', '-e',
-          `const t=performance.now();await import(${JSON.stringify(spec)});process.stderr.write(String(performance.now()-t))`], root).stderr)))
-        return `markdown-it load  ${(load('markdown-it') - load('node:path')).toFixed(1)} ms (import in a fresh process, unbundled)`
-      }
+      after: markdownItLoad
     }
   }
+}
+
+/** Module load: markdown-it imported alone in a fresh process, against an empty import. */
+function markdownItLoad() {
+  const load = spec => median(Array.from({ length: runs }, () => Number(timed(['--input-type=module', '-e',
+    `const t=performance.now();await import(${JSON.stringify(spec)});process.stderr.write(String(performance.now()-t))`], root).stderr)))
+  return `markdown-it load  ${(load('markdown-it') - load('node:path')).toFixed(1)} ms (import in a fresh process, unbundled)`
 }
 
 console.log(`bench: ${path.relative(root, cli)} vs scripts/floor.mjs, ${runs} paired runs each, node ${process.version}`)
 for (const name of wanted) {
   if (!corpora[name]) {
-    console.error(`bench: unknown corpus ${name} (nova, markdown)`)
+    console.error(`bench: unknown corpus ${name} (nova, markdown, outline)`)
     process.exit(2)
   }
   const c = corpora[name]()
@@ -122,5 +146,6 @@ for (const name of wanted) {
   console.log(`CLI / floor     ${(min(cl.ms) / min(fl.ms)).toFixed(2).padStart(7)}x ${(median(cl.ms) / median(fl.ms)).toFixed(2).padStart(9)}x`)
   console.log(`CLI inside      median ${median(cl.inner).toFixed(1)} ms (read and check, without start-up)`)
   console.log(`CLI per file    p50 ${median(cl.p50)} ms  p95 ${median(cl.p95)} ms  max ${median(cl.max)} ms (medians over the runs)`)
+  console.log(`CLI files/s     ${Math.round(c.files.length / (median(cl.inner) / 1000))} (inside: ${(median(cl.inner) / c.files.length).toFixed(3)} ms per file)`)
   console.log(c.after())
 }

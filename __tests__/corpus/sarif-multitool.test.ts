@@ -52,7 +52,8 @@ run('SARIF of the negatives under @microsoft/sarif-multitool validate', () => {
     for (const r of rules) {
       expect(r.name).toMatch(/^[A-Z][A-Za-z]+$/)
       expect(r.help?.text).toMatch(/How to fix: .*\n\nExample:\n\n {4}/s)
-      expect(r.help?.markdown).toContain('```rst\n')
+      // The example in the markup the rule is for: Markdown-only rules show Markdown.
+      expect(r.help?.markdown).toContain(['front-matter', 'toc'].includes(r.id) ? '```markdown\n' : '```rst\n')
       expect(r.helpUri).toMatch(/^https:\/\/github\.com\/.*#rules$/)
     }
 

@@ -39,8 +39,17 @@ describe('CLI on the bundled examples (the quick start)', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^examples\/bad-spec\.rst:\d+:\d+: error missing-section /m)
     expect(r.stdout).toContain('examples/bad-spec.rst:8:1: error title ')
-    expect(r.stdout).toMatch(/2 files checked: \d+ errors, \d+ warnings\n$/)
-    expect(r.stdout).not.toContain('examples/good-spec.rst:')
+    expect(r.stdout).toMatch(/4 files checked: \d+ errors, \d+ warnings\n$/)
+    // No finding for the good spec; with two templates in use, its block names its template only.
+    expect(r.stdout).not.toMatch(/^examples\/good-spec\.rst:\d+/m)
+    expect(r.stdout).toContain('examples/good-spec.rst:\n  note: checked against the embedded default template\n')
+    // Both formats: the Markdown proposals against examples/template.md.
+    expect(r.stdout).toContain('examples/bad-proposal.md:38:1: error missing-section Missing heading "## Test Plan": add it after "Proposal".')
+    for (const rule of ['front-matter', 'toc', 'placeholder', 'empty-section', 'extra-section', 'section-level']) {
+      expect(r.stdout).toMatch(new RegExp(`^examples/bad-proposal\\.md:\\d+:\\d+: error ${rule} `, 'm'))
+    }
+    expect(r.stdout).not.toMatch(/^examples\/good-proposal\.md:/m)
+    expect(r.stdout).not.toContain('examples/template.md')
   })
 
   test('without --fail-on never, errors exit 1', async () => {

@@ -15,7 +15,7 @@ describe('readActionSettings', () => {
     const s = read({})
     expect(s).toEqual({
       workspace: WS,
-      paths: ['specs/**/*.rst'],
+      paths: ['specs/**/*.rst', 'specs/**/*.md'],
       exclude: [],
       template: undefined,
       optionalSections: [],

@@ -310,6 +310,18 @@ describe('apiTemplateSource and baseTemplateSource against the mock API', () => 
     expect(reqs.every(r => /application\/vnd\.github\.v3\.raw/.test(String(r.headers.accept)))).toBe(true)
   })
 
+  it('lists the subfolders of a folder from its directory listing (Markdown discovery: NNNN-kep-template/README.md)', async () => {
+    mock = await startMockGitHub({
+      contents: { [BASE]: { 'keps/NNNN-kep-template/README.md': '# T\n\n## A\n', 'keps/README.md': '# KEPs\n', 'keps/sig-x/1-a/README.md': 'x' } }
+    })
+    const src = apiTemplateSource(client(), { owner: 'octo', repo: 'specs', sha: BASE })
+    expect((await src.folders!('keps')).sort()).toEqual(['NNNN-kep-template', 'sig-x'])
+    expect(await src.folders!('keps/README.md')).toEqual([])
+    expect(await src.folders!('')).toEqual([])
+    expect(await src.folders!('nope')).toEqual([])
+    expect(await src.exists('keps/NNNN-kep-template/README.md')).toBe(true)
+  })
+
   it('an API error other than 404 fails closed (one line), after the retries', async () => {
     mock = await startMockGitHub({
       contents: { [BASE]: { 'specs/template.rst': TEMPLATE } },

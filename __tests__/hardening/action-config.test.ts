@@ -72,7 +72,7 @@ describe('paths that match nothing', () => {
 
   it('scope all: everything excluded is the same error, and says what was excluded', async () => {
     const { res } = await run(WS, { scope: 'all', exclude: 'specs/**' })
-    expectOneErrorLine(res, /input "paths": no spec file in the workspace matches specs\/\*\*\/\*\.rst \(exclude: specs\/\*\*\)/)
+    expectOneErrorLine(res, /input "paths": no spec file in the workspace matches specs\/\*\*\/\*\.rst, specs\/\*\*\/\*\.md \(exclude: specs\/\*\*\)/)
   })
 
   it('scope changed (pull request): an error naming the paths input', async () => {
@@ -92,7 +92,7 @@ describe('paths that match nothing', () => {
     expect(commandLines(res.stdout, 'error')).toEqual([])
     const notices = commandLines(res.stdout, 'notice')
     expect(notices).toHaveLength(1)
-    expect(notices[0]).toMatch(/^::notice::No spec files changed \(paths: specs\/\*\*\/\*\.rst\): passing$/)
+    expect(notices[0]).toMatch(/^::notice::No spec files changed \(paths: specs\/\*\*\/\*\.rst, specs\/\*\*\/\*\.md\): passing$/)
     expect(gh.checkRuns).toHaveLength(0)
   })
 })

@@ -45,9 +45,11 @@ describe('docs generated from the rule registry', () => {
     const rows = readmeRuleTable(RULES).split('\n').slice(2)
     expect(rows.map(r => /^\| `([^`]+)`/.exec(r)![1])).toEqual([...RULE_IDS])
     const ll = rows[RULE_IDS.indexOf('line-length')]!
-    expect(ll).toMatch(/^\| `line-length` \| error \| line \| rst \| no \| /)
+    expect(ll).toMatch(/^\| `line-length` \| error \| line \| rst, markdown \| no \| /)
     expect(ll).toContain('Option `max` (integer, set by `max-line-length`)')
-    expect(rows[RULE_IDS.indexOf('missing-section')]).toMatch(/^\| `missing-section` \| error \| structure \| rst \| yes \| /)
+    expect(rows[RULE_IDS.indexOf('missing-section')]).toMatch(/^\| `missing-section` \| error \| structure \| rst, markdown \| yes \| /)
+    expect(rows[RULE_IDS.indexOf('title-underline')]).toMatch(/^\| `title-underline` \| error \| structure \| rst \| yes \| /)
+    expect(rows[RULE_IDS.indexOf('toc')]).toMatch(/^\| `toc` \| error \| structure \| markdown \| no \| /)
   })
 
   test('the schema lists every rule id with the severity settings', () => {
@@ -57,7 +59,7 @@ describe('docs generated from the rule registry', () => {
   })
 
   test('a change in the registry shows: a new rule is a new row and a new schema property', () => {
-    const extra: Rule = { ...RULES[0]!, id: 'made-up-rule', description: 'A | pipe\nand a newline.', docs: undefined }
+    const extra: Rule = { ...RULES[0]!, id: 'made-up-rule', description: 'A | pipe\nand a newline.', docs: undefined, formats: ['rst'] }
     const table = readmeRuleTable([...RULES, extra])
     expect(table).toContain('| `made-up-rule` | error | structure | rst | no | A \\| pipe and a newline. |')
     expect(withReadmeTable(readFileSync(README, 'utf8'), [...RULES, extra])).not.toBe(readFileSync(README, 'utf8'))

@@ -41,6 +41,7 @@ import { defaultRoot, readNamedFile, selectFiles, shownPath, specReader, type Fi
 import { decode } from '../engine/decode.js'
 import { scan } from '../engine/rst/scan.js'
 import { isMarkdownPath } from '../engine/markdown/format.js'
+import { formatOfPath, loadReader, readDocument } from '../engine/read.js'
 import { fixText } from '../engine/fix.js'
 import { summarize } from '../engine/check.js'
 import { onlyChangedLines } from '../engine/changed-lines.js'
@@ -279,9 +280,9 @@ function formatStats(times: number[], totalMs: number): string {
 }
 
 /** A spec's section titles, for choosing among several templates. */
-function titlesOf(bytes: Uint8Array): string[] {
+function titlesOf(bytes: Uint8Array, file: string): string[] {
   const d = decode(bytes)
-  return d.ok ? specSectionTitles(scan(d.text).sections) : []
+  return d.ok ? specSectionTitles(readDocument(d.text, formatOfPath(file)).sections) : []
 }
 
 export interface FixHooks {
@@ -312,9 +313,10 @@ export async function fixFiles(files: string[], settings: Settings, hooks: FixHo
     const file = hooks.prefix ? `${hooks.prefix}/${spec}` : spec
     const r = await read(spec)
     if (!r.ok) continue // reported by the check that follows
+    await loadReader(formatOfPath(spec))
     let tpl: LoadedTemplate
     try {
-      tpl = await templates.forSpec(spec, { titles: () => titlesOf(r.bytes) })
+      tpl = await templates.forSpec(spec, { titles: () => titlesOf(r.bytes, spec) })
     } catch (err) {
       if (err instanceof TemplateProblem) continue // reported by the check that follows
       throw err

@@ -52,7 +52,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULT_PATHS = ['specs/**/*.rst']
+export const DEFAULT_PATHS = ['specs/**/*.rst', 'specs/**/*.md']
 export const DEFAULT_MAX_LINE_LENGTH = 79
 export const DEFAULT_SECTION_DEPTH = 2
 

@@ -18,7 +18,7 @@ import type {
   TemplateRuleSource,
   TemplateRules
 } from './types.js'
-import { scan } from './rst/scan.js'
+import { formatOfPath, readDocument } from './read.js'
 import { decode } from './decode.js'
 import { structureOf } from './structure.js'
 import { applySuppressions, parseSuppressions, type SuppressionUse } from './suppress.js'
@@ -55,11 +55,13 @@ export function checkText(input: Uint8Array | string, template: TemplateRules, o
     if (!d.ok) return { findings: [], sections: [], error: `line ${d.line}: ${d.error}` }
     text = d.text
   }
-  const outline = scan(text)
+  const format = options.format ?? formatOfPath(options.file)
+  const outline = readDocument(text, format)
   const ctx: RuleContext = { file: options.file, outline, template, options, text, ruleIds: rules.map(r => r.id) }
   const findings: Finding[] = []
   const maxLine = Math.max(1, outline.lines.length)
-  const on = rules.filter(rule => options.rules[rule.id] !== 'off')
+  // A rule runs on the formats its metadata names.
+  const on = rules.filter(rule => options.rules[rule.id] !== 'off' && rule.formats.includes(format))
   for (const rule of on) rule.check(ctx, reporter(rule, options, maxLine, findings))
   findings.sort(byPosition)
   const { kept, suppressed, used } =

@@ -59,7 +59,7 @@ const FUZZY_BUDGET = 200_000
 
 function computeStructure(ctx: RuleContext): Structure {
   const { outline, template, options } = ctx
-  const shape = documentShape(outline)
+  const shape = documentShape(outline, template.exampleTitle !== undefined)
   const optional = new Set(options.optionalSections.map(t => t.trim()))
   const allowed = new Set((options.allowedSections ?? []).map(t => t.trim()))
   const tplTitles = templateTitles(template)
@@ -69,6 +69,11 @@ function computeStructure(ctx: RuleContext): Structure {
   const duplicates = new Map<Section, Duplicate>()
   const parentOf = new Map<TemplateSection, TemplateSection>()
   for (const t of template.all) for (const c of t.children) parentOf.set(c, t)
+  // Markdown: a heading stands for a template section by its title and its level (number of `#`), wherever it is.
+  const byLevel = outline.format === 'markdown'
+  const levelOk = (s: Section, tpl: TemplateSection): boolean => !byLevel || tpl.level === undefined || s.level === tpl.level
+  // A Markdown template marks its optional sections itself: section-depth is for RST templates.
+  const depthOk = (tpl: TemplateSection): boolean => template.format === 'markdown' || tpl.depth <= options.sectionDepth
 
   // Candidates at a level: the children of the parent's section and of its repeats, in document order.
   const walk = (tpls: TemplateSection[], specs: Section[], parentSpec: Section | undefined, parentPresent: boolean): void => {
@@ -81,7 +86,7 @@ function computeStructure(ctx: RuleContext): Structure {
     const level: SectionMatch[] = []
     const firstOf = new Map<string, { spec: Section; tpl: TemplateSection }>()
     for (const tpl of tpls) {
-      const spec = byTitle.get(tpl.title)?.find(s => !matched.has(s))
+      const spec = byTitle.get(tpl.title)?.find(s => !matched.has(s) && levelOk(s, tpl))
       if (spec) {
         matched.add(spec)
         if (!firstOf.has(tpl.title)) firstOf.set(tpl.title, { spec, tpl })
@@ -91,7 +96,7 @@ function computeStructure(ctx: RuleContext): Structure {
         spec,
         parentSpec,
         parentPresent,
-        required: tpl.required && tpl.depth <= options.sectionDepth && !optional.has(tpl.title)
+        required: tpl.required && depthOk(tpl) && !optional.has(tpl.title)
       }
       level.push(m)
       matches.push(m)
@@ -126,10 +131,11 @@ function computeStructure(ctx: RuleContext): Structure {
     else index.set(s.title, [s])
   }
   for (const m of matches) {
-    // Under a missing parent, its children are not looked for elsewhere.
-    if (m.spec || !m.parentPresent) continue
+    // Under a missing parent, its children are not looked for elsewhere (RST); in Markdown every heading is.
+    if (m.spec || (!m.parentPresent && !byLevel)) continue
     const list = index.get(m.tpl.title)
-    const elsewhere = list?.shift()
+    const at = list ? list.findIndex(s => levelOk(s, m.tpl)) : -1
+    const elsewhere = at < 0 ? undefined : list!.splice(at, 1)[0]
     if (elsewhere) {
       m.misplaced = elsewhere
       matched.add(elsewhere)

@@ -5,6 +5,10 @@
  *   .. spec-template-check: disable-section=template-text    the section it stands in
  *   .. spec-template-check: disable-file=image               the whole file
  *
+ * In Markdown, as HTML comments (one per line):
+ *
+ *   <!-- spec-template-check: disable=placeholder -->
+ *
  * Only a real comment counts: the same text inside a literal block (after
  * `::`, also a quoted one), a code directive's body or another comment is
  * text that the rendered spec shows, not a suppression.
@@ -54,19 +58,30 @@ export function suppressionText(s: Pick<Suppression, 'scope' | 'rules'>, max = 2
 
 // Only the head is matched by the regular expression; the rule list is sliced and trimmed (linear).
 const COMMENT = /^\s*\.\.\s+spec-template-check:\s*(disable-section|disable-file|disable)\s*=/
+const MD_COMMENT = /^\s*<!--\s*spec-template-check:\s*(disable-section|disable-file|disable)\s*=/
+
+/** Markdown: per line, true inside an HTML comment block (where a suppression comment can stand). */
+function commentLines(outline: Outline): boolean[] {
+  const out = new Array<boolean>(outline.lines.length).fill(false)
+  const blocks = [...(outline.preamble ?? []), ...outline.sections.flatMap(s => s.blocks ?? [])]
+  for (const b of blocks) if (b.kind === 'comment') for (let n = b.line; n <= b.endLine; n++) out[n - 1] = true
+  return out
+}
 
 export function parseSuppressions(outline: Outline): Suppression[] {
   const out: Suppression[] = []
   const { lines } = outline
   if (!lines.some(l => l.includes('spec-template-check:'))) return out
-  const isText = textLines(lines)
+  const md = outline.format === 'markdown'
+  const isText = md ? commentLines(outline).map(c => !c) : textLines(lines)
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (!line.includes('spec-template-check:')) continue
-    const m = COMMENT.exec(line)
+    const m = (md ? MD_COMMENT : COMMENT).exec(line)
     if (!m || isText[i]) continue
     const scope = m[1] as SuppressionScope
-    const rules = line.slice(m[0].length).split(',').map(r => r.trim().toLowerCase()).filter(Boolean)
+    const list = md ? line.slice(m[0].length).replace(/-->.*$/, '') : line.slice(m[0].length)
+    const rules = list.split(',').map(r => r.trim().toLowerCase()).filter(Boolean)
     let from = 1
     let to = Math.max(1, lines.length)
     if (scope === 'disable') {

@@ -5,6 +5,9 @@
  */
 import type { Outline, Section, TemplateRules, TemplateSection } from './types.js'
 import { statedRules } from './stated.js'
+import type { MdDocument } from './markdown/types.js'
+import { deriveMarkdownTemplate, guidanceOf, stripOptionalMarker } from './markdown/template.js'
+import { headingAnchors, readToc } from './markdown/toc.js'
 
 /** The document title and the top-level sections of a scanned document. */
 export interface DocumentShape {
@@ -17,12 +20,29 @@ export interface DocumentShape {
  * document with several outermost sections has no title, and those are its
  * top-level sections.
  */
-export function documentShape(outline: Outline): DocumentShape {
+export function documentShape(outline: Outline, titled?: boolean): DocumentShape {
+  if (outline.format === 'markdown') return markdownShape(outline, titled)
   if (outline.roots.length === 1) {
     const root = outline.roots[0]!
     return { docTitle: root, top: root.children }
   }
   return { top: outline.roots }
+}
+
+/**
+ * Markdown: the title is a `#` heading that comes first; the sections are
+ * its subsections and any later outermost headings (a second `#` heading
+ * is a section the template does not have, not the end of the title).
+ * Whether there is a title at all: `titled` (a spec has one when its
+ * template has one); else (a template) when that heading is the only
+ * outermost one or has subsections: a Rust RFC template's `# Summary`,
+ * `# Motivation`, ... are all sections, with no title.
+ */
+function markdownShape(outline: Outline, titled?: boolean): DocumentShape {
+  const first = outline.roots[0]
+  if (!first || first.level !== 1 || outline.sections[0] !== first) return { top: outline.roots }
+  if (titled === false || (titled === undefined && outline.roots.length > 1 && first.children.length === 0)) return { top: outline.roots }
+  return { docTitle: first, top: outline.roots.length === 1 ? first.children : [...first.children, ...outline.roots.slice(1)] }
 }
 
 /** Whitespace-normalised paragraphs of lines [from, to] (1-based, inclusive). */
@@ -73,6 +93,7 @@ export interface TemplateSource {
  * levels below the document title are required (deeper ones stay optional).
  */
 export function deriveTemplate(outline: Outline, src: TemplateSource, sectionDepth: number): TemplateRules {
+  if (outline.format === 'markdown') return deriveMarkdownRules(outline as MdDocument, src)
   const shape = documentShape(outline)
   const all: TemplateSection[] = []
   const build = (secs: Section[], depth: number, parent?: string): TemplateSection[] =>
@@ -161,4 +182,65 @@ export function literalLines(outline: Outline): boolean[] {
   }
   literalCache.set(outline, out)
   return out
+}
+
+/**
+ * A Markdown template's rules. Every heading is required unless the template
+ * marks it `(Optional)` or `[optional]` (section-depth is for RST templates,
+ * which mark nothing); guidance is the prose of a section (its HTML comments
+ * are guidance too, but render nothing: a section left with only comments is
+ * empty); placeholders are the values the template writes (`TBD`,
+ * `yyyy-mm-dd`, `NNNN`, `<...>`); the front matter's keys and the table of
+ * contents are kept for the rules that check them.
+ */
+function deriveMarkdownRules(doc: MdDocument, src: TemplateSource): TemplateRules {
+  const data = deriveMarkdownTemplate(doc)
+  const shape = documentShape(doc)
+  const all: TemplateSection[] = []
+  const build = (secs: Section[], depth: number, parent?: string): TemplateSection[] =>
+    secs.map((s, index) => {
+      const blocks = s.blocks ?? []
+      const form = blocks.some(b => b.kind === 'code' || b.kind === 'table' || b.kind === 'html')
+      const t: TemplateSection = {
+        title: s.title,
+        depth,
+        parent,
+        index,
+        required: !(s.format?.optionalMarker ?? false),
+        guidance: form ? '' : guidanceOf(blocks).guidanceBlocks.join('\n\n'),
+        children: [],
+        line: s.line,
+        level: s.level,
+        rawTitle: stripOptionalMarker(s.rawTitle).title
+      }
+      all.push(t)
+      t.children = build(s.children, depth + 1, s.title)
+      return t
+    })
+  const sections = build(shape.top, 1)
+  const rules: TemplateRules = {
+    format: 'markdown',
+    source: src.source,
+    embedded: src.embedded,
+    exampleTitle: shape.docTitle?.title,
+    sections,
+    all,
+    placeholders: data.placeholders.map(p => p.text),
+    styles: [],
+    stated: statedRules(doc),
+    frontMatterKeys: doc.frontMatter?.keys ?? [],
+    ...(!doc.frontMatter && data.leadingListKeys.length > 0 ? { leadingListKeys: data.leadingListKeys } : {})
+  }
+  const toc = readToc(doc)
+  if (toc) {
+    // The deepest level the template's own table of contents lists (its entries name its headings).
+    const anchors = headingAnchors(doc.sections.map(s => s.format.shownTitle ?? s.title))
+    const listed = new Set(toc.entries.map(e => e.anchor))
+    let maxLevel = 0
+    doc.sections.forEach((s, i) => {
+      if (listed.has(anchors[i]!) && s.level > maxLevel) maxLevel = s.level
+    })
+    rules.toc = { line: toc.line, endLine: toc.endLine, maxLevel: maxLevel || 6 }
+  }
+  return rules
 }

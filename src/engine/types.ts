@@ -5,6 +5,7 @@
  * here knows about files, the console or GitHub.
  */
 import type { SuppressionPolicy, SuppressionUse } from './suppress.js'
+import type { FrontMatter, MdBlock, MdHeadingFormat } from './markdown/types.js'
 
 export type Severity = 'error' | 'warning' | 'notice'
 /** The markup a spec (and its template) is written in. */
@@ -27,7 +28,11 @@ export interface ScanProblem {
   message: string
 }
 
-/** One section as docutils would build it. */
+/**
+ * One section: for RST as docutils builds it, for Markdown as GitHub renders
+ * the headings. The format's own facts (RST adornment, Markdown ATX/setext)
+ * are optional fields; rules that need them belong to that format.
+ */
 export interface Section {
   /** Title text with inline markup stripped and whitespace folded (docutils' rendering). */
   title: string
@@ -39,11 +44,18 @@ export interface Section {
   line: number
   /** 1-based line of the overline, if any. */
   overline?: number
-  /** 1-based line of the underline. */
+  /** 1-based last line of the title: RST's underline, a Markdown setext underline, or the ATX heading line. */
   underline: number
-  /** Adornment style, e.g. "=" (underline only) or "=/=" (overline and underline). */
+  /**
+   * How the title is written: RST's adornment style, e.g. "=" (underline
+   * only) or "=/=" (overline and underline); Markdown "atx" or "setext".
+   */
   style: string
-  /** First line of the section body (the line after the underline). */
+  /** Markdown: how the heading is written (ATX or setext), in detail. */
+  format?: MdHeadingFormat
+  /** Markdown: the section's own body blocks (prose, code, comment, html, table, list, ...), not its subsections'. */
+  blocks?: Block[]
+  /** First line of the section body (the line after the underline or heading). */
   bodyStart: number
   /**
    * Last line of the section's own content, before the first line (overline
@@ -57,7 +69,12 @@ export interface Section {
   parent?: Section
 }
 
+/** A block of a section's body, as the rules tell them apart (Markdown). */
+export type Block = MdBlock
+
 export interface Outline {
+  /** The markup the document is written in; absent = rst. */
+  format?: SpecFormat
   /** Lines of the decoded text without line terminators (BOM stripped). */
   lines: string[]
   /** Every section in document order. */
@@ -71,6 +88,10 @@ export interface Outline {
    */
   verbatim: boolean[]
   problems: ScanProblem[]
+  /** Markdown: blocks before the first heading. */
+  preamble?: Block[]
+  /** Markdown: the YAML front matter, when there is one. */
+  frontMatter?: FrontMatter
 }
 
 /**
@@ -126,9 +147,15 @@ export interface TemplateSection {
   children: TemplateSection[]
   /** 1-based line in the template file. */
   line: number
+  /** Markdown: the heading level (number of `#`) in the template. */
+  level?: number
+  /** Markdown: the heading text as written in the template (marker removed), for inserting it. */
+  rawTitle?: string
 }
 
 export interface TemplateRules {
+  /** The markup the template is written in; absent = rst. */
+  format?: SpecFormat
   /** Where the template came from, for messages and reports. */
   source: string
   /** True when this is the embedded default template. */
@@ -145,6 +172,12 @@ export interface TemplateRules {
   styles: string[]
   /** Rules the template states in its own words (see engine/stated.ts). */
   stated: StatedRules
+  /** Markdown: the keys of the template's YAML front matter, with their lines. */
+  frontMatterKeys?: { key: string; line: number }[]
+  /** Markdown: the keys of a `- Key: value` list that opens the template (Rust RFCs' metadata), when it has no front matter. */
+  leadingListKeys?: string[]
+  /** Markdown: the template's generated table of contents (`<!-- toc -->` ... `<!-- /toc -->`) and the deepest heading level it lists. */
+  toc?: { line: number; endLine: number; maxLevel: number }
 }
 
 /** A rule a template states: the sentence (trimmed, shortened) and its 1-based line. */
@@ -175,8 +208,10 @@ export interface TemplateRuleSource {
 export type RuleOptionValue = number | string | boolean
 
 export interface CheckOptions {
-  /** File name to put on findings (repository-relative path). */
+  /** File name to put on findings (repository-relative path); its extension gives the format unless `format` is set. */
   file: string
+  /** The spec's markup; default by the file name (`.md`, `.markdown`: markdown; else rst). */
+  format?: SpecFormat
   /** Per-rule severity overrides; 'off' disables. */
   rules: Record<string, SeveritySetting>
   /** Per-rule options by rule id, then option name (each rule's `options` say which it reads). */
@@ -262,6 +297,8 @@ export interface RuleHelp {
   fix: string
   /** Text the rule accepts. */
   example: string
+  /** The markup of the example when it is not RST. */
+  exampleFormat?: 'markdown'
 }
 
 /** An option a rule reads from CheckOptions.ruleOptions[rule id]. */

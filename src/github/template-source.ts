@@ -82,7 +82,7 @@ const commitCheck = (sha: string): ResponseCheck => res => {
   }
 }
 
-type Fetched = { kind: 'file'; bytes: Uint8Array } | { kind: 'missing' } | { kind: 'other' }
+type Fetched = { kind: 'file'; bytes: Uint8Array } | { kind: 'missing' } | { kind: 'other'; entries?: { name: string; type: string }[] }
 
 /** Collects a response body (web stream, Node stream, buffer or string) into bytes, up to `max`. */
 async function bodyBytes(data: unknown, max: number, what: string): Promise<Uint8Array> {
@@ -155,13 +155,20 @@ export function apiTemplateSource(api: ContentsApi, options: ApiTemplateSourceOp
       } catch (err) {
         throw new TemplateSourceError(`cannot read ${file} from ${description} through the GitHub API: ${(err as Error).message}`)
       }
-      return { kind: 'other' }
+      // A directory listing: kept for the subfolders Markdown discovery asks about.
+      return Array.isArray(parsed) ? { kind: 'other', entries: (parsed as { name: string; type: string }[]).map(e => ({ name: e.name, type: e.type })) } : { kind: 'other' }
     }
     return { kind: 'file', bytes }
   }
   return {
     description,
     exists: async file => (await fetch(file)).kind === 'file',
+    /** Subfolders of a folder (not the root), from its directory listing at the commit. */
+    async folders(folder) {
+      if (folder === '') return []
+      const f = await fetch(folder)
+      return f.kind === 'other' && f.entries ? f.entries.filter(e => e.type === 'dir').map(e => e.name) : []
+    },
     async read(file) {
       const f = await fetch(file)
       if (f.kind === 'missing') throw new TemplateSourceError(`not in ${description}`)

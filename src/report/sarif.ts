@@ -179,7 +179,7 @@ export function helpText(h: RuleHelp): string {
 export function helpMarkdown(id: string, h: RuleHelp): string {
   const fence = h.example.includes('```') ? '~~~~' : '```'
   return (
-    `**${id}**: ${h.checks}\n\n**How to fix:** ${h.fix}\n\n**Example:**\n\n${fence}rst\n${h.example.replace(/\n$/, '')}\n${fence}\n\n` +
+    `**${id}**: ${h.checks}\n\n**How to fix:** ${h.fix}\n\n**Example:**\n\n${fence}${h.exampleFormat ?? 'rst'}\n${h.example.replace(/\n$/, '')}\n${fence}\n\n` +
     `[All rules](${RULES_HELP_URI})`
   )
 }

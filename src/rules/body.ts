@@ -1,4 +1,4 @@
-import type { Section } from '../engine/types.js'
+import type { Outline, Section } from '../engine/types.js'
 import { paragraphs } from '../engine/template.js'
 
 // Explicit markup that renders nothing: a comment, a hyperlink target, a substitution definition.
@@ -36,6 +36,29 @@ export function isBlankBody(lines: string[], s: Section): boolean {
     return false
   }
   return true
+}
+
+/**
+ * Markdown: true when the section's own body renders nothing: no blocks, or
+ * only HTML comments (the template's guidance left as it was, or any other).
+ */
+export function isSilentMarkdownBody(s: Section): boolean {
+  return (s.blocks ?? []).every(b => b.kind === 'comment')
+}
+
+/** True when the section's own body shows nothing to a reader, in the outline's format. */
+export function isEmptyBody(outline: Outline, s: Section): boolean {
+  return outline.format === 'markdown' ? isSilentMarkdownBody(s) : isBlankBody(outline.lines, s)
+}
+
+/**
+ * The section's own text as the template's guidance is compared with it:
+ * RST, whitespace-normalised paragraphs; Markdown, one entry per block
+ * (paragraph, list, table, ...), comments left out.
+ */
+export function bodyText(outline: Outline, s: Section): string[] {
+  if (outline.format !== 'markdown') return bodyParagraphs(outline.lines, s)
+  return (s.blocks ?? []).filter(b => b.kind !== 'comment').map(b => b.text.replace(/\s+/g, ' ').trim())
 }
 
 /** The section's own body as whitespace-normalised paragraphs. */

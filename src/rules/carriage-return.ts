@@ -9,7 +9,7 @@ export const carriageReturn: Rule = {
   description: 'CR or CRLF line endings (use LF).',
   defaultSeverity: 'error',
   kind: 'line',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: true,
   help: {
     name: 'CarriageReturn',

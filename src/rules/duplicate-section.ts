@@ -7,7 +7,7 @@ export const duplicateSection: Rule = {
   description: 'A template section appears twice under the same parent.',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   docs: 'A template section\'s title repeated under the same parent: reported at the repeat, naming the first.',
   help: {

@@ -1,16 +1,16 @@
 import type { Rule } from '../engine/types.js'
 import { structureOf } from '../engine/structure.js'
-import { isBlankBody } from './body.js'
+import { isEmptyBody } from './body.js'
 
 export const emptySection: Rule = {
   id: 'empty-section',
   description: 'A section shows nothing to a reader (no text, or only comments and link targets).',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'empty',
-  docs: 'A section that shows nothing to a reader (no text, or only comments, hyperlink targets, substitution definitions).',
+  docs: 'A section that shows nothing to a reader (no text, or only comments, hyperlink targets, substitution definitions; Markdown: nothing, or only HTML comments such as the template\'s guidance).',
   help: {
     name: 'EmptySection',
     checks: 'No section is empty: the template asks for "None" when there is nothing to say.',
@@ -27,7 +27,7 @@ export const emptySection: Rule = {
     const none = ctx.template.stated.none
     for (const s of ctx.outline.sections) {
       if (s === st.shape.docTitle || s.children.length > 0) continue
-      if (!isBlankBody(ctx.outline.lines, s)) continue
+      if (!isEmptyBody(ctx.outline, s)) continue
       const advice = !inTemplate.has(s)
         ? 'write its content or remove it'
         : none

@@ -7,7 +7,7 @@ export const extraSection: Rule = {
   description: 'A top-level section that the template does not have (nor allowed-sections).',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   docs: 'A top-level section the template does not have, nor `allowed-sections`.',
   help: {

@@ -5,7 +5,7 @@ export const finalNewline: Rule = {
   description: 'The file does not end with a newline.',
   defaultSeverity: 'warning',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: true,
   help: {
     name: 'FinalNewline',

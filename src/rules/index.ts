@@ -14,6 +14,8 @@ import { sectionLevel } from './section-level.js'
 import { emptySection } from './empty-section.js'
 import { templateText } from './template-text.js'
 import { placeholder } from './placeholder.js'
+import { frontMatter } from './front-matter.js'
+import { toc } from './toc.js'
 import { titleUnderline } from './title-underline.js'
 import { lineLength } from './line-length.js'
 import { trailingWhitespace } from './trailing-whitespace.js'
@@ -34,6 +36,8 @@ export const RULES: readonly Rule[] = [
   emptySection,
   templateText,
   placeholder,
+  frontMatter,
+  toc,
   titleUnderline,
   lineLength,
   trailingWhitespace,

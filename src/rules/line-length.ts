@@ -32,7 +32,7 @@ export const lineLength: Rule = {
   description: 'A line is longer than the width the template asks for ("wrap text at 79 columns"), or max-line-length.',
   defaultSeverity: 'error',
   kind: 'line',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   statedBy: 'lineLength',
   options: [
@@ -56,12 +56,16 @@ export const lineLength: Rule = {
     const { max, why } = width
     if (!ctx.outline.lines.some(l => l.length > max)) return
     let codeBlock = false
+    // Markdown: code and HTML blocks and table rows are exempt (what the `::` rule is to RST).
+    const md = ctx.outline.format === 'markdown'
     ctx.outline.lines.forEach((line, i) => {
-      if (codeBlock) {
+      if (md) {
+        if (ctx.outline.verbatim[i] || /^\s*\|/.test(line)) return
+      } else if (codeBlock) {
         if (line === '' || line.startsWith(' ')) return
         codeBlock = false
       }
-      if (line.includes('::')) codeBlock = true
+      if (!md && line.includes('::')) codeBlock = true
       if (line.length <= max) return
       // Count characters as Python does (code points), not UTF-16 units.
       const length = codePoints(line)

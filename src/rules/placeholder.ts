@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/types.js'
+import type { Outline, Rule } from '../engine/types.js'
 import { sectionAt } from '../engine/structure.js'
 import { literalLines } from '../engine/template.js'
 import { guidanceLeft } from './template-text.js'
@@ -8,10 +8,10 @@ export const placeholder: Rule = {
   description: 'A placeholder from the template (such as <launchpad-id or None>) is left in place (literal blocks are text as written).',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'placeholder',
-  docs: 'A template placeholder left in place (not in literal blocks: text there is shown as written).',
+  docs: 'A template placeholder left in place (not in literal blocks: text there is shown as written). Markdown: the values the template writes (`TBD`, `yyyy-mm-dd`, `NNNN`, `<...>`), as whole words, also in the front matter; not in code or comments.',
   help: {
     name: 'PlaceholderLeftInPlace',
     checks: 'No placeholder of the template (such as `<launchpad-id or None>`) is left in place.',
@@ -21,17 +21,19 @@ export const placeholder: Rule = {
   check(ctx, report) {
     const phs = ctx.template.placeholders.filter(ph => ctx.text.includes(ph))
     if (phs.length === 0) return
-    const literal = literalLines(ctx.outline)
+    const literal = ctx.outline.format === 'markdown' ? markdownLiteral(ctx.outline) : literalLines(ctx.outline)
     // A body that is still all guidance is one template-text finding, not one per placeholder in it.
     const covered = new Array<boolean>(ctx.outline.lines.length).fill(false)
     if (ctx.options.rules['template-text'] !== 'off') {
       for (const m of guidanceLeft(ctx)) for (let n = m.spec!.bodyStart; n <= m.spec!.bodyEnd; n++) covered[n - 1] = true
     }
     const none = ctx.template.stated.none !== undefined
-    ctx.outline.lines.forEach((line, i) => {
-      if (!line.includes('<') || literal[i] || covered[i]) return
+    const md = ctx.outline.format === 'markdown'
+    ctx.outline.lines.forEach((raw, i) => {
+      if ((!md && !raw.includes('<')) || literal[i] || covered[i]) return
+      const line = md ? withoutCode(raw, i, ctx.outline) : raw
       for (const ph of phs) {
-        const col = line.indexOf(ph)
+        const col = md ? wordAt(line, ph) : line.indexOf(ph)
         if (col === -1) continue
         const alt = none && !/\bNone\b/.test(ph) ? ' (or "None")' : ''
         report({
@@ -43,5 +45,36 @@ export const placeholder: Rule = {
         })
       }
     })
+  }
+}
+
+/**
+ * Markdown: lines where a placeholder is text as written: code blocks, HTML
+ * blocks and comments. The front matter is read (its values are what the
+ * template's placeholders stand in).
+ */
+function markdownLiteral(outline: Outline): boolean[] {
+  const fm = outline.frontMatter
+  return outline.verbatim.map((v, i) => v && !(fm !== undefined && i + 1 > fm.line && i + 1 < fm.endLine))
+}
+
+/** The line with inline code spans (Markdown) and, in the front matter, YAML comments blanked (same length, so columns hold). */
+function withoutCode(line: string, i: number, outline: Outline): string {
+  const fm = outline.frontMatter
+  if (fm !== undefined && i + 1 > fm.line && i + 1 < fm.endLine) return line.replace(/(^|\s)#.*$/, m => ' '.repeat(m.length))
+  return line.includes('`') ? line.replace(/(`+)[^`]*?\1/g, m => ' '.repeat(m.length)) : line
+}
+
+/** Column of a placeholder; one made of word characters (TBD, NNNN) only as a whole word. */
+function wordAt(line: string, ph: string): number {
+  let from = 0
+  for (;;) {
+    const col = line.indexOf(ph, from)
+    if (col === -1) return -1
+    const before = line[col - 1]
+    const after = line[col + ph.length]
+    const edge = (c: string | undefined, end: string | undefined): boolean => c === undefined || end === undefined || !/\w/.test(c) || !/\w/.test(end)
+    if (edge(before, ph[0]) && edge(after, ph[ph.length - 1])) return col
+    from = col + 1
   }
 }

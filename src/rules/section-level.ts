@@ -32,7 +32,7 @@ export const sectionLevel: Rule = {
   description: 'A template section is at another level or under another parent.',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   docs: 'A template section at another level or under another parent; a heading that pulls template subsections away is one finding listing them.',
   help: {
@@ -46,6 +46,8 @@ export const sectionLevel: Rule = {
     const taking = displacers(ctx)
     const grouped = new Set<SectionMatch>()
     for (const list of taking.values()) for (const m of list) grouped.add(m)
+    const md = ctx.outline.format === 'markdown'
+    const fixLevel = md ? 'change its number of #' : 'fix its underline'
     const list = (ms: SectionMatch[]): string => ms.map(m => `"${m.tpl.title}"`).join(', ')
     const homes = (ms: SectionMatch[]): string => [...new Set(ms.map(m => (m.tpl.parent ? `"${m.tpl.parent}"` : 'the top level')))].join(', ')
     for (const m of st.matches) {
@@ -58,7 +60,7 @@ export const sectionLevel: Rule = {
       report({
         line: s.line,
         section: m.tpl.title,
-        message: `Section "${m.tpl.title}" is ${actualParent}, but the template makes it ${expected}${also}: fix its underline or move it.`
+        message: `Section "${m.tpl.title}" is ${actualParent}, but the template makes it ${expected}${also}: ${md ? 'move it' : 'fix its underline or move it'}.`
       })
     }
     // A heading that is no template section, holding template sections that belong elsewhere.
@@ -67,7 +69,7 @@ export const sectionLevel: Rule = {
       report({
         line: p.line,
         section: p.title,
-        message: `Heading "${p.rawTitle}" takes ${list(took)} away from ${homes(took)}, where the template puts ${took.length > 1 ? 'them' : 'it'}: make "${p.rawTitle}" a subsection (fix its underline) or move it after ${took.length > 1 ? 'them' : 'it'}.`
+        message: `Heading "${p.rawTitle}" takes ${list(took)} away from ${homes(took)}, where the template puts ${took.length > 1 ? 'them' : 'it'}: make "${p.rawTitle}" a subsection (${fixLevel}) or move it after ${took.length > 1 ? 'them' : 'it'}.`
       })
     }
   }

@@ -6,7 +6,7 @@ export const sectionOrder: Rule = {
   description: 'Sections are not in the order of the template.',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   docs: 'Sections not in template order; each section outside the longest in-order run is reported.',
   help: {

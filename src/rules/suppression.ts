@@ -9,14 +9,14 @@ export const suppression: Rule = {
     'A spec-template-check suppression comment names an unknown rule; with suppressions: deny, every suppression comment; with suppressions: report, what each one hides (notice).',
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   // Its findings are about the comments themselves: no comment hides them.
   suppressible: false,
   docs: 'A suppression comment names an unknown rule; with `suppressions: deny` every suppression comment; with `suppressions: report` what each one hides (a notice).',
   help: {
     name: 'SuppressionComment',
-    checks: 'Suppression comments (`.. spec-template-check: disable=RULE`) name known rules, and follow the repository\'s suppressions policy (allow, report or deny).',
+    checks: 'Suppression comments (`.. spec-template-check: disable=RULE` in RST, `<!-- spec-template-check: disable=RULE -->` in Markdown) name known rules, and follow the repository\'s suppressions policy (allow, report or deny).',
     fix: 'Name a rule that exists, or remove the comment and fix the finding.',
     example: '.. spec-template-check: disable=line-length\n'
   },

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../engine/types.js'
 import { structureOf, type SectionMatch } from '../engine/structure.js'
-import { bodyParagraphs } from './body.js'
+import { bodyText } from './body.js'
 
 const cache = new WeakMap<RuleContext, SectionMatch[]>()
 
@@ -11,11 +11,14 @@ export function guidanceLeft(ctx: RuleContext): SectionMatch[] {
   out = []
   for (const m of structureOf(ctx).matches) {
     if (!m.spec || m.tpl.guidance === '') continue
-    // Cheap pre-check: the first line of the body must occur in the guidance.
-    const first = firstText(ctx.outline.lines, m.spec.bodyStart, m.spec.bodyEnd)
+    // Cheap pre-check: the first line of the body (Markdown: of its first block that is not a comment) must occur in the guidance.
+    const md = ctx.outline.format === 'markdown'
+    const block = md ? m.spec.blocks?.find(b => b.kind !== 'comment') : undefined
+    if (md && block === undefined) continue
+    const first = block ? firstText(block.text.split('\n', 1), 1, 1) : firstText(ctx.outline.lines, m.spec.bodyStart, m.spec.bodyEnd)
     if (first === undefined || !m.tpl.guidance.includes(first)) continue
     const guidance = new Set(m.tpl.guidance.split('\n\n'))
-    const body = bodyParagraphs(ctx.outline.lines, m.spec)
+    const body = bodyText(ctx.outline, m.spec)
     if (body.length === 0 || !body.every(p => guidance.has(p))) continue
     // A form still to fill in (every paragraph holds a placeholder): the placeholders are the findings.
     const phs = ctx.template.placeholders
@@ -31,7 +34,7 @@ export const templateText: Rule = {
   description: "A section still contains only the template's guidance text.",
   defaultSeverity: 'warning',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   sectionStatus: 'template-text',
   docs: 'A section whose body is still the template\'s guidance text (its placeholders are not reported again).',

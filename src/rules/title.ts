@@ -6,7 +6,7 @@ export const title: Rule = {
   description: "The spec has no document title, or keeps the template's example title.",
   defaultSeverity: 'error',
   kind: 'structure',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   help: {
     name: 'DocumentTitle',
@@ -16,13 +16,19 @@ export const title: Rule = {
   },
   check(ctx, report) {
     const { docTitle } = structureOf(ctx).shape
+    // A Markdown template without a title (a Rust RFC's) asks for none.
+    if (!docTitle && ctx.outline.format === 'markdown' && ctx.template.exampleTitle === undefined) return
     if (!docTitle) {
       const first = ctx.outline.roots[0]
       report({
         line: first?.line ?? 1,
         message: first
-          ? `The spec has no document title: "${first.rawTitle}" and the sections after it share the outermost level; put a title above them with its own adornment style (as in the template).`
-          : 'The spec has no document title: start it with a title, over- and underlined as in the template.'
+          ? ctx.outline.format === 'markdown'
+            ? `The spec has no document title: it starts with "${first.rawTitle}", not a "# Title" heading; put its title above it (as in the template).`
+            : `The spec has no document title: "${first.rawTitle}" and the sections after it share the outermost level; put a title above them with its own adornment style (as in the template).`
+          : ctx.outline.format === 'markdown'
+            ? 'The spec has no document title: start it with a "# Title" heading (as in the template).'
+            : 'The spec has no document title: start it with a title, over- and underlined as in the template.'
       })
     } else if (ctx.template.exampleTitle !== undefined && docTitle.title === ctx.template.exampleTitle) {
       report({

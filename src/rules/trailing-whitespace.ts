@@ -1,12 +1,18 @@
 import type { Rule } from '../engine/types.js'
 
+/** Markdown: exactly two spaces after text end a line with a hard break (written on purpose). */
+export function isHardBreak(line: string): boolean {
+  return line.endsWith('  ') && line.length > 2 && !/\s/.test(line[line.length - 3]!)
+}
+
 export const trailingWhitespace: Rule = {
   id: 'trailing-whitespace',
   description: 'A line ends with spaces or tabs.',
   defaultSeverity: 'error',
   kind: 'line',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: true,
+  docs: 'Spaces or tabs at the end of a line (Markdown: two spaces after text, a hard line break, are kept).',
   help: {
     name: 'TrailingWhitespace',
     checks: 'No line ends with spaces or tabs.',
@@ -14,9 +20,12 @@ export const trailingWhitespace: Rule = {
     example: 'A line with nothing after its last word.\n'
   },
   check(ctx, report) {
+    const md = ctx.outline.format === 'markdown'
     ctx.outline.lines.forEach((line, i) => {
       const last = line.charCodeAt(line.length - 1)
       if (last !== 32 && last !== 9) return
+      // Markdown: two spaces after text are a hard line break, written on purpose.
+      if (md && isHardBreak(line)) return
       let start = line.length
       while (start > 0 && (line[start - 1] === ' ' || line[start - 1] === '\t')) start--
       report({

@@ -5,7 +5,7 @@ export const zeroWidthSpace: Rule = {
   description: 'A line contains a zero-width space (U+200B).',
   defaultSeverity: 'error',
   kind: 'line',
-  formats: ['rst'],
+  formats: ['rst', 'markdown'],
   fixable: false,
   help: {
     name: 'ZeroWidthSpace',

@@ -10,7 +10,7 @@ import { readWorkspaceFile, type ReadResult } from '../workspace/files.js'
 import { checkText, summarize } from '../engine/check.js'
 import { TemplateCache, TemplateProblem, specSectionTitles, isPlainRelativePath, type LoadedTemplate, type TemplateNote, type TemplateSource } from '../templates/templates.js'
 import { decode } from '../engine/decode.js'
-import { scan } from '../engine/rst/scan.js'
+import { formatOfPath, loadReader, readDocument } from '../engine/read.js'
 import { VERSION } from '../report/version.js'
 
 export interface CheckFilesOptions {
@@ -88,6 +88,8 @@ async function checkOne(
     }
   }
   const read = await readSpec(file)
+  const format = formatOfPath(file)
+  await loadReader(format)
   let tpl: LoadedTemplate
   try {
     tpl = await templates.forSpec(file, {
@@ -95,7 +97,7 @@ async function checkOne(
       titles: () => {
         if (!read.ok) return []
         const d = decode(read.bytes)
-        return d.ok ? specSectionTitles(scan(d.text).sections) : []
+        return d.ok ? specSectionTitles(readDocument(d.text, format).sections) : []
       }
     })
   } catch (err) {

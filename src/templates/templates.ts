@@ -14,9 +14,9 @@ import type { TemplateChoice, TemplateRules } from '../engine/types.js'
 import type { TemplateMapping } from '../config/file.js'
 import { ConfigError, type Settings } from '../config/config.js'
 import { listWorkspaceFolder, readWorkspaceFile, toRelative, workspaceFileExists } from '../workspace/files.js'
-import { bestMatch, isTemplateName, matchScore, templateCandidates, templateLevels } from '../engine/discover.js'
+import { bestMatch, isTemplateFolderName, isTemplateName, matchScore, templateCandidates, templateExtension, templateLevels } from '../engine/discover.js'
 import { deriveTemplate } from '../engine/template.js'
-import { scan } from '../engine/rst/scan.js'
+import { formatOfPath, loadReader, readDocument } from '../engine/read.js'
 import { decode } from '../engine/decode.js'
 import { DEFAULT_TEMPLATE_TEXT } from '../engine/default-template.generated.js'
 
@@ -49,6 +49,11 @@ export interface TemplateSource {
    * offers only the fixed names.
    */
   list?(folder: string): Promise<string[]>
+  /**
+   * The subfolder names of a folder, for discovery's Markdown template
+   * folders (`NNNN-kep-template/README.md`). Optional, like list.
+   */
+  folders?(folder: string): Promise<string[]>
 }
 
 /** A template file that cannot be read from its source: an expected, one-line failure. */
@@ -102,7 +107,8 @@ export function workspaceTemplateSource(workspace: string): TemplateSource {
       if (!r.ok) throw new TemplateSourceError(r.problem === 'missing' ? 'file not found' : r.error)
       return decodeTemplate(r.bytes)
     },
-    list: async folder => listWorkspaceFolder(workspace, folder)
+    list: async folder => listWorkspaceFolder(workspace, folder),
+    folders: async folder => listWorkspaceFolder(workspace, folder, true)
   }
 }
 
@@ -190,6 +196,16 @@ export function gitTemplateSource(options: GitTemplateSourceOptions): TemplateSo
       }
       return decodeTemplate(bytes)
     },
+    async folders(folder) {
+      if (folder !== '' && !isPlainRelativePath(folder)) return []
+      const out = await git([...pre, 'ls-tree', '-d', '--name-only', sha, '--', folder ? `${folder}/` : '.'], workspace)
+      const prefix = folder ? `${folder}/` : ''
+      return out
+        .toString('utf8')
+        .split('\n')
+        .filter(p => p.startsWith(prefix) && p.length > prefix.length)
+        .map(p => p.slice(prefix.length))
+    },
     async list(folder) {
       if (folder !== '' && !isPlainRelativePath(folder)) return []
       const out = await git([...pre, 'ls-tree', '--name-only', sha, '--', folder ? `${folder}/` : '.'], workspace)
@@ -237,8 +253,9 @@ export class TemplateProblem extends ConfigError {
   }
 }
 
+/** A template's rules; its format by its name (the Markdown reader must be loaded for a `.md` template: loadReader). */
 export function templateFromText(text: string, source: string, embedded: boolean, sectionDepth: number): TemplateRules {
-  const rules = deriveTemplate(scan(text), { source, embedded }, sectionDepth)
+  const rules = deriveTemplate(readDocument(text, formatOfPath(source)), { source, embedded }, sectionDepth)
   if (rules.sections.length === 0) {
     throw new TemplateProblem(source, 'no sections found; a template needs a title and at least one section', 1)
   }
@@ -260,6 +277,17 @@ export function templateFromText(text: string, source: string, embedded: boolean
   }
   check(rules.sections)
   return rules
+}
+
+/** A Markdown spec with no template: there is no embedded default for Markdown. */
+export class NoTemplate extends TemplateProblem {
+  constructor(problem: string) {
+    super('(none)', problem)
+  }
+
+  override forSpec(): string {
+    return `${this.problem}; this spec was not checked`
+  }
 }
 
 /** Section titles of a template, every level, for matching a spec against it. */
@@ -337,6 +365,11 @@ export class TemplateCache {
     }
     const found = await this.discover(spec, info)
     await this.noteSkipped(spec, found?.template ?? EMBEDDED_TEMPLATE)
+    if (!found && templateExtension(spec) === '.md') {
+      throw new NoTemplate(
+        'no Markdown template found (template.md, <folder>-template.md, another *-template.md beside the spec, or NNNN-*-template/README.md, in its folder or above); name one with the template setting or a "templates" mapping of the configuration file'
+      )
+    }
     if (!found) return this.load(EMBEDDED_TEMPLATE)
     const t = await this.load(found.template)
     return found.choice ? { ...t, choice: found.choice } : t
@@ -399,8 +432,9 @@ export class TemplateCache {
       for (const tier of level.tiers) {
         const names = [...tier.paths]
         if (tier.listFolder !== undefined) {
-          for (const f of await this.list(tier.listFolder)) if (!names.includes(f)) names.push(f)
+          for (const f of await this.list(tier.listFolder, templateExtension(spec))) if (!names.includes(f)) names.push(f)
         }
+        if (tier.templateFolders !== undefined) names.push(...(await this.templateFolders(tier.templateFolders)))
         const existing: string[] = []
         for (const n of names) if (await this.exists(n)) existing.push(n)
         if (existing.length === 1) return { template: existing[0]! }
@@ -449,9 +483,18 @@ export class TemplateCache {
     return { template: chosen, choice: { reason, candidates } }
   }
 
-  /** The `*-template.rst` files of a folder (besides `template.rst`), when the source can list folders. */
-  private list(folder: string): Promise<string[]> {
-    let l = this.listed.get(folder)
+  /** `README.md` of each `NNNN-*-template` subfolder of a folder, when the source can list subfolders. */
+  private async templateFolders(folder: string): Promise<string[]> {
+    if (!this.source.folders) return []
+    const prefix = folder ? `${folder}/` : ''
+    const names = await this.source.folders(folder).catch(() => [] as string[])
+    return names.filter(isTemplateFolderName).sort().map(n => `${prefix}${n}/README.md`)
+  }
+
+  /** The `*-template.rst` (or `.md`) files of a folder (besides `template.rst`), when the source can list folders. */
+  private list(folder: string, ext: '.md' | '.rst'): Promise<string[]> {
+    const key = `${ext}\0${folder}`
+    let l = this.listed.get(key)
     if (!l) {
       const prefix = folder ? `${folder}/` : ''
       const fromTexts = [...this.texts.keys()].filter(k => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
@@ -460,9 +503,9 @@ export class TemplateCache {
         .then(names => [...new Set([...names.map(n => prefix + n), ...fromTexts])])
         .then(paths => paths.filter(p => {
           const base = p.slice(prefix.length)
-          return base !== 'template.rst' && isTemplateName(base)
+          return base !== `template${ext}` && isTemplateName(base, ext)
         }).sort())
-      this.listed.set(folder, l)
+      this.listed.set(key, l)
     }
     return l
   }
@@ -505,6 +548,7 @@ export class TemplateCache {
       }
     }
     this.textOf.set(rel, text)
+    await loadReader(formatOfPath(source))
     return { rules: templateFromText(text, source, false, depth), optionalSections: [] }
   }
 
@@ -523,7 +567,7 @@ export class TemplateCache {
 /** The path in a one-line file that looks like a git symlink stored as text, e.g. "2027.1-template.rst". */
 function symlinkTarget(text: string): string | undefined {
   const t = text.trim()
-  return /^[^\s]+\.rst$/.test(t) && !t.includes('\n') ? t : undefined
+  return /^[^\s]+\.(?:rst|md)$/.test(t) && !t.includes('\n') ? t : undefined
 }
 
 /** Resolve "." and ".." in a workspace-relative path; undefined when it would leave the workspace. */

@@ -6,7 +6,7 @@
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 import type { Settings } from '../config/config.js'
-import { DEFAULT_NOT_SPECS, isTemplateFile } from '../engine/discover.js'
+import { DEFAULT_NOT_SPECS, isProposalReadme, isTemplateFile } from '../engine/discover.js'
 import { globMatcher, GlobError } from '../config/glob.js'
 import { ConfigError } from '../config/config.js'
 
@@ -213,7 +213,10 @@ export function notSpecFilter(settings: Pick<Settings, 'notSpecs'>): (file: stri
   const names = settings.notSpecs ?? DEFAULT_NOT_SPECS
   if (names.length === 0) return () => false
   const m = matcher(names.map(n => n.toLowerCase()), 'not-specs', true)
-  return file => m(file.slice(file.lastIndexOf('/') + 1).toLowerCase())
+  const byName = (file: string): boolean => m(file.slice(file.lastIndexOf('/') + 1).toLowerCase())
+  // By default a KEP's README.md (in its numbered folder) is a spec, and a template folder's README.md is not.
+  if (settings.notSpecs === undefined) return file => (byName(file) && !isProposalReadme(file)) || isTemplateFile(file)
+  return byName
 }
 
 /** A folder that could not be listed (workspace-relative, "." for the root) and why. */
@@ -279,17 +282,17 @@ export async function hasSpecFile(settings: Settings): Promise<boolean> {
 
 /**
  * The names of the regular files (or links to them) in a workspace folder
- * ('' = the root); none when the folder leaves the workspace, also through a
- * symbolic link.
+ * ('' = the root), or with `subfolders` the names of its folders; none when
+ * the folder leaves the workspace, also through a symbolic link.
  */
-export function listWorkspaceFolder(workspace: string, folder: string): string[] {
+export function listWorkspaceFolder(workspace: string, folder: string, subfolders = false): string[] {
   const ws = path.resolve(workspace)
   const abs = path.resolve(ws, folder)
   if (!inside(ws, abs)) return []
   try {
     if (!inside(realWorkspace(ws), realDir(abs))) return []
     return readdirSync(abs, { withFileTypes: true })
-      .filter(e => e.isFile() || e.isSymbolicLink())
+      .filter(e => (subfolders ? e.isDirectory() : e.isFile() || e.isSymbolicLink()))
       .map(e => e.name)
   } catch {
     return []

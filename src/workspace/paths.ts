@@ -58,8 +58,11 @@ function relInside(root: string, abs: string): string | undefined {
   return rel.split(path.sep).join('/')
 }
 
+/** The files a folder given on the command line stands for: RST and Markdown specs. */
+const SPEC_EXTENSIONS = ['.rst', '.md', '.markdown']
+
 /**
- * Files, folders (their *.rst files, recursively) and globs -> files per
+ * Files, folders (their *.rst, *.md and *.markdown files, recursively) and globs -> files per
  * root. Arguments are relative to `cwd`; globs are matched inside the root.
  * With `anyName` (--outline) a named file is taken whatever its name.
  */
@@ -86,7 +89,7 @@ export async function selectFiles(
       if (cwdInRoot === undefined) throw new ConfigError(`glob "${input}": the current folder is outside ${root}; pass --root`)
       const glob = (cwdInRoot === '.' ? '' : `${cwdInRoot}/`) + input.replace(/^\.\//, '')
       const matched = await expandGlobs({ ...settings, paths: [glob] }, options.onUnreadable)
-      if (matched.length === 0) throw new ConfigError(`no .rst files match "${input}"`)
+      if (matched.length === 0) throw new ConfigError(`no spec files match "${input}"`)
       group(root).files.push(...matched)
       continue
     }
@@ -100,7 +103,7 @@ export async function selectFiles(
     if (st.isDirectory()) {
       const prefix = rel === '.' ? '' : `${rel}/`
       const gs = base === root ? settings : { ...settings, workspace: base }
-      g.files.push(...(await expandGlobs({ ...gs, paths: [`${prefix}**/*.rst`] }, options.onUnreadable)))
+      g.files.push(...(await expandGlobs({ ...gs, paths: SPEC_EXTENSIONS.map(ext => `${prefix}**/*${ext}`) }, options.onUnreadable)))
       continue
     }
     const shown = g.prefix ? `${g.prefix}/${rel}` : rel

@@ -105,7 +105,7 @@ export function parseMarkdown(text: string): MdDocument {
     if (b) (current ? current.blocks : preamble).push(b)
   }
   const roots = buildTree(sections, lines.length)
-  return { format: 'markdown', lines, sections, roots, preamble, verbatim, ...(frontMatter ? { frontMatter } : {}) }
+  return { format: 'markdown', lines, sections, roots, preamble, verbatim, problems: [], ...(frontMatter ? { frontMatter } : {}) }
 }
 
 function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env): MdSection {
@@ -122,6 +122,8 @@ function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env):
     bodyStart: after + 1,
     bodyEnd: 0,
     end: 0,
+    underline: setext ? after : start + 1,
+    style: setext ? 'setext' : 'atx',
     blocks: [],
     children: [],
     format: {

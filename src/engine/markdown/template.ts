@@ -80,7 +80,9 @@ export function deriveMarkdownTemplate(doc: MdDocument): MdTemplateData {
   const tops = doc.roots.flatMap(r => (r === title ? r.children : [r]))
   const all: MdTemplateSection[] = []
   const build = (s: MdSection, depth: number, index: number, parent?: string): MdTemplateSection => {
-    const { title: key, optional } = stripOptionalMarker(s.title)
+    const stripped = stripOptionalMarker(s.title)
+    const key = stripped.title
+    const optional = stripped.optional || s.format.optionalMarker === true
     const t: MdTemplateSection = {
       title: key,
       templateTitle: s.title,
@@ -110,7 +112,7 @@ export function deriveMarkdownTemplate(doc: MdDocument): MdTemplateData {
   }
 }
 
-function guidanceOf(blocks: readonly MdBlock[]): MdGuidance {
+export function guidanceOf(blocks: readonly MdBlock[]): MdGuidance {
   const guidanceBlocks: string[] = []
   const comments: string[] = []
   for (const b of blocks) {
@@ -159,11 +161,16 @@ function placeholdersOf(doc: MdDocument): MdPlaceholder[] {
 
 /** `- Feature Name: ...` items of a list that opens the document, each `Key: value`. */
 function leadingListKeys(preamble: readonly MdBlock[]): string[] {
+  const keys = leadingList(preamble)?.keys
+  return keys && keys.every((k): k is string => k !== undefined) ? keys : []
+}
+
+/** The list that opens the document (before any other block but comments), with each item's `Key:` (undefined where an item has none). */
+export function leadingList(preamble: readonly MdBlock[]): { line: number; keys: (string | undefined)[] } | undefined {
   const list = preamble.find(b => b.kind !== 'comment')
-  if (!list || list.kind !== 'list') return []
+  if (!list || list.kind !== 'list') return undefined
   const items = list.text.split('\n').filter(l => /^[-*+][ \t]/.test(l))
-  const keys = items.map(l => /^[-*+][ \t]+([A-Za-z][\w -]{0,40}?):(?:[ \t]|$)/.exec(l)?.[1]?.trim())
-  return keys.every((k): k is string => k !== undefined) ? keys : []
+  return { line: list.line, keys: items.map(l => /^[-*+][ \t]+([A-Za-z][\w -]{0,40}?):(?:[ \t]|$)/.exec(l)?.[1]?.trim()) }
 }
 
 function tocRange(doc: MdDocument): { toc?: { line: number; endLine: number } } {

@@ -2,9 +2,12 @@
  * The Markdown document model: the same shape as the RST outline where the
  * two formats agree (sections with level, plain and raw title, title line,
  * body line range, children), with the Markdown-only facts in `format`.
+ * MdSection and MdDocument are the engine's Section and Outline, so the
+ * rules read both formats through one model.
  * All line numbers are 1-based and count CRLF, CR and LF as line ends, as
  * CommonMark (and GitHub's cmark-gfm) do.
  */
+import type { Outline, Section } from '../types.js'
 
 /** What a block of body text is, as the rules need to tell them apart. */
 export type MdBlockKind =
@@ -39,9 +42,13 @@ export interface MdHeadingFormat {
   underline?: number
   /** The heading sits inside a block quote or a list item. */
   nested?: boolean
+  /** The heading carried an `(Optional)` / `[optional]` marker, taken out of its title for matching. */
+  optionalMarker?: boolean
+  /** With optionalMarker: the title as GitHub renders it (marker kept), which its anchor is made from. */
+  shownTitle?: string
 }
 
-export interface MdSection {
+export interface MdSection extends Section {
   /** Heading text as GitHub renders it: inline markup dropped, whitespace folded. */
   title: string
   /** Heading text as written (ATX markers and closing sequence removed; setext lines joined with a space). */
@@ -73,7 +80,7 @@ export interface FrontMatter {
   error?: string
 }
 
-export interface MdDocument {
+export interface MdDocument extends Outline {
   format: 'markdown'
   /** Lines of the text without line terminators. */
   lines: string[]
