@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { leavesBase, readWorkspaceFileSync, toRelative } from '../src/workspace/files.js'
 import { within } from '../src/action/settings.js'
+import { defaultRoot, mayBeInRepository } from '../src/workspace/paths.js'
 
 describe('paths that start with ".."', () => {
   let ws: string
@@ -27,5 +28,48 @@ describe('paths that start with ".."', () => {
     expect(readWorkspaceFileSync(ws, '../idea.rst').ok).toBe(false)
     expect(within(ws, path.join(ws, '..draft'))).toBe(true)
     expect(within(ws, path.join(ws, '..', 'x'))).toBe(false)
+  })
+})
+
+describe('the default root without starting git', () => {
+  let top: string
+  const saved = { GIT_DIR: process.env.GIT_DIR, GIT_WORK_TREE: process.env.GIT_WORK_TREE, GIT_COMMON_DIR: process.env.GIT_COMMON_DIR }
+  beforeAll(() => {
+    top = mkdtempSync(path.join(tmpdir(), 'stc-root-'))
+    for (const d of ['plain/a/b', 'repo/.git', 'repo/specs/x', 'gitfile/specs', 'bare/sub']) mkdirSync(path.join(top, d), { recursive: true })
+    writeFileSync(path.join(top, 'gitfile/.git'), 'gitdir: ../elsewhere\n')
+    writeFileSync(path.join(top, 'bare/HEAD'), 'ref: refs/heads/main\n')
+    delete process.env.GIT_DIR
+    delete process.env.GIT_WORK_TREE
+    delete process.env.GIT_COMMON_DIR
+  })
+  afterAll(() => {
+    rmSync(top, { recursive: true, force: true })
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]
+    else process.env[k] = v
+  })
+
+  // Only meaningful where the temporary folder is not itself inside a repository.
+  const outsideRepos = !mayBeInRepository(tmpdir())
+
+  test('no .git entry and no HEAD from the folder up to the file-system root: git would fail, the folder is the root', () => {
+    if (!outsideRepos) return
+    expect(mayBeInRepository(path.join(top, 'plain/a/b'))).toBe(false)
+    expect(defaultRoot(path.join(top, 'plain/a/b'))).toBe(path.join(top, 'plain/a/b'))
+  })
+
+  test('a .git folder or file, or a folder that looks like a git directory, above or at the folder: git is asked', () => {
+    expect(mayBeInRepository(path.join(top, 'repo/specs/x'))).toBe(true)
+    expect(mayBeInRepository(path.join(top, 'repo'))).toBe(true)
+    expect(mayBeInRepository(path.join(top, 'gitfile/specs'))).toBe(true)
+    expect(mayBeInRepository(path.join(top, 'bare/sub'))).toBe(true)
+  })
+
+  test('GIT_DIR, GIT_WORK_TREE or GIT_COMMON_DIR set: git is asked', () => {
+    for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR']) {
+      process.env[k] = path.join(top, 'repo/.git')
+      expect(mayBeInRepository(path.join(top, 'plain/a/b'))).toBe(true)
+      delete process.env[k]
+    }
   })
 })

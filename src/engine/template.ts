@@ -112,7 +112,8 @@ export function deriveTemplate(outline: Outline, src: TemplateSource, sectionDep
 function isProse(outline: Outline, s: Section): boolean {
   for (let n = s.bodyStart; n <= s.bodyEnd; n++) {
     if (outline.verbatim[n - 1]) return false
-    if (/^\s*\.\.\s+[\w:-]+::/.test(outline.lines[n - 1] ?? '')) return false
+    const line = outline.lines[n - 1] ?? ''
+    if (line.includes('::') && /^\s*\.\.\s+[\w:-]+::/.test(line)) return false
   }
   return true
 }
@@ -157,7 +158,7 @@ export function literalLines(outline: Outline): boolean[] {
       base = -1
     }
     if (trimmed.endsWith('::') && (!trimmed.startsWith('..') || CODE_DIRECTIVE.test(line))) base = indent
-    else if (CODE_DIRECTIVE.test(line)) base = indent
+    else if (line.includes('::') && CODE_DIRECTIVE.test(line)) base = indent
   }
   literalCache.set(outline, out)
   return out
