@@ -110,7 +110,11 @@ function quote(text: string): string {
 // What each pattern above needs in its sentence: a width has digits (\d{2,3}),
 // a text diagram the word "diagram", "write None" the word "none" (any case).
 const DIGIT = /\d/
-const MAY_STATE = (text: string): boolean => DIGIT.test(text) || /diagram|none/i.test(text)
+const MAY_STATE = (text: string): boolean => {
+  if (DIGIT.test(text)) return true
+  const lower = text.toLowerCase() // ASCII letters only match ASCII letters under /i: lower-casing finds them all
+  return lower.includes('diagram') || lower.includes('none')
+}
 
 /** The rules a scanned template states, each with its first sentence and line. */
 export function statedRules(outline: Outline): StatedRules {
@@ -120,7 +124,7 @@ export function statedRules(outline: Outline): StatedRules {
       const w = widthIn(s.text)
       if (w && w.width >= 20) out.lineLength = { line: s.lineAt(w.at), text: quote(s.text), width: w.width }
     }
-    if ((!out.image || out.image.level === 'preferred') && /diagram/i.test(s.text)) {
+    if ((!out.image || out.image.level === 'preferred') && s.text.toLowerCase().includes('diagram')) {
       const m = TEXT_DIAGRAM.exec(s.text)
       if (m) {
         const level = REQUIRED.test(s.text) ? 'required' : PREFERRED.test(s.text) ? 'preferred' : undefined

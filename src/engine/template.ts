@@ -25,6 +25,26 @@ export function documentShape(outline: Outline): DocumentShape {
   return { top: outline.roots }
 }
 
+/**
+ * `t.replace(/\s+/g, ' ')` for a trimmed line, without running the regex
+ * (or copying) when the line has no run of spaces and no other whitespace.
+ */
+export function foldSpaces(t: string): string {
+  let space = false
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (c === 32) {
+      if (space) return t.replace(/\s+/g, ' ')
+      space = true
+    } else if (c > 32 && c < 0xa0) {
+      space = false
+    } else if (c < 32 ? c >= 9 && c <= 13 : /\s/.test(t[i]!)) {
+      return t.replace(/\s+/g, ' ')
+    } else space = false
+  }
+  return t
+}
+
 /** Whitespace-normalised paragraphs of lines [from, to] (1-based, inclusive). */
 export function paragraphs(lines: string[], from: number, to: number): string[] {
   const out: string[] = []
@@ -35,7 +55,7 @@ export function paragraphs(lines: string[], from: number, to: number): string[] 
       if (cur.length) out.push(cur.join(' '))
       cur = []
     } else {
-      cur.push(line.trim().replace(/\s+/g, ' '))
+      cur.push(foldSpaces(line.trim()))
     }
   }
   if (cur.length) out.push(cur.join(' '))
