@@ -6,6 +6,10 @@ export const trailingWhitespace: Rule = {
   defaultSeverity: 'error',
   lineRule: true,
   check(ctx, report) {
+    // Lines end at LF, CR or the end of the text: no space or tab before one of those, no finding.
+    const text = ctx.text
+    const last = text.charCodeAt(text.length - 1)
+    if (last !== 32 && last !== 9 && !text.includes(' \n') && !text.includes('\t\n') && !text.includes(' \r') && !text.includes('\t\r')) return
     ctx.outline.lines.forEach((line, i) => {
       const last = line.charCodeAt(line.length - 1)
       if (last !== 32 && last !== 9) return
