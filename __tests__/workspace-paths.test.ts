@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { leavesBase, readWorkspaceFileSync, toRelative } from '../src/workspace/files.js'
 import { within } from '../src/action/settings.js'
-import { defaultRoot, mayBeInRepository } from '../src/workspace/paths.js'
+import { defaultRoot, mayBeInRepository, selectFiles } from '../src/workspace/paths.js'
+import type { Settings } from '../src/config/config.js'
 
 describe('paths that start with ".."', () => {
   let ws: string
@@ -71,5 +72,40 @@ describe('the default root without starting git', () => {
       expect(mayBeInRepository(path.join(top, 'plain/a/b'))).toBe(true)
       delete process.env[k]
     }
+  })
+})
+
+describe('named files: plain names are joined, other forms resolved, with one answer', () => {
+  let root: string
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'stc-named-'))
+    mkdirSync(path.join(root, 'specs/sub'), { recursive: true })
+    for (const f of ['specs/a.rst', 'specs/sub/b.rst', 'top.rst']) writeFileSync(path.join(root, f), 'Title\n=====\n')
+  })
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+  const settings = (): Settings => ({
+    workspace: root,
+    paths: ['specs/**/*.rst'],
+    exclude: [],
+    optionalSections: [],
+    rules: {},
+    sectionDepth: 2,
+    failOn: 'error'
+  })
+  const select = async (cwd: string, inputs: string[]): Promise<string[][]> =>
+    (await selectFiles(inputs, settings(), { cwd })).groups.map(g => [g.prefix, ...g.files])
+
+  test('from the root and from a folder inside it, plain and non-plain spellings give the same files', async () => {
+    expect(await select(root, ['specs/a.rst', 'specs/sub/b.rst'])).toEqual([['', 'specs/a.rst', 'specs/sub/b.rst']])
+    expect(await select(root, ['./specs/a.rst', 'specs//sub/b.rst'])).toEqual([['', 'specs/a.rst', 'specs/sub/b.rst']])
+    const sub = path.join(root, 'specs')
+    expect(await select(sub, ['a.rst', 'sub/b.rst'])).toEqual([['', 'specs/a.rst', 'specs/sub/b.rst']])
+    expect(await select(sub, ['../top.rst', 'sub/../a.rst'])).toEqual([['', 'specs/a.rst', 'top.rst']])
+    expect(await select(sub + '/', ['a.rst'])).toEqual([['', 'specs/a.rst']])
+  })
+
+  test('a missing plain name is reported like any other', async () => {
+    await expect(select(root, ['specs/none.rst'])).rejects.toThrow(/path "specs\/none.rst" does not exist/)
   })
 })

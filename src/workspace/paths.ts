@@ -106,8 +106,10 @@ export async function selectFiles(
     return g
   }
   const cwdInRoot = relInside(root, options.cwd)
+  const cwdResolved = path.resolve(options.cwd) === options.cwd
   for (const input of inputs) {
-    if (picomatch.scan(input).isGlob) {
+    // picomatch only calls a pattern a glob when it has one of * ? [ { (: skip its parser for plain names.
+    if (/[*?[{(]/.test(input) && picomatch.scan(input).isGlob) {
       if (cwdInRoot === undefined) throw new ConfigError(`glob "${input}": the current folder is outside ${root}; pass --root`)
       const glob = (cwdInRoot === '.' ? '' : `${cwdInRoot}/`) + input.replace(/^\.\//, '')
       const matched = await expandGlobs({ ...settings, paths: [glob] }, options.onUnreadable)
@@ -115,10 +117,12 @@ export async function selectFiles(
       group(root).files.push(...matched)
       continue
     }
-    const abs = path.resolve(options.cwd, input)
+    // A plain relative name (the common case: a long list of files) is joined, not resolved.
+    const plain = cwdResolved && isPlainName(input)
+    const abs = plain ? (options.cwd.endsWith('/') ? options.cwd : options.cwd + '/') + input : path.resolve(options.cwd, input)
     const st = statOrUndefined(abs)
     if (!st) throw new ConfigError(`path "${input}" does not exist`)
-    const inRoot = relInside(root, abs)
+    const inRoot = plain && cwdInRoot !== undefined ? (cwdInRoot === '.' ? input : `${cwdInRoot}/${input}`) : relInside(root, abs)
     const base = inRoot !== undefined ? root : foreignRoot(st.isDirectory() ? abs : path.dirname(abs))
     const rel = inRoot ?? relInside(base, abs)!
     const g = group(base)
@@ -143,6 +147,16 @@ export async function selectFiles(
   }
   const out = [...groups.values()].map(g => ({ ...g, files: [...new Set(g.files)].sort() }))
   return { groups: out.filter(g => g.files.length > 0), skipped }
+}
+
+/**
+ * A relative path whose parts are all names (no "", "." or ".." part), on a
+ * system whose separator is "/": path.resolve(cwd, p) is cwd + "/" + p, and
+ * it stays inside cwd.
+ */
+function isPlainName(p: string): boolean {
+  if (path.sep !== '/' || p === '' || p.startsWith('/') || p.includes('\0')) return false
+  return p.split('/').every(part => part !== '' && part !== '.' && part !== '..')
 }
 
 /** The root for a path outside the main root: its repository's top folder, else the folder itself. */
