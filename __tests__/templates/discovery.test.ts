@@ -209,3 +209,29 @@ describe('not every .rst is a spec', () => {
     expect(['specs/index.rst', 'specs/template.rst'].filter(specFilter(settings({ notSpecs: [] })))).toEqual(['specs/index.rst', 'specs/template.rst'])
   })
 })
+
+describe('discovery: two formats in one folder', () => {
+  const MD_TEMPLATE = '# Title\n\n## Summary\n\n<!-- What and why. -->\n\n## Proposal\n\n<!-- How. -->\n'
+  const MD_SPEC = '# Faster listing\n\n## Summary\n\nList faster.\n\n## Proposal\n\nOne query.\n'
+  test('an .rst spec and an .md spec beside template.rst and template.md each get the template of their own format, in either order', async () => {
+    write({
+      'specs/template.rst': SMALL_TEMPLATE,
+      'specs/template.md': MD_TEMPLATE,
+      'specs/a.md': MD_SPEC,
+      'specs/b.rst': GOOD_SPEC,
+      'specs/c.md': MD_SPEC
+    })
+    expect(await templatesOf({ paths: ['specs/*.md', 'specs/*.rst'] })).toEqual({
+      'specs/a.md': 'specs/template.md',
+      'specs/b.rst': 'specs/template.rst',
+      'specs/c.md': 'specs/template.md'
+    })
+  })
+
+  test('an .rst spec beside only a template.md gets the embedded default, not the Markdown template', async () => {
+    write({ 'specs/template.md': MD_TEMPLATE, 'specs/a.md': MD_SPEC, 'specs/b.rst': GOOD_SPEC })
+    const got = await templatesOf({ paths: ['specs/*.md', 'specs/*.rst'] })
+    expect(got['specs/a.md']).toBe('specs/template.md')
+    expect(got['specs/b.rst']).toBe('(embedded default)')
+  })
+})

@@ -121,14 +121,19 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[], rules: readonly 
     flagged.set(f.section!, set)
   }
   const parents = parentsOf(ctx.template)
+  const paths = pathsOf(ctx.template)
   const pathOf = (title: string | undefined): string[] => {
-    const out: string[] = []
-    let t = title
-    while (t !== undefined && out.length < 100) {
-      out.unshift(t)
-      t = parents.get(t)
+    let path = paths.get(title)
+    if (!path) {
+      path = []
+      let t = title
+      while (t !== undefined && path.length < 100) {
+        path.unshift(t)
+        t = parents.get(t)
+      }
+      paths.set(title, path)
     }
-    return out
+    return path.slice()
   }
   return st.matches.map(m => {
     const present = m.spec ?? m.misplaced
@@ -143,6 +148,14 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[], rules: readonly 
 }
 
 const parentCache = new WeakMap<TemplateRules, Map<string, string | undefined>>()
+/** Per template: a parent title -> the path of titles down to it (worked out once, handed out as copies). */
+const pathCache = new WeakMap<TemplateRules, Map<string | undefined, string[]>>()
+
+function pathsOf(template: TemplateRules): Map<string | undefined, string[]> {
+  let m = pathCache.get(template)
+  if (!m) pathCache.set(template, (m = new Map()))
+  return m
+}
 
 /** Template section title -> its parent's title (first occurrence wins, as before). */
 function parentsOf(template: TemplateRules): Map<string, string | undefined> {

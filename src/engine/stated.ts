@@ -13,8 +13,12 @@ interface Sentence {
   lineAt(offset: number): number
 }
 
-/** Paragraphs (prose, list items, comment bodies) of the template, split into sentences. */
-function sentences(outline: Outline): Sentence[] {
+/**
+ * Paragraphs (prose, list items, comment bodies) of the template, split into
+ * sentences; only those of paragraphs `wanted` accepts (a cheap test on the
+ * whole paragraph that no sentence of the others could pass).
+ */
+function sentences(outline: Outline, wanted: (paragraph: string) => boolean): Sentence[] {
   const out: Sentence[] = []
   const lines = outline.lines
   let i = 0
@@ -37,6 +41,7 @@ function sentences(outline: Outline): Sentence[] {
         break
       }
     }
+    if (!wanted(text)) continue
     const lineAt = (offset: number): number => {
       let k = 0
       while (k + 1 < starts.length && starts[k + 1]! <= offset) k++
@@ -102,15 +107,24 @@ function quote(text: string): string {
   return text.length > MAX_QUOTE ? text.slice(0, MAX_QUOTE - 1).trimEnd() + '…' : text
 }
 
+// What each pattern above needs in its sentence: a width has digits (\d{2,3}),
+// a text diagram the word "diagram", "write None" the word "none" (any case).
+const DIGIT = /\d/
+const MAY_STATE = (text: string): boolean => {
+  if (DIGIT.test(text)) return true
+  const lower = text.toLowerCase() // ASCII letters only match ASCII letters under /i: lower-casing finds them all
+  return lower.includes('diagram') || lower.includes('none')
+}
+
 /** The rules a scanned template states, each with its first sentence and line. */
 export function statedRules(outline: Outline): StatedRules {
   const out: StatedRules = {}
-  for (const s of sentences(outline)) {
-    if (!out.lineLength) {
+  for (const s of sentences(outline, MAY_STATE)) {
+    if (!out.lineLength && DIGIT.test(s.text)) {
       const w = widthIn(s.text)
       if (w && w.width >= 20) out.lineLength = { line: s.lineAt(w.at), text: quote(s.text), width: w.width }
     }
-    if (!out.image || out.image.level === 'preferred') {
+    if ((!out.image || out.image.level === 'preferred') && s.text.toLowerCase().includes('diagram')) {
       const m = TEXT_DIAGRAM.exec(s.text)
       if (m) {
         const level = REQUIRED.test(s.text) ? 'required' : PREFERRED.test(s.text) ? 'preferred' : undefined

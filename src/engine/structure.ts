@@ -67,8 +67,7 @@ function computeStructure(ctx: RuleContext): Structure {
   const byTemplate = new Map<TemplateSection, SectionMatch>()
   const matched = new Set<Section>()
   const duplicates = new Map<Section, Duplicate>()
-  const parentOf = new Map<TemplateSection, TemplateSection>()
-  for (const t of template.all) for (const c of t.children) parentOf.set(c, t)
+  const parentOf = templateParents(template)
   // Markdown: a heading stands for a template section by its title and its level (number of `#`), wherever it is.
   const byLevel = outline.format === 'markdown'
   const levelOk = (s: Section, tpl: TemplateSection): boolean => !byLevel || tpl.level === undefined || s.level === tpl.level
@@ -76,20 +75,27 @@ function computeStructure(ctx: RuleContext): Structure {
   const depthOk = (tpl: TemplateSection): boolean => template.format === 'markdown' || tpl.depth <= options.sectionDepth
 
   // Candidates at a level: the children of the parent's section and of its repeats, in document order.
+  // Called once per template section with children (leaves have nothing to match): kept free of
+  // per-call maps and closures where a level is small, as most are.
   const walk = (tpls: TemplateSection[], specs: Section[], parentSpec: Section | undefined, parentPresent: boolean): void => {
-    const byTitle = new Map<string, Section[]>()
-    for (const s of specs) {
-      const list = byTitle.get(s.title)
-      if (list) list.push(s)
-      else byTitle.set(s.title, [s])
-    }
-    const level: SectionMatch[] = []
-    const firstOf = new Map<string, { spec: Section; tpl: TemplateSection }>()
+    if (tpls.length === 0) return
+    const byTitle = specs.length > 0 ? titleIndex(specs) : undefined
+    const levelStart = matches.length
+    let unmatched = specs.length
     for (const tpl of tpls) {
-      const spec = byTitle.get(tpl.title)?.find(s => !matched.has(s) && levelOk(s, tpl))
+      let spec: Section | undefined
+      const list = byTitle?.get(tpl.title)
+      if (list) {
+        for (const s of list) {
+          if (!matched.has(s) && levelOk(s, tpl)) {
+            spec = s
+            break
+          }
+        }
+      }
       if (spec) {
         matched.add(spec)
-        if (!firstOf.has(tpl.title)) firstOf.set(tpl.title, { spec, tpl })
+        unmatched--
       }
       const m: SectionMatch = {
         tpl,
@@ -98,24 +104,31 @@ function computeStructure(ctx: RuleContext): Structure {
         parentPresent,
         required: tpl.required && depthOk(tpl) && !optional.has(tpl.title)
       }
-      level.push(m)
       matches.push(m)
       byTemplate.set(tpl, m)
     }
+    const level = matches.slice(levelStart)
     // Repeats of a matched title: one finding each, and their subsections count as the first's.
-    const repeatsOf = new Map<Section, Section[]>()
-    for (const s of specs) {
-      if (matched.has(s)) continue
-      const first = firstOf.get(s.title)
-      if (!first || first.spec.line > s.line) continue
-      duplicates.set(s, { first: first.spec, repeat: s, tpl: first.tpl })
-      const list = repeatsOf.get(first.spec) ?? []
-      list.push(s)
-      repeatsOf.set(first.spec, list)
+    let repeatsOf: Map<Section, Section[]> | undefined
+    if (unmatched > 0) {
+      // The first template section (in template order) of each title that found its spec section.
+      const firstOf = new Map<string, { spec: Section; tpl: TemplateSection }>()
+      for (const m of level) if (m.spec && !firstOf.has(m.tpl.title)) firstOf.set(m.tpl.title, { spec: m.spec, tpl: m.tpl })
+      for (const s of specs) {
+        if (matched.has(s)) continue
+        const first = firstOf.get(s.title)
+        if (!first || first.spec.line > s.line) continue
+        duplicates.set(s, { first: first.spec, repeat: s, tpl: first.tpl })
+        repeatsOf ??= new Map()
+        const list = repeatsOf.get(first.spec) ?? []
+        list.push(s)
+        repeatsOf.set(first.spec, list)
+      }
+      if (parentPresent) findRenames(level, specs, s => !matched.has(s) && !duplicates.has(s) && !tplTitles.has(s.title) && !allowed.has(s.title.trim()), matched)
     }
-    if (parentPresent) findRenames(level, specs, s => !matched.has(s) && !duplicates.has(s) && !tplTitles.has(s.title) && !allowed.has(s.title.trim()), matched)
     for (const m of level) {
-      const repeats = m.spec ? repeatsOf.get(m.spec) : undefined
+      if (m.tpl.children.length === 0) continue
+      const repeats = m.spec ? repeatsOf?.get(m.spec) : undefined
       const children = !m.spec ? [] : repeats ? mergeByLine([m.spec.children, ...repeats.map(r => r.children)]) : m.spec.children
       walk(m.tpl.children, children, m.spec, parentPresent && m.spec !== undefined)
     }
@@ -179,6 +192,30 @@ function findRenames(level: SectionMatch[], specs: Section[], free: (s: Section)
     const m = t === undefined ? undefined : byTitle.get(t)
     if (m && !m.spec) take(m, s)
   }
+}
+
+/** Sections by title, each list in the given order. */
+function titleIndex(specs: Section[]): Map<string, Section[]> {
+  const byTitle = new Map<string, Section[]>()
+  for (const s of specs) {
+    const list = byTitle.get(s.title)
+    if (list) list.push(s)
+    else byTitle.set(s.title, [s])
+  }
+  return byTitle
+}
+
+const parentsCache = new WeakMap<TemplateRules, Map<TemplateSection, TemplateSection>>()
+
+/** Template section -> its parent template section (the same map for every spec checked against the template; read only). */
+function templateParents(template: TemplateRules): Map<TemplateSection, TemplateSection> {
+  let parentOf = parentsCache.get(template)
+  if (!parentOf) {
+    parentOf = new Map()
+    for (const t of template.all) for (const c of t.children) parentOf.set(c, t)
+    parentsCache.set(template, parentOf)
+  }
+  return parentOf
 }
 
 /** Lists of sections, each in document order, merged into one in document order. */

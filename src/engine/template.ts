@@ -45,6 +45,26 @@ function markdownShape(outline: Outline, titled?: boolean): DocumentShape {
   return { docTitle: first, top: outline.roots.length === 1 ? first.children : [...first.children, ...outline.roots.slice(1)] }
 }
 
+/**
+ * `t.replace(/\s+/g, ' ')` for a trimmed line, without running the regex
+ * (or copying) when the line has no run of spaces and no other whitespace.
+ */
+export function foldSpaces(t: string): string {
+  let space = false
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (c === 32) {
+      if (space) return t.replace(/\s+/g, ' ')
+      space = true
+    } else if (c > 32 && c < 0xa0) {
+      space = false
+    } else if (c < 32 ? c >= 9 && c <= 13 : /\s/.test(t[i]!)) {
+      return t.replace(/\s+/g, ' ')
+    } else space = false
+  }
+  return t
+}
+
 /** Whitespace-normalised paragraphs of lines [from, to] (1-based, inclusive). */
 export function paragraphs(lines: string[], from: number, to: number): string[] {
   const out: string[] = []
@@ -55,7 +75,7 @@ export function paragraphs(lines: string[], from: number, to: number): string[] 
       if (cur.length) out.push(cur.join(' '))
       cur = []
     } else {
-      cur.push(line.trim().replace(/\s+/g, ' '))
+      cur.push(foldSpaces(line.trim()))
     }
   }
   if (cur.length) out.push(cur.join(' '))
@@ -133,7 +153,8 @@ export function deriveTemplate(outline: Outline, src: TemplateSource, sectionDep
 function isProse(outline: Outline, s: Section): boolean {
   for (let n = s.bodyStart; n <= s.bodyEnd; n++) {
     if (outline.verbatim[n - 1]) return false
-    if (/^\s*\.\.\s+[\w:-]+::/.test(outline.lines[n - 1] ?? '')) return false
+    const line = outline.lines[n - 1] ?? ''
+    if (line.includes('::') && /^\s*\.\.\s+[\w:-]+::/.test(line)) return false
   }
   return true
 }
@@ -178,7 +199,7 @@ export function literalLines(outline: Outline): boolean[] {
       base = -1
     }
     if (trimmed.endsWith('::') && (!trimmed.startsWith('..') || CODE_DIRECTIVE.test(line))) base = indent
-    else if (CODE_DIRECTIVE.test(line)) base = indent
+    else if (line.includes('::') && CODE_DIRECTIVE.test(line)) base = indent
   }
   literalCache.set(outline, out)
   return out

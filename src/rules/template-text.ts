@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../engine/types.js'
 import { structureOf, type SectionMatch } from '../engine/structure.js'
 import { bodyText } from './body.js'
+import { foldSpaces } from '../engine/template.js'
 
 const cache = new WeakMap<RuleContext, SectionMatch[]>()
 
@@ -61,7 +62,7 @@ export const templateText: Rule = {
 function firstText(lines: string[], from: number, to: number): string | undefined {
   for (let n = from; n <= to; n++) {
     const t = (lines[n - 1] ?? '').trim()
-    if (t !== '') return t.replace(/\s+/g, ' ')
+    if (t !== '') return foldSpaces(t)
   }
   return undefined
 }

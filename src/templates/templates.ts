@@ -319,6 +319,8 @@ export class TemplateCache {
   private readonly loaded = new Map<string, Promise<LoadedTemplate>>()
   private readonly discovered = new Map<string, Promise<boolean>>()
   private readonly listed = new Map<string, Promise<string[]>>()
+  /** Template extension + spec folder -> the existing candidates of its first tier that has any (undefined: none, the embedded default). */
+  private readonly foundIn = new Map<string, Promise<string[] | undefined>>()
   private readonly textOf = new Map<string, string>()
   private readonly source: TemplateSource
   private readonly noted = new Set<string>()
@@ -428,6 +430,21 @@ export class TemplateCache {
    * Several different templates in that tier: the one the spec matches best.
    */
   private async discover(spec: string, info?: SpecInfo): Promise<{ template: string; choice?: TemplateChoice } | undefined> {
+    // The candidates depend only on the spec's folder and format: looked up once per folder and format.
+    const key = `${templateExtension(spec)}\u0000${spec.includes('/') ? spec.slice(0, spec.lastIndexOf('/')) : ''}`
+    let found = this.foundIn.get(key)
+    if (!found) {
+      found = this.firstTier(spec)
+      this.foundIn.set(key, found)
+    }
+    const existing = await found
+    if (!existing) return undefined
+    if (existing.length === 1) return { template: existing[0]! }
+    return this.choose(existing, info)
+  }
+
+  /** The existing templates of the first tier (nearest level first) that has any. */
+  private async firstTier(spec: string): Promise<string[] | undefined> {
     for (const level of templateLevels(spec)) {
       for (const tier of level.tiers) {
         const names = [...tier.paths]
@@ -437,8 +454,7 @@ export class TemplateCache {
         if (tier.templateFolders !== undefined) names.push(...(await this.templateFolders(tier.templateFolders)))
         const existing: string[] = []
         for (const n of names) if (await this.exists(n)) existing.push(n)
-        if (existing.length === 1) return { template: existing[0]! }
-        if (existing.length > 1) return this.choose(existing, info)
+        if (existing.length > 0) return existing
       }
     }
     return undefined

@@ -10,7 +10,7 @@
  * itself), without the configuration file's mappings.
  */
 import { execFileSync } from 'node:child_process'
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import { ConfigError, type Settings } from '../config/config.js'
@@ -18,6 +18,9 @@ import { MAX_FILE_BYTES, expandGlobs, leavesBase, notSpecFilter, readWorkspaceFi
 
 /** The repository's top folder (git), else `cwd`. */
 export function defaultRoot(cwd: string): string {
+  // Starting git costs more than checking all the specs of a small folder:
+  // where git could find nothing to stand on, its answer is known.
+  if (!mayBeInRepository(cwd)) return cwd
   try {
     const out = execFileSync('git', ['rev-parse', '--show-toplevel'], {
       cwd,
@@ -29,6 +32,28 @@ export function defaultRoot(cwd: string): string {
     return out ? path.resolve(out) : cwd
   } catch {
     return cwd
+  }
+}
+
+/**
+ * False when `git rev-parse --show-toplevel` in `dir` must fail: no variable
+ * names a git directory (GIT_DIR, GIT_WORK_TREE, GIT_COMMON_DIR), and neither
+ * `dir` nor a folder above it holds a `.git`
+ * entry (folder, file or link) or looks like a git directory itself (has a
+ * HEAD), which is where git's discovery looks. True whenever in doubt.
+ */
+export function mayBeInRepository(dir: string): boolean {
+  if (process.env.GIT_DIR !== undefined || process.env.GIT_WORK_TREE !== undefined || process.env.GIT_COMMON_DIR !== undefined) return true
+  let d = path.resolve(dir)
+  for (;;) {
+    try {
+      if (lstatSync(path.join(d, '.git'), { throwIfNoEntry: false }) || lstatSync(path.join(d, 'HEAD'), { throwIfNoEntry: false })) return true
+    } catch {
+      return true
+    }
+    const up = path.dirname(d)
+    if (up === d) return false
+    d = up
   }
 }
 
@@ -84,8 +109,10 @@ export async function selectFiles(
     return g
   }
   const cwdInRoot = relInside(root, options.cwd)
+  const cwdResolved = path.resolve(options.cwd) === options.cwd
   for (const input of inputs) {
-    if (picomatch.scan(input).isGlob) {
+    // picomatch only calls a pattern a glob when it has one of * ? [ { (: skip its parser for plain names.
+    if (/[*?[{(]/.test(input) && picomatch.scan(input).isGlob) {
       if (cwdInRoot === undefined) throw new ConfigError(`glob "${input}": the current folder is outside ${root}; pass --root`)
       const glob = (cwdInRoot === '.' ? '' : `${cwdInRoot}/`) + input.replace(/^\.\//, '')
       const matched = await expandGlobs({ ...settings, paths: [glob] }, options.onUnreadable)
@@ -93,10 +120,12 @@ export async function selectFiles(
       group(root).files.push(...matched)
       continue
     }
-    const abs = path.resolve(options.cwd, input)
+    // A plain relative name (the common case: a long list of files) is joined, not resolved.
+    const plain = cwdResolved && isPlainName(input)
+    const abs = plain ? (options.cwd.endsWith('/') ? options.cwd : options.cwd + '/') + input : path.resolve(options.cwd, input)
     const st = statOrUndefined(abs)
     if (!st) throw new ConfigError(`path "${input}" does not exist`)
-    const inRoot = relInside(root, abs)
+    const inRoot = plain && cwdInRoot !== undefined ? (cwdInRoot === '.' ? input : `${cwdInRoot}/${input}`) : relInside(root, abs)
     const base = inRoot !== undefined ? root : foreignRoot(st.isDirectory() ? abs : path.dirname(abs))
     const rel = inRoot ?? relInside(base, abs)!
     const g = group(base)
@@ -123,6 +152,16 @@ export async function selectFiles(
   return { groups: out.filter(g => g.files.length > 0), skipped }
 }
 
+/**
+ * A relative path whose parts are all names (no "", "." or ".." part), on a
+ * system whose separator is "/": path.resolve(cwd, p) is cwd + "/" + p, and
+ * it stays inside cwd.
+ */
+function isPlainName(p: string): boolean {
+  if (path.sep !== '/' || p === '' || p.startsWith('/') || p.includes('\0')) return false
+  return p.split('/').every(part => part !== '' && part !== '.' && part !== '..')
+}
+
 /** The root for a path outside the main root: its repository's top folder, else the folder itself. */
 function foreignRoot(dir: string): string {
   const top = defaultRoot(dir)
@@ -139,18 +178,23 @@ export function specReader(g: FileGroup): (file: string) => Promise<ReadResult> 
 
 /** A file the user named: followed wherever it leads, but only a regular file of at most MAX_FILE_BYTES. */
 export function readNamedFile(abs: string, shown: string): ReadResult {
+  let fd: number | undefined
   try {
-    const real = lstatSync(abs).isSymbolicLink() ? realpathSync.native(abs) : abs
-    const st = statSync(real)
+    // One open (following links; non-blocking, so a FIFO or device never waits) and the
+    // checks on what was opened, instead of lstat + realpath + stat + read by path.
+    fd = openSync(abs, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | fsConstants.O_NOCTTY)
+    const st = fstatSync(fd)
     if (!st.isFile()) return { ok: false, problem: 'not-a-file', error: `"${shown}" is not a regular file` }
     if (st.size > MAX_FILE_BYTES) {
       return { ok: false, problem: 'too-large', error: `"${shown}" is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a spec` }
     }
-    return { ok: true, bytes: readFileSync(real) }
+    return { ok: true, bytes: readFileSync(fd) }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, problem: 'missing', error: `"${shown}" does not exist` }
     return { ok: false, problem: 'unreadable', error: `cannot read "${shown}": ${code ?? String(e)}` }
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }
 
