@@ -216,6 +216,25 @@ function takeWhileFits(sizes: number[], order: number[], budget: number): Set<nu
   return kept
 }
 
+/**
+ * Whether the whole summary (every row and every finding, as formatSummary
+ * writes it with no size limit) takes at most `maxBytes`, found without
+ * building it: sizes are added one piece at a time and the count stops at
+ * the first piece past the limit.
+ */
+export function summaryFits(report: Report, maxBytes: number, opts: SummaryOptions = {}): boolean {
+  const files = sortedFiles(report.files)
+  const showEmbedded = !(files.length > 1 && files.every(f => f.embeddedTemplate))
+  let used = utf8Length(head(report, opts, files))
+  if (files.length > 0) used += utf8Length(TABLE_HEADER)
+  for (let i = 0; i < files.length && used <= maxBytes; i++) used += utf8Length(tableRow(files[i]!, showEmbedded, opts.linkBase))
+  if (used > maxBytes) return false
+  const findings = allFindings(report.files)
+  if (findings.length > 0) used += 1 + utf8Length(detailsOpen(findings.length, findings.length)) + utf8Length(DETAILS_CLOSE)
+  for (let i = 0; i < findings.length && used <= maxBytes; i++) used += utf8Length(findingItem(findings[i]!, opts.linkBase))
+  return used <= maxBytes
+}
+
 export function formatSummary(report: Report, opts: SummaryOptions = {}): string {
   const maxBytes = Math.max(0, Math.floor(opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES))
   const files = sortedFiles(report.files)
