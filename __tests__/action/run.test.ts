@@ -132,7 +132,7 @@ describe('pull_request', () => {
   })
 
   it('suggestions: review posts one review with suggested changes', async () => {
-    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/a.rst': NO_ALTERNATIVES.replace('Widgets', 'Widgets   ') })
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/a.rst': NO_ALTERNATIVES.replace('wait for all of them.', 'wait for all of them.   ') })
     const patch = '@@ -0,0 +1,40 @@\n' + NO_ALTERNATIVES.split('\n').slice(0, 40).map(l => '+' + l).join('\n')
     const gh = await startMock(pr([{ filename: 'specs/a.rst', status: 'added', patch }]))
     const res = await runInProcess(ws, gh, { event: 'pull_request', payload: prPayload(7, 1), inputs: { suggestions: 'review', 'fail-on': 'never' } })
