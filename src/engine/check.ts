@@ -113,16 +113,7 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[]): SectionStatus[]
     set.add(f.rule)
     flagged.set(f.section, set)
   }
-  const parents = parentsOf(ctx.template)
-  const pathOf = (title: string | undefined): string[] => {
-    const out: string[] = []
-    let t = title
-    while (t !== undefined && out.length < 100) {
-      out.unshift(t)
-      t = parents.get(t)
-    }
-    return out
-  }
+  const pathOf = pathsOf(ctx.template)
   return st.matches.map(m => {
     const present = m.spec ?? m.misplaced
     const rules = flagged.get(m.tpl.title)
@@ -135,6 +126,36 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[]): SectionStatus[]
     if (present) s.line = present.line
     return s
   })
+}
+
+const pathCache = new WeakMap<TemplateRules, (title: string | undefined) => string[]>()
+
+/**
+ * Template section title -> the titles of its enclosing sections, outermost
+ * first. One frozen array per title and template, shared by every spec's
+ * statuses (a large run keeps every file's statuses).
+ */
+function pathsOf(template: TemplateRules): (title: string | undefined) => string[] {
+  let f = pathCache.get(template)
+  if (!f) {
+    const parents = parentsOf(template)
+    const paths = new Map<string | undefined, string[]>()
+    f = title => {
+      let p = paths.get(title)
+      if (!p) {
+        const out: string[] = []
+        let t = title
+        while (t !== undefined && out.length < 100) {
+          out.unshift(t)
+          t = parents.get(t)
+        }
+        paths.set(title, (p = Object.freeze(out) as string[]))
+      }
+      return p
+    }
+    pathCache.set(template, f)
+  }
+  return f
 }
 
 const parentCache = new WeakMap<TemplateRules, Map<string, string | undefined>>()
