@@ -323,3 +323,18 @@ describe('template-ref: base', () => {
     expect(commandLines(res.stdout, 'notice').length).toBeGreaterThan(0)
   })
 })
+
+describe('a refused check run with more findings than fit anywhere', () => {
+  it('falls back to workflow commands; the fallback report is written and named', async () => {
+    const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/long.rst': longSpec(6000) })
+    const gh = await startMock({ ...pr(changed('specs/long.rst')), checkRunCreateStatus: 403 })
+    const res = await runInProcess(ws, gh, { event: 'pull_request', payload: forkPayload(7, 1), inputs: { rules: 'line-length=error' } })
+    expect(res.code).toBe(1)
+    const fallback = path.join(ws.runnerTemp, FALLBACK)
+    expect(res.outputs['report-file']).toBe(fallback)
+    expect(commandLines(res.stdout, 'error').filter(l => l.includes('file='))).toHaveLength(10)
+    expect(res.stdout).toContain(`::notice::5990 of 6000 findings are not annotated and do not all fit in the job summary: the full JSON report is at ${fallback}`)
+    expect(JSON.parse(await readFile(fallback, 'utf8')).summary.errors).toBe(6000)
+    expect(res.summary).toContain('Annotations were capped: 10 of 6000 findings are annotated inline')
+  }, 60_000)
+})

@@ -69,7 +69,7 @@ export async function deliver(report: Report, settings: ActionSettings, d: Deliv
   let plan = await withFallback(report, facts)
 
   if (plan.channel === 'check-run' && !(await checkRun(report, settings, d, sha, plan))) {
-    plan = await withFallback(report, { ...facts, channel: 'workflow-commands' })
+    plan = await withFallback(report, { ...facts, channel: 'workflow-commands' }, plan.fallbackReport)
   }
   if (plan.channel === 'workflow-commands') {
     const { text } = formatCommands(report, { maxPerSeverity: MAX_COMMANDS_PER_SEVERITY })
@@ -92,10 +92,10 @@ export async function deliver(report: Report, settings: ActionSettings, d: Deliv
   return written
 }
 
-/** The plan, with its fallback report written; when that cannot be written, the plan without it. */
-async function withFallback(report: Report, facts: DeliveryFacts): Promise<DeliveryPlan> {
+/** The plan, with its fallback report written (unless `written` already is); when that cannot be written, the plan without it. */
+async function withFallback(report: Report, facts: DeliveryFacts, written?: string): Promise<DeliveryPlan> {
   const plan = planDelivery(facts)
-  if (!plan.fallbackReport || (await writeFallbackReport(report, plan.fallbackReport))) return plan
+  if (!plan.fallbackReport || plan.fallbackReport === written || (await writeFallbackReport(report, plan.fallbackReport))) return plan
   return planDelivery({ ...facts, fallbackDir: undefined })
 }
 
