@@ -4,11 +4,14 @@
  * those (also not through a symbolic link); parent directories are created.
  */
 import { lstat, mkdir, realpath, writeFile } from 'node:fs/promises'
+import { writeChunks } from '../workspace/write-chunks.js'
 import * as path from 'node:path'
 import { ConfigError, type FailOn } from '../config/config.js'
-import { within } from './settings.js'
+import { within } from '../config/paths.js'
 import type { Report } from '../engine/types.js'
-import { fileFails } from '../github/check-run.js'
+import { failedFiles } from '../config/policy.js'
+
+export { failedFiles }
 
 export interface WrittenFiles {
   /** Path of the JSON report, when written (workspace-relative, or absolute in RUNNER_TEMP). */
@@ -26,15 +29,6 @@ export interface ActionOutputs {
   'failed-files': string
   'report-file': string
   'sarif-file': string
-}
-
-/**
- * Files that fail the run: a finding at or above fail-on, or a file that could
- * not be checked. With fail-on never: the files with errors.
- */
-export function failedFiles(report: Report, failOn: FailOn): string[] {
-  const level: FailOn = failOn === 'never' ? 'error' : failOn
-  return report.files.filter(f => fileFails(f, level)).map(f => f.file)
 }
 
 export function actionOutputs(report: Report, failOn: FailOn, written: WrittenFiles): ActionOutputs {
@@ -64,7 +58,7 @@ export async function writeOutputFile(
   workspace: string,
   runnerTemp: string | undefined,
   file: string,
-  content: string,
+  content: string | Iterable<string>,
   inputName: string
 ): Promise<string> {
   const ws = path.resolve(workspace)
@@ -90,6 +84,7 @@ export async function writeOutputFile(
   if (existing?.isDirectory()) {
     throw new ConfigError(`input "${inputName}": "${file}" is a directory`)
   }
-  await writeFile(abs, content.endsWith('\n') ? content : content + '\n', 'utf8')
+  if (typeof content === 'string') await writeFile(abs, content.endsWith('\n') ? content : content + '\n', 'utf8')
+  else await writeChunks(abs, content) // a large report is written piece by piece (its pieces end with a newline)
   return root === ws ? path.relative(ws, abs).split(path.sep).join('/') : abs
 }

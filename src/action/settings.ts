@@ -8,8 +8,6 @@ import * as path from 'node:path'
 import {
   ConfigError,
   DEFAULT_MAX_LINE_LENGTH,
-  DEFAULT_PATHS,
-  DEFAULT_SECTION_DEPTH,
   parseChoice,
   parseFailOn,
   parseList,
@@ -20,7 +18,11 @@ import {
   type Settings
 } from '../config/config.js'
 import type { ConfigFile } from '../config/file.js'
-import { leavesBase } from '../workspace/files.js'
+import { checkGlobs, outputFilePath, within, workspacePath } from '../config/paths.js'
+import { resolveSettings, type SettingsOverrides } from '../config/resolve.js'
+
+// The path checks live in config/paths.ts; re-exported for the callers that know them from here.
+export { checkGlobs, outputFilePath, within, workspacePath }
 
 export const SCOPES = ['changed', 'all'] as const
 export type Scope = (typeof SCOPES)[number]
@@ -79,80 +81,34 @@ export function parseBoolean(value: string | undefined, name: string, fallback: 
   throw new ConfigError(`${name}: "${value}" is not allowed; use one of: true, false`)
 }
 
-/**
- * A path inside the workspace, given relative to it (or absolute inside it).
- * Returns it workspace-relative with forward slashes; throws ConfigError when
- * it would escape the workspace.
- */
-export function workspacePath(workspace: string, value: string, name: string): string {
-  const abs = path.resolve(workspace, value)
-  if (!within(workspace, abs)) throw new ConfigError(`${name}: "${value}" must be a file path inside the workspace (${workspace})`)
-  return path.relative(workspace, abs).split(path.sep).join('/')
-}
-
-/**
- * A glob of the `paths` / `exclude` inputs: relative to the workspace, so
- * not absolute and without "." or ".." parts. Throws ConfigError naming the input.
- */
-export function checkGlobs(globs: string[], name: string): string[] {
-  for (const g of globs) {
-    const bad =
-      g.startsWith('/') ||
-      g.startsWith('\\') ||
-      /^[A-Za-z]:/.test(g) ||
-      g.includes('\0') ||
-      g.split(/[\\/]/).some(part => part === '..' || part === '.')
-    if (bad) {
-      throw new ConfigError(
-        `${name}: "${g}" must be a glob relative to the workspace (not absolute, no "." or ".." parts), e.g. specs/**/*.rst`
-      )
-    }
-  }
-  return globs
-}
-
-/**
- * A path for a file the action writes (report-file, sarif-file): inside the
- * workspace (returned workspace-relative, forward slashes) or inside
- * RUNNER_TEMP, where workflows are told to put such files (returned
- * absolute). Anything else throws ConfigError naming both allowed places.
- */
-export function outputFilePath(workspace: string, runnerTemp: string | undefined, value: string, name: string): string {
-  const abs = path.resolve(workspace, value)
-  if (within(workspace, abs)) return path.relative(workspace, abs).split(path.sep).join('/')
-  if (runnerTemp && within(path.resolve(runnerTemp), abs)) return abs
-  const temp = runnerTemp ? ` or inside RUNNER_TEMP (${path.resolve(runnerTemp)})` : ''
-  throw new ConfigError(`${name}: "${value}" must be a file path inside the workspace (${workspace})${temp}`)
-}
-
-/** Is `abs` strictly below `root`? */
-export function within(root: string, abs: string): boolean {
-  const rel = path.relative(root, abs)
-  return rel !== '' && !leavesBase(rel)
-}
-
 /** Inputs that, when empty, take their value from .spec-template-check.yml. */
 const OVERRIDABLE = ['paths', 'exclude', 'not-specs', 'template', 'optional-sections', 'allowed-sections', 'max-line-length', 'fail-on', 'suppressions'] as const
 
+/** The inputs that were given, as overrides of the configuration file (config/resolve.ts). */
+function overrides(s: ActionSettings): SettingsOverrides {
+  const given = (name: (typeof OVERRIDABLE)[number]): boolean => s.given.has(name)
+  return {
+    ...(given('paths') ? { paths: s.paths } : {}),
+    ...(given('exclude') ? { exclude: s.exclude } : {}),
+    ...(given('not-specs') ? { notSpecs: s.notSpecs } : {}),
+    ...(given('template') ? { template: s.template } : {}),
+    ...(given('optional-sections') ? { optionalSections: s.optionalSections } : {}),
+    ...(given('allowed-sections') ? { allowedSections: s.allowedSections } : {}),
+    ...(given('max-line-length') ? { maxLineLength: s.maxLineLength } : {}),
+    ...(given('fail-on') ? { failOn: s.failOn } : {}),
+    ...(given('suppressions') ? { suppressions: s.suppressions } : {}),
+    rules: s.rules
+  }
+}
+
 /**
- * Merge the repository's configuration file under the inputs: an input that
- * was given wins; `rules` merge per rule (inputs win).
+ * Merge the repository's configuration file under the inputs
+ * (config/resolve.ts): an input that was given wins; `rules` merge per rule
+ * (inputs win); `section-depth` has no input and comes from the file.
  */
 export function applyConfigFile(settings: ActionSettings, cfg: ConfigFile | undefined): ActionSettings {
   if (!cfg) return settings
-  const given = (name: string): boolean => settings.given.has(name)
-  const out: ActionSettings = { ...settings, rules: { ...cfg.rules, ...settings.rules }, templates: cfg.templates }
-  if (!given('paths') && cfg.paths) out.paths = checkGlobs(cfg.paths, `${cfg.source}: "paths"`)
-  if (!given('exclude') && cfg.exclude) out.exclude = checkGlobs(cfg.exclude, `${cfg.source}: "exclude"`)
-  if (!given('not-specs') && cfg.notSpecs) out.notSpecs = cfg.notSpecs
-  if (!given('template') && cfg.template) out.template = workspacePath(settings.workspace, cfg.template, `${cfg.source}: "template"`)
-  if (!given('optional-sections') && cfg.optionalSections) out.optionalSections = cfg.optionalSections
-  if (!given('allowed-sections') && cfg.allowedSections) out.allowedSections = cfg.allowedSections
-  if (!given('max-line-length') && cfg.maxLineLength) out.maxLineLength = cfg.maxLineLength
-  if (!given('fail-on') && cfg.failOn) out.failOn = cfg.failOn
-  if (!given('suppressions') && cfg.suppressions) out.suppressions = cfg.suppressions
-  if (cfg.sectionDepth) out.sectionDepth = cfg.sectionDepth
-  return out
+  return { ...settings, ...resolveSettings(settings.workspace, cfg, overrides(settings)) }
 }
 
 export function readActionSettings(
@@ -160,40 +116,38 @@ export function readActionSettings(
   env: NodeJS.ProcessEnv = process.env
 ): ActionSettings {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd())
-  const paths = parseList(getInput('paths'))
+  const given = new Set(OVERRIDABLE.filter(name => getInput(name).trim() !== ''))
+  const has = (name: (typeof OVERRIDABLE)[number]): boolean => given.has(name)
   const template = getInput('template').trim()
   const reportFile = getInput('report-file').trim()
   const sarifFile = getInput('sarif-file').trim()
-  const settings: ActionSettings = {
-    workspace,
-    paths: paths.length > 0 ? checkGlobs(paths, label('paths')) : [...DEFAULT_PATHS],
+  const inputs: SettingsOverrides = {
+    ...(has('paths') ? { paths: checkGlobs(parseList(getInput('paths')), label('paths')) } : {}),
     exclude: checkGlobs(parseList(getInput('exclude')), label('exclude')),
-    ...(getInput('not-specs').trim() !== '' ? { notSpecs: parseNotSpecs(getInput('not-specs')) } : {}),
-    template: template === '' ? undefined : template,
+    ...(has('not-specs') ? { notSpecs: parseNotSpecs(getInput('not-specs')) } : {}),
     optionalSections: parseList(getInput('optional-sections')),
     allowedSections: parseList(getInput('allowed-sections')),
-    maxLineLength: getInput('max-line-length').trim() === ''
-      ? undefined
-      : parsePositiveInt(getInput('max-line-length'), label('max-line-length'), DEFAULT_MAX_LINE_LENGTH),
+    ...(has('max-line-length')
+      ? { maxLineLength: parsePositiveInt(getInput('max-line-length'), label('max-line-length'), DEFAULT_MAX_LINE_LENGTH) }
+      : {}),
     rules: parseRules(getInput('rules'), label('rules')),
-    sectionDepth: DEFAULT_SECTION_DEPTH,
     failOn: parseFailOn(getInput('fail-on'), label('fail-on')),
-    suppressions: parseSuppressionPolicy(getInput('suppressions'), label('suppressions')),
+    suppressions: parseSuppressionPolicy(getInput('suppressions'), label('suppressions'))
+  }
+  const rest = {
     scope: parseChoice(getInput('scope'), label('scope'), SCOPES, 'changed'),
     annotations: parseChoice(getInput('annotations'), label('annotations'), ANNOTATION_MODES, 'auto'),
     suggestions: parseChoice(getInput('suggestions'), label('suggestions'), SUGGESTION_MODES, 'off'),
     templateRef: parseChoice(getInput('template-ref'), label('template-ref'), TEMPLATE_REFS, 'head'),
     lines: parseChoice(getInput('lines'), label('lines'), LINES, 'all'),
-    given: new Set(OVERRIDABLE.filter(name => getInput(name).trim() !== '')),
+    given,
     summary: parseBoolean(getInput('summary'), label('summary'), true),
     reportFile: reportFile === '' ? undefined : outputFilePath(workspace, env.RUNNER_TEMP || undefined, reportFile, label('report-file')),
     sarifFile: sarifFile === '' ? undefined : outputFilePath(workspace, env.RUNNER_TEMP || undefined, sarifFile, label('sarif-file')),
     token: getInput('github-token'),
     requestTimeout: parsePositiveInt(getInput('request-timeout'), label('request-timeout'), DEFAULT_REQUEST_TIMEOUT)
   }
-  if (settings.template !== undefined) {
-    // Same rule as the other paths: the template is read from the workspace only.
-    settings.template = workspacePath(workspace, settings.template, label('template'))
-  }
-  return settings
+  // Same rule as the other paths: the template is read from the workspace only (checked last, as it always was).
+  if (template !== '') inputs.template = workspacePath(workspace, template, label('template'))
+  return { ...resolveSettings(workspace, undefined, inputs), ...rest }
 }

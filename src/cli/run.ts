@@ -22,9 +22,7 @@ import path from 'node:path'
 import {
   ConfigError,
   DEFAULT_MAX_LINE_LENGTH,
-  DEFAULT_PATHS,
   DEFAULT_SECTION_DEPTH,
-  failsAt,
   parseChoice,
   parseFailOn,
   parseList,
@@ -34,6 +32,8 @@ import {
   parseSuppressionPolicy,
   type Settings
 } from '../config/config.js'
+import { exitCodeFor } from '../config/policy.js'
+import { resolveSettings } from '../config/resolve.js'
 import { checkFiles, checkOptions } from '../runner/check-files.js'
 import { expandGlobs, readWorkspaceFile, type ReadResult } from '../workspace/files.js'
 import type { FileResult } from '../engine/types.js'
@@ -81,30 +81,28 @@ export async function main(argv: string[]): Promise<number> {
     const cfg = await loadConfigFile(root)
     // --template is read wherever it is; shown relative to the root.
     const templateTexts = new Map<string, string>()
-    let template = cfg?.template
+    let template: string | undefined
     if (args.template) {
       template = shownPath(root, path.resolve(cwd, args.template))
       templateTexts.set(template, readTemplateArg(path.resolve(cwd, args.template), template))
     }
-    const settings: Settings = {
-      workspace: root,
-      paths: cfg?.paths ?? DEFAULT_PATHS,
-      exclude: args.exclude !== undefined ? parseList(args.exclude) : cfg?.exclude ?? [],
-      ...(args.notSpecs !== undefined ? { notSpecs: parseNotSpecs(args.notSpecs) } : cfg?.notSpecs ? { notSpecs: cfg.notSpecs } : {}),
-      template,
-      templates: cfg?.templates,
-      optionalSections: args.optionalSections !== undefined ? parseList(args.optionalSections) : cfg?.optionalSections ?? [],
-      maxLineLength: args.maxLineLength !== undefined
-        ? parsePositiveInt(args.maxLineLength, '--max-line-length', DEFAULT_MAX_LINE_LENGTH)
-        : cfg?.maxLineLength,
-      allowedSections: args.allowedSections !== undefined ? parseList(args.allowedSections) : cfg?.allowedSections ?? [],
-      rules: { ...cfg?.rules, ...parseRules(args.rules, '--rules') },
-      sectionDepth: args.sectionDepth !== undefined
-        ? parsePositiveInt(args.sectionDepth, '--section-depth', DEFAULT_SECTION_DEPTH)
-        : cfg?.sectionDepth ?? DEFAULT_SECTION_DEPTH,
-      failOn: args.failOn !== undefined ? parseFailOn(args.failOn, '--fail-on') : cfg?.failOn ?? 'error',
-      suppressions: args.suppressions !== undefined ? parseSuppressionPolicy(args.suppressions, '--suppressions') : cfg?.suppressions ?? 'allow'
-    }
+    // defaults < configuration file < flags (config/resolve.ts, as the action); paths are the arguments, below.
+    const settings = resolveSettings(root, cfg, {
+      ...(args.exclude !== undefined ? { exclude: parseList(args.exclude) } : {}),
+      ...(args.notSpecs !== undefined ? { notSpecs: parseNotSpecs(args.notSpecs) } : {}),
+      ...(template !== undefined ? { template } : {}),
+      ...(args.optionalSections !== undefined ? { optionalSections: parseList(args.optionalSections) } : {}),
+      ...(args.maxLineLength !== undefined
+        ? { maxLineLength: parsePositiveInt(args.maxLineLength, '--max-line-length', DEFAULT_MAX_LINE_LENGTH) }
+        : {}),
+      ...(args.allowedSections !== undefined ? { allowedSections: parseList(args.allowedSections) } : {}),
+      rules: parseRules(args.rules, '--rules'),
+      ...(args.sectionDepth !== undefined
+        ? { sectionDepth: parsePositiveInt(args.sectionDepth, '--section-depth', DEFAULT_SECTION_DEPTH) }
+        : {}),
+      ...(args.failOn !== undefined ? { failOn: parseFailOn(args.failOn, '--fail-on') } : {}),
+      ...(args.suppressions !== undefined ? { suppressions: parseSuppressionPolicy(args.suppressions, '--suppressions') } : {})
+    })
     const format = parseChoice<ReportFormat>(args.format, '--format', ['text', 'json', 'sarif', 'github'], 'text')
     const lines = parseChoice(args.lines, '--lines', ['all', 'changed'] as const, 'all')
     // Paths: the arguments; else the configuration file's globs; else specs/ at the root.
@@ -181,10 +179,8 @@ export async function main(argv: string[]): Promise<number> {
     const report = summarize(results, VERSION)
     if (args.stats) process.stderr.write(formatStats(times, performance.now() - started))
     await emit(format === 'json' ? formatJsonChunks(report) : formatReport(report, format, RULES), out)
-    const failed = report.files.some(f => f.error !== undefined && settings.failOn !== 'never') ||
-      report.files.some(f => f.findings.some(x => failsAt(x.severity, settings.failOn)))
     if (unreadableExit() || fixFailed > 0) return 2
-    return failed ? 1 : 0
+    return exitCodeFor(report, settings.failOn)
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`spec-template-check: ${logLine(e.message)}\n`)

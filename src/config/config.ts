@@ -3,12 +3,15 @@
  * text (flags, action inputs) into them. Bad values raise ConfigError with a
  * message that names the option and the allowed values.
  */
-import type { Severity, SeveritySetting } from '../engine/types.js'
+import type { SeveritySetting } from '../engine/types.js'
 import { RULE_IDS } from '../rules/index.js'
 import type { TemplateMapping } from './file.js'
 import { SUPPRESSION_POLICIES, type SuppressionPolicy } from '../engine/suppress.js'
 
-export type FailOn = 'error' | 'warning' | 'never'
+import type { FailOn } from './policy.js'
+
+export type { FailOn } from './policy.js'
+export { failsAt } from './policy.js'
 
 export interface Settings {
   /** Absolute path of the workspace / repository root. Nothing outside it is read. */
@@ -116,11 +119,4 @@ export function parseFailOn(value: string | undefined, name = 'fail-on'): FailOn
 
 export function parseSuppressionPolicy(value: string | undefined, name = 'suppressions'): SuppressionPolicy {
   return parseChoice(value, name, SUPPRESSION_POLICIES, 'allow')
-}
-
-/** True when findings of this severity make the run fail under `failOn`. */
-export function failsAt(severity: Severity, failOn: FailOn): boolean {
-  if (failOn === 'never') return false
-  if (failOn === 'error') return severity === 'error'
-  return severity === 'error' || severity === 'warning'
 }

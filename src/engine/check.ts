@@ -120,21 +120,7 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[], rules: readonly 
     set.add(status)
     flagged.set(f.section!, set)
   }
-  const parents = parentsOf(ctx.template)
-  const paths = pathsOf(ctx.template)
-  const pathOf = (title: string | undefined): string[] => {
-    let path = paths.get(title)
-    if (!path) {
-      path = []
-      let t = title
-      while (t !== undefined && path.length < 100) {
-        path.unshift(t)
-        t = parents.get(t)
-      }
-      paths.set(title, path)
-    }
-    return path.slice()
-  }
+  const pathOf = pathsOf(ctx.template)
   return st.matches.map(m => {
     const present = m.spec ?? m.misplaced
     const given = flagged.get(m.tpl.title)
@@ -147,15 +133,37 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[], rules: readonly 
   })
 }
 
-const parentCache = new WeakMap<TemplateRules, Map<string, string | undefined>>()
-/** Per template: a parent title -> the path of titles down to it (worked out once, handed out as copies). */
-const pathCache = new WeakMap<TemplateRules, Map<string | undefined, string[]>>()
+const pathCache = new WeakMap<TemplateRules, (title: string | undefined) => string[]>()
 
-function pathsOf(template: TemplateRules): Map<string | undefined, string[]> {
-  let m = pathCache.get(template)
-  if (!m) pathCache.set(template, (m = new Map()))
-  return m
+/**
+ * Template section title -> the titles of its enclosing sections, outermost
+ * first. One frozen array per title and template, shared by every spec's
+ * statuses (a large run keeps every file's statuses).
+ */
+function pathsOf(template: TemplateRules): (title: string | undefined) => string[] {
+  let f = pathCache.get(template)
+  if (!f) {
+    const parents = parentsOf(template)
+    const paths = new Map<string | undefined, string[]>()
+    f = title => {
+      let p = paths.get(title)
+      if (!p) {
+        const out: string[] = []
+        let t = title
+        while (t !== undefined && out.length < 100) {
+          out.unshift(t)
+          t = parents.get(t)
+        }
+        paths.set(title, (p = Object.freeze(out) as string[]))
+      }
+      return p
+    }
+    pathCache.set(template, f)
+  }
+  return f
 }
+
+const parentCache = new WeakMap<TemplateRules, Map<string, string | undefined>>()
 
 /** Template section title -> its parent's title (first occurrence wins, as before). */
 function parentsOf(template: TemplateRules): Map<string, string | undefined> {

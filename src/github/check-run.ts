@@ -17,8 +17,7 @@
  * When GitHub refuses (403: fork pull requests and read-only tokens; 404),
  * the result says so and the caller falls back to workflow commands.
  */
-import type { FailOn } from '../config/config.js'
-import { failsAt } from '../config/config.js'
+import { conclusionFor, type FailOn } from '../config/policy.js'
 import type { Report, Severity } from '../engine/types.js'
 import { cutUtf8 as cut } from '../report/bytes.js'
 import { FILE_ERROR_RULE } from '../report/util.js'
@@ -139,22 +138,8 @@ export function toAnnotations(report: Report): Annotation[] {
   return out.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level])
 }
 
-/** failure when a finding reaches fail-on; neutral when there are findings below it; else success. */
-export function conclusionFor(report: Report, failOn: FailOn): Conclusion {
-  if (reachesFailOn(report, failOn)) return 'failure'
-  const t = report.totals
-  return t.errors + t.warnings + t.notices > 0 ? 'neutral' : 'success'
-}
-
-/** True when any finding (or a file that could not be checked) reaches the fail-on level. */
-export function reachesFailOn(report: Report, failOn: FailOn): boolean {
-  return report.files.some(f => fileFails(f, failOn))
-}
-
-export function fileFails(file: Report['files'][number], failOn: FailOn): boolean {
-  if (failOn === 'never') return false
-  return Boolean(file.error) || file.findings.some(x => failsAt(x.severity, failOn))
-}
+// The fail policy is config/policy.ts; re-exported for the callers that know it from here.
+export { conclusionFor, fileFails, reachesFailOn } from '../config/policy.js'
 
 /** The check run's one-line title, e.g. "3 errors, 1 warning in 2 of 5 spec files". */
 export function checkTitle(report: Report): string {

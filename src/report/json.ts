@@ -140,9 +140,13 @@ export function* formatJsonChunks(report: Report): Generator<string> {
     return
   }
   yield jsonLogSafe(rest.slice(0, at)) + '[\n    '
-  // JSON.stringify(x, null, 2) of a value nested in an array in the top object is its own text indented by 4.
+  // A file's object as JSON.stringify(report, null, 2) writes it (in an array in the top object: indented by 4),
+  // stringified at that depth and cut out: no second pass over the text to indent it.
+  const open = '{\n  "f": [\n    '
+  const close = '\n  ]\n}'
   for (let i = 0; i < files.length; i++) {
-    yield (i ? ',\n    ' : '') + jsonLogSafe(JSON.stringify(fileJson(files[i]!), null, 2).replace(/\n/g, '\n    '))
+    const nested = JSON.stringify({ f: [fileJson(files[i]!)] }, null, 2)
+    yield (i ? ',\n    ' : '') + jsonLogSafe(nested.slice(open.length, nested.length - close.length))
   }
   yield '\n  ]' + jsonLogSafe(rest.slice(at + 2)) + '\n'
 }

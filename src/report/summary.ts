@@ -200,11 +200,11 @@ function truncationNote(opts: SummaryOptions, findingsLeft: number, findingsTota
 }
 
 /** Take items in `order` while they fit in `budget` bytes; stop at the first that does not. */
-function takeWhileFits(sizes: number[], order: number[], budget: number): Set<number> {
+function takeWhileFits(size: (i: number) => number, order: number[], budget: number): Set<number> {
   const kept = new Set<number>()
   let used = 0
   for (const i of order) {
-    const n = sizes[i]!
+    const n = size(i)
     if (used + n > budget) break
     used += n
     kept.add(i)
@@ -212,55 +212,102 @@ function takeWhileFits(sizes: number[], order: number[], budget: number): Set<nu
   return kept
 }
 
-export function formatSummary(report: Report, opts: SummaryOptions = {}): string {
-  const maxBytes = Math.max(0, Math.floor(opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES))
+/**
+ * The pieces of a summary, each written (and measured) only when asked for:
+ * a summary far over the limit is cut without writing all of it.
+ */
+function summaryParts(report: Report, opts: SummaryOptions) {
   const files = sortedFiles(report.files)
   const showEmbedded = !(files.length > 1 && files.every(f => f.embeddedTemplate))
   const top = head(report, opts, files)
-  const rows = files.map(f => tableRow(f, showEmbedded, opts.linkBase))
   const findings = allFindings(report.files)
-  const items = findings.map(f => findingItem(f, opts.linkBase))
+  const rows: string[] = new Array(files.length)
+  const rowSizes: number[] = new Array(files.length)
+  const items: string[] = new Array(findings.length)
+  const itemSizes: number[] = new Array(findings.length)
+  const row = (i: number): string => (rows[i] ??= tableRow(files[i]!, showEmbedded, opts.linkBase))
+  const item = (i: number): string => (items[i] ??= findingItem(findings[i]!, opts.linkBase))
+  const rowSize = (i: number): number => (rowSizes[i] ??= utf8Length(row(i)))
+  const itemSize = (i: number): number => (itemSizes[i] ??= utf8Length(item(i)))
+  const topBytes = utf8Length(top)
+  const tableFixed = files.length ? utf8Length(TABLE_HEADER) : 0
+  let rowsBytes = 0
+  let rowsCounted = 0
+  return {
+    files,
+    findings,
+    top,
+    topBytes,
+    tableFixed,
+    row,
+    item,
+    rowSize,
+    itemSize,
+    /** The rows' total, counted up to just past `limit`. */
+    rowsBytesUpTo(limit: number): number {
+      for (; rowsCounted < files.length && rowsBytes <= limit; rowsCounted++) rowsBytes += rowSize(rowsCounted)
+      return rowsBytes
+    },
+    /** The whole summary's size (every row and finding), counted up to just past `limit`. */
+    fullBytesUpTo(limit: number): number {
+      let used = topBytes + tableFixed + this.rowsBytesUpTo(limit)
+      if (findings.length > 0 && used <= limit) {
+        used += 1 + utf8Length(detailsOpen(findings.length, findings.length)) + utf8Length(DETAILS_CLOSE)
+        for (let i = 0; i < findings.length && used <= limit; i++) used += itemSize(i)
+      }
+      return used
+    }
+  }
+}
 
+/**
+ * Whether the whole summary (every row and every finding, as formatSummary
+ * writes it with no size limit) takes at most `maxBytes`, found without
+ * building it: sizes are added one piece at a time and the count stops at
+ * the first piece past the limit.
+ */
+export function summaryFits(report: Report, maxBytes: number, opts: SummaryOptions = {}): boolean {
+  return summaryParts(report, opts).fullBytesUpTo(maxBytes) <= maxBytes
+}
+
+export function formatSummary(report: Report, opts: SummaryOptions = {}): string {
+  const maxBytes = Math.max(0, Math.floor(opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES))
+  const p = summaryParts(report, opts)
+  const { files, findings, top, topBytes, tableFixed } = p
+  const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i)
   const table = (keep?: Set<number>): string =>
-    rows.length === 0 ? '' : TABLE_HEADER + rows.filter((_, i) => !keep || keep.has(i)).join('')
+    files.length === 0 ? '' : TABLE_HEADER + all(files.length).filter(i => !keep || keep.has(i)).map(p.row).join('')
   const details = (keep?: Set<number>): string => {
-    if (items.length === 0 || (keep && keep.size === 0)) return ''
-    const shown = keep ? keep.size : items.length
-    return '\n' + detailsOpen(shown, items.length) + items.filter((_, i) => !keep || keep.has(i)).join('') + DETAILS_CLOSE
+    if (findings.length === 0 || (keep && keep.size === 0)) return ''
+    const shown = keep ? keep.size : findings.length
+    return '\n' + detailsOpen(shown, findings.length) + all(findings.length).filter(i => !keep || keep.has(i)).map(p.item).join('') + DETAILS_CLOSE
   }
 
-  const full = top + table() + details()
-  if (utf8Length(full) <= maxBytes) return full
+  if (p.fullBytesUpTo(maxBytes) <= maxBytes) return top + table() + details()
+  const rowsBytes = p.rowsBytesUpTo(maxBytes)
 
-  const rowSizes = rows.map(utf8Length)
-  const itemSizes = items.map(utf8Length)
-  const sum = (a: number[]): number => a.reduce((x, y) => x + y, 0)
   // Worst-case note (largest numbers) so the real one always fits.
   const noteReserve = utf8Length(truncationNote(opts, findings.length, findings.length, files.length, files.length))
-  const topBytes = utf8Length(top)
-  const tableFixed = rows.length ? utf8Length(TABLE_HEADER) : 0
 
-  // 1. All rows, as many findings as fit (errors first).
-  const itemOrder = findings.map((_, i) => i).sort((a, b) => compareBySeverity(findings[a]!, findings[b]!) || a - b)
+  // 1. All rows, as many findings as fit (errors first). (Rows past the limit leave no budget.)
   const detailsFixed = 1 + utf8Length(detailsOpen(findings.length, findings.length, true)) + utf8Length(DETAILS_CLOSE)
-  const budget1 = maxBytes - topBytes - tableFixed - sum(rowSizes) - detailsFixed - noteReserve
+  const budget1 = maxBytes - topBytes - tableFixed - rowsBytes - detailsFixed - noteReserve
   if (budget1 > 0) {
-    const keep = takeWhileFits(itemSizes, itemOrder, budget1)
+    const itemOrder = all(findings.length).sort((a, b) => compareBySeverity(findings[a]!, findings[b]!) || a - b)
+    const keep = takeWhileFits(p.itemSize, itemOrder, budget1)
     if (keep.size > 0) {
       const out =
-        top + table() + details(keep) + truncationNote(opts, items.length - keep.size, items.length, 0, rows.length)
+        top + table() + details(keep) + truncationNote(opts, findings.length - keep.size, findings.length, 0, files.length)
       if (utf8Length(out) <= maxBytes) return out
     }
   }
 
   // 2. No findings list; as many rows as fit (files with errors first).
-  const rowOrder = files
-    .map((_, i) => i)
-    .sort((a, b) => rowPriority(files[a]!) - rowPriority(files[b]!) || a - b)
+  const rowOrder = all(files.length).sort((a, b) => rowPriority(files[a]!) - rowPriority(files[b]!) || a - b)
   const budget2 = maxBytes - topBytes - tableFixed - noteReserve
-  const keepRows = budget2 > 0 ? takeWhileFits(rowSizes, rowOrder, budget2) : new Set<number>()
+  const keepRows = budget2 > 0 ? takeWhileFits(p.rowSize, rowOrder, budget2) : new Set<number>()
   const tablePart = keepRows.size > 0 ? table(keepRows) : ''
-  const out = top + tablePart + truncationNote(opts, items.length, items.length, rows.length - keepRows.size, rows.length)
+  const out = top + tablePart + truncationNote(opts, findings.length, findings.length, files.length - keepRows.size, files.length)
   if (utf8Length(out) <= maxBytes) return out
 
   // 3. Pathological limit: even the headline does not fit.

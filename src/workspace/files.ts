@@ -9,6 +9,7 @@ import type { Settings } from '../config/config.js'
 import { DEFAULT_NOT_SPECS, isProposalReadme, isTemplateFile } from '../engine/discover.js'
 import { globMatcher, GlobError } from '../config/glob.js'
 import { ConfigError } from '../config/config.js'
+import { leavesBase } from '../config/paths.js'
 
 /** Larger files are refused (the engine is linear, but a spec this big is a mistake). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -18,13 +19,8 @@ const SKIP_DIRS = new Set(['.git', 'node_modules'])
 export type ReadProblem = 'missing' | 'outside' | 'unreadable' | 'not-a-file' | 'too-large'
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string; problem: ReadProblem }
 
-/**
- * Does a path.relative() result leave its base? Only a whole ".." segment
- * does: a folder named "..draft" is inside.
- */
-export function leavesBase(rel: string): boolean {
-  return rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel)
-}
+// One copy of the path check, in config/paths.ts (the settings use it too).
+export { leavesBase }
 
 /** Workspace-relative, forward slashes; throws when the path leaves the workspace. */
 export function toRelative(workspace: string, p: string): string {
