@@ -108,7 +108,7 @@ describe('pull_request', () => {
     const gh = await startMock(pr(changed('README.md')))
     const res = await runInProcess(ws, gh, { event: 'pull_request', payload: prPayload(7, 1), inputs: { 'report-file': 'r.json' } })
     expect(res.code).toBe(0)
-    expect(res.stdout).toContain('::notice::No spec files changed (paths: specs/**/*.rst): passing')
+    expect(res.stdout).toContain('::notice::No spec files changed (paths: specs/**/*.rst, specs/**/*.md): passing')
     expect(res.outputs).toMatchObject({ 'files-checked': '0', errors: '0', 'report-file': 'r.json' })
     expect(JSON.parse(await readFile(path.join(ws.workspace, 'r.json'), 'utf8')).files).toEqual([])
   })

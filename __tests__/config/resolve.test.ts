@@ -10,7 +10,7 @@ describe('resolveSettings: defaults < configuration file < inputs or flags', () 
   it('defaults', () => {
     expect(resolveSettings(WS, undefined, {})).toEqual({
       workspace: WS,
-      paths: ['specs/**/*.rst'],
+      paths: ['specs/**/*.rst', 'specs/**/*.md'],
       exclude: [],
       template: undefined,
       optionalSections: [],
