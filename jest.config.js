@@ -1,3 +1,30 @@
+/**
+ * Jest over the TypeScript sources as ESM (run with --experimental-vm-modules,
+ * see `npm test`). ts-jest only transpiles (tsconfig.json sets
+ * isolatedModules): `npm run typecheck` checks the types.
+ *
+ * `npm test -- --coverage` measures src/ (the end-to-end tests run dist/ in
+ * child processes and do not count) and fails when a folder of src/ is at or
+ * under its line threshold; `npm run coverage:folders` prints the line
+ * coverage of every folder from coverage/coverage-summary.json.
+ */
+
+/** Folders of src/ that must keep over 85% of their lines covered. */
+const FOLDERS = [
+  'engine',
+  'engine/markdown',
+  'engine/rst',
+  'rules',
+  'report',
+  'workspace',
+  'templates',
+  'config',
+  'runner',
+  'github',
+  'action',
+  'cli'
+]
+
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
@@ -7,5 +34,14 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
-  testTimeout: 30000
+  testTimeout: 30000,
+  // Jest's default is one worker less than the cores (1 on a 2-core machine).
+  // Many suites wait on child processes and local servers: two workers keep both cores busy.
+  maxWorkers: 2,
+  collectCoverageFrom: ['src/**/*.ts', '!src/engine/default-template.generated.ts'],
+  coverageProvider: 'v8',
+  coverageReporters: ['text-summary', 'json-summary', 'lcov'],
+  // One key per folder; a folder's key also counts its subfolders (./src/engine/ includes engine/rst/),
+  // which have their own keys too. `npm run coverage:folders` checks each folder on its own.
+  coverageThreshold: Object.fromEntries(FOLDERS.map(f => [`./src/${f}/`, { lines: 85 }]))
 }
