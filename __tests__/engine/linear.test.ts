@@ -9,6 +9,7 @@ import { checkText } from '../../src/engine/check.js'
 import { fixText } from '../../src/engine/fix.js'
 import { templateFromText } from '../../src/templates/templates.js'
 import type { CheckOptions, TemplateRules } from '../../src/engine/types.js'
+import { workMs } from '../work-clock.js'
 
 /** A template of n sections: n/2 top-level ones with one subsection each. */
 function templateText(n: number): string {
@@ -41,16 +42,10 @@ const cases: Record<string, (n: number) => Work> = {
   })
 }
 
-function timed(fn: () => void): number {
-  const t0 = performance.now()
-  fn()
-  return performance.now() - t0
-}
-
 /** Check and fix time (ms) at size n: the best of `runs` runs. */
 function cost(name: string, n: number, runs: number): number {
   const w = cases[name]!(n)
-  const once = (): number => timed(() => {
+  const once = (): number => workMs(() => {
     checkText(w.text, w.template, options)
     fixText(w.text, w.template, options)
   })
