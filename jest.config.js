@@ -42,9 +42,9 @@ export default {
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 30000,
-  // Jest's default is one worker less than the cores (1 on a 2-core machine).
-  // Many suites wait on child processes and local servers: two workers keep both cores busy.
-  maxWorkers: 2,
+  // Jest's default is one worker less than the cores (1 on a 2-core machine). Many
+  // suites wait on child processes and local servers: a worker per core keeps them busy.
+  maxWorkers: '100%',
   collectCoverageFrom: ['src/**/*.ts', '!src/engine/default-template.generated.ts', ...DECLARATIONS_ONLY.map(f => `!${f}`)],
   coverageProvider: 'v8',
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
