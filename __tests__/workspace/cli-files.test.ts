@@ -5,30 +5,17 @@
  * temporary folders and git repositories.
  */
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { ConfigError, DEFAULT_PATHS, DEFAULT_SECTION_DEPTH, type Settings } from '../../src/config/config.js'
+import { ConfigError } from '../../src/config/config.js'
 import { MAX_FILE_BYTES } from '../../src/workspace/files.js'
 import { changedLinesFromGit } from '../../src/workspace/git-diff.js'
 import { loadConfigFile } from '../../src/workspace/config-file.js'
 import { defaultRoot, readNamedFile, selectFiles, shownPath, specReader } from '../../src/workspace/paths.js'
+import { folder, removeFolders, settings } from './fixtures.js'
 
-const dirs: string[] = []
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true })
-})
-
-/** A fresh folder (real path) with these files. */
-function folder(files: Record<string, string> = {}): string {
-  const d = realpathSync(mkdtempSync(path.join(tmpdir(), 'stc-ws-')))
-  dirs.push(d)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(d, name)), { recursive: true })
-    writeFileSync(path.join(d, name), text)
-  }
-  return d
-}
+afterAll(removeFolders)
 
 const GIT_ENV = {
   PATH: process.env.PATH,
@@ -48,19 +35,6 @@ function repo(files: Record<string, string>): string {
   git(d, 'add', '-A')
   git(d, 'commit', '-q', '-m', 'base')
   return d
-}
-
-function settings(workspace: string, extra: Partial<Settings> = {}): Settings {
-  return {
-    workspace,
-    paths: DEFAULT_PATHS,
-    exclude: [],
-    optionalSections: [],
-    rules: {},
-    sectionDepth: DEFAULT_SECTION_DEPTH,
-    failOn: 'error',
-    ...extra
-  }
 }
 
 const SPEC = 'Title\n=====\n\nText.\n'

@@ -2,30 +2,13 @@
  * src/workspace/files.ts: finding spec files, telling whether one exists and
  * listing a folder, never through a link that leaves the workspace.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
-import { ConfigError, DEFAULT_PATHS, DEFAULT_SECTION_DEPTH, type Settings } from '../../src/config/config.js'
+import { ConfigError } from '../../src/config/config.js'
 import { expandGlobs, hasSpecFile, isSpecPath, listWorkspaceFolder, workspaceFileExists } from '../../src/workspace/files.js'
+import { folder, removeFolders, settings } from './fixtures.js'
 
-const dirs: string[] = []
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true })
-})
-
-function folder(files: Record<string, string> = {}): string {
-  const d = realpathSync(mkdtempSync(path.join(tmpdir(), 'stc-files-')))
-  dirs.push(d)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(d, name)), { recursive: true })
-    writeFileSync(path.join(d, name), text)
-  }
-  return d
-}
-
-function settings(workspace: string, extra: Partial<Settings> = {}): Settings {
-  return { workspace, paths: DEFAULT_PATHS, exclude: [], optionalSections: [], rules: {}, sectionDepth: DEFAULT_SECTION_DEPTH, failOn: 'error', ...extra }
-}
+afterAll(removeFolders)
 
 describe('hasSpecFile', () => {
   test('a spec deep in the tree is found', async () => {
