@@ -1,3 +1,37 @@
+/**
+ * Jest over the TypeScript sources as ESM (run with --experimental-vm-modules,
+ * see `npm test`). ts-jest only transpiles (tsconfig.json sets
+ * isolatedModules): `npm run typecheck` checks the types.
+ *
+ * `npm test -- --coverage` measures src/ (the end-to-end tests run dist/ in
+ * child processes and do not count) and fails when a folder of src/ is at or
+ * under its line threshold; `npm run coverage:folders` prints the line
+ * coverage of every folder from coverage/coverage-summary.json.
+ */
+
+/** Folders of src/ that must keep over 85% of their lines covered. */
+const FOLDERS = [
+  'engine',
+  'engine/markdown',
+  'engine/rst',
+  'rules',
+  'report',
+  'workspace',
+  'templates',
+  'config',
+  'runner',
+  'github',
+  'action',
+  'cli'
+]
+
+/**
+ * Files of type declarations only: nothing of them runs (they compile to an
+ * empty module), so they have no lines to cover. __tests__/coverage.test.ts
+ * checks that each still compiles to nothing.
+ */
+export const DECLARATIONS_ONLY = ['src/engine/types.ts', 'src/engine/markdown/types.ts']
+
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
@@ -7,5 +41,14 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }]
   },
   testMatch: ['**/__tests__/**/*.test.ts'],
-  testTimeout: 30000
+  testTimeout: 30000,
+  // Jest's default is one worker less than the cores (1 on a 2-core machine). Many
+  // suites wait on child processes and local servers: a worker per core keeps them busy.
+  maxWorkers: '100%',
+  collectCoverageFrom: ['src/**/*.ts', '!src/engine/default-template.generated.ts', ...DECLARATIONS_ONLY.map(f => `!${f}`)],
+  coverageProvider: 'v8',
+  coverageReporters: ['text-summary', 'json-summary', 'lcov'],
+  // One key per folder; a folder's key also counts its subfolders (./src/engine/ includes engine/rst/),
+  // which have their own keys too. `npm run coverage:folders` checks each folder on its own.
+  coverageThreshold: Object.fromEntries(FOLDERS.map(f => [`./src/${f}/`, { lines: 85 }]))
 }

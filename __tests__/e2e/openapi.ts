@@ -26,9 +26,26 @@ const FILE = path.resolve(process.cwd(), 'node_modules/@octokit/openapi/generate
 let spec: { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, Schema>> } | undefined
 let routes: Route[] | undefined
 
-/** Parses the description (once per test file); the mock calls it before it listens, so no request waits for it. */
+/**
+ * Where a jest worker keeps the parsed description for its next test files:
+ * each test file has its own module registry and global object, but all of
+ * them share the worker's `Buffer` (jest-environment-node passes the real one
+ * through). Parsing the 13 MB description once per worker instead of once per
+ * test file saves about 0.2 s of CPU for each of the ~20 files that use the
+ * mock. The cached objects are only read.
+ */
+const SHARED = Symbol.for('spec-template-check.openapi')
+type Shared = { spec: NonNullable<typeof spec>; routes: Route[] }
+
+/** Parses the description (once per jest worker); the mock calls it before it listens, so no request waits for it. */
 export function load(): Route[] | undefined {
   if (routes) return routes
+  const holder = Buffer as unknown as Record<symbol, Shared | undefined>
+  const shared = holder[SHARED]
+  if (shared) {
+    spec = shared.spec
+    return (routes = shared.routes)
+  }
   if (!existsSync(FILE)) return undefined
   spec = JSON.parse(readFileSync(FILE, 'utf8'))
   routes = []
@@ -42,6 +59,7 @@ export function load(): Route[] | undefined {
       if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) routes.push({ method: method.toUpperCase(), template, re, op })
     }
   }
+  holder[SHARED] = { spec: spec!, routes }
   return routes
 }
 

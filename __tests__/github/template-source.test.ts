@@ -268,7 +268,10 @@ describe('apiTemplateSource and baseTemplateSource against the mock API', () => 
   afterEach(async () => {
     await mock?.close()
   })
-  const client = () => createClient('test-token', { secondMs: 5 }, { GITHUB_API_URL: mock.url })
+  // Waits are scaled down, but no answer here hangs: the per-request timeout stays
+  // generous in real milliseconds (2,000 "seconds" of 5 ms = 10 s), so that a loaded
+  // machine cannot turn a slow answer into a retry (and a second request).
+  const client = () => createClient('test-token', { secondMs: 5, requestTimeout: 2000 }, { GITHUB_API_URL: mock.url })
   const noGit: GitBytesRunner = async () => {
     throw new Error('not a git repository')
   }

@@ -30,8 +30,17 @@ import {
 
 afterAll(cleanupWorkspaces)
 
-/** "Seconds" of 5 ms; a request may take 40 of them (200 ms) before it is retried. */
-const FAST = { env: { SPEC_TEMPLATE_CHECK_SECOND_MS: '5' }, inputs: { 'request-timeout': '40' } }
+/**
+ * "Seconds" of 10 ms: the back-offs (1, 4, 9) take 140 ms, and all requests of
+ * a run may take 900 of them (9 s: a loaded machine stays far from it). Only
+ * a fault that never answers needs the request timeout: there a request may
+ * take 20 "seconds" (200 ms) before it is retried; elsewhere 300 (3 s), so
+ * that a slow answer on a busy machine is never taken for a timeout (and
+ * retried, using up an injected fault meant for the next request).
+ */
+const FAST = { env: { SPEC_TEMPLATE_CHECK_SECOND_MS: '10' }, inputs: { 'request-timeout': '300' } }
+const TIMES_OUT = { 'request-timeout': '20' }
+const timesOut = (failures: InjectedFailure[]): boolean => failures.some(f => f.fault === 'hang' || f.fault === 'endless')
 
 type Fault = Omit<InjectedFailure, 'method' | 'path' | 'times'>
 
@@ -153,7 +162,7 @@ async function run(s: Scenario, failures: InjectedFailure[], extra: Partial<Scen
       event: s.event,
       payload: s.payload,
       sha: s.sha,
-      inputs: { ...FAST.inputs, ...(s.inputs ?? {}) },
+      inputs: { ...FAST.inputs, ...(timesOut(failures) ? TIMES_OUT : {}), ...(s.inputs ?? {}) },
       env: FAST.env
     })
     return { res, gh }

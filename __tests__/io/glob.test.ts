@@ -14,6 +14,7 @@ import {
   validateGlob
 } from '../../src/config/glob.js'
 import { Rng } from '../fuzz/prng.js'
+import { workClock } from '../work-clock.js'
 
 const PATHS = [
   'specs/a.rst', 'specs/x/a.rst', 'specs/x/y/b.rst', 'specs/.hidden.rst', 'specs/.d/a.rst', '.github/a.rst',
@@ -86,9 +87,9 @@ describe('limits and refusals', () => {
     const fit = Array.from({ length: 31 }, () => '**/' + '*a'.repeat(250) + '*b') // 31 x 506 characters
     const paths = ['specs/' + 'a'.repeat(249), Array(2000).fill('a').join('/'), Array(16).fill('a'.repeat(255)).join('/')]
     for (const [m, p] of [list, fit].flatMap(l => paths.map(p => [globMatcher(l), p] as const))) {
-      const t = performance.now()
+      const t = workClock()
       expect(m(p)).toBe(false)
-      const ms = performance.now() - t
+      const ms = t.ms()
       expect(ms).toBeLessThan(1000)
     }
   })
@@ -104,9 +105,9 @@ describe('limits and refusals', () => {
     ]
     for (const [p, f] of cases) {
       const m = globMatcher([p])
-      const t = performance.now()
+      const t = workClock()
       expect(m(f)).toBe(false)
-      expect(performance.now() - t).toBeLessThan(500)
+      expect(t.ms()).toBeLessThan(500)
     }
   })
 })

@@ -1,0 +1,28 @@
+/** Temporary folders and settings for the workspace tests. */
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { DEFAULT_PATHS, DEFAULT_SECTION_DEPTH, type Settings } from '../../src/config/config.js'
+
+const dirs: string[] = []
+
+/** Removes every folder made by folder() (call in afterAll). */
+export function removeFolders(): void {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+}
+
+/** A fresh temporary folder (its real path) with these files. */
+export function folder(files: Record<string, string> = {}): string {
+  const d = realpathSync(mkdtempSync(path.join(tmpdir(), 'stc-ws-')))
+  dirs.push(d)
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(d, name)), { recursive: true })
+    writeFileSync(path.join(d, name), text)
+  }
+  return d
+}
+
+/** Default settings for this workspace, with some changed. */
+export function settings(workspace: string, extra: Partial<Settings> = {}): Settings {
+  return { workspace, paths: DEFAULT_PATHS, exclude: [], optionalSections: [], rules: {}, sectionDepth: DEFAULT_SECTION_DEPTH, failOn: 'error', ...extra }
+}
