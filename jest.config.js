@@ -22,6 +22,7 @@ const FOLDERS = [
   'runner',
   'github',
   'action',
+  'action/deliver',
   'cli'
 ]
 

@@ -7,7 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { RULES, RULE_IDS } from '../../src/rules/index.js'
 import { README_TABLE_END, README_TABLE_START, readmeRuleTable, schemaRulesBlock, withReadmeTable, withSchemaRules } from '../../src/rules/docs.js'
-import { SEVERITY_SETTINGS, type Rule } from '../../src/engine/types.js'
+import { SEVERITY_SETTINGS } from '../../src/engine/severity.js'
+import type { Rule } from '../../src/engine/types.js'
 
 const README = 'README.md'
 const SCHEMA = 'schema/spec-template-check.schema.json'

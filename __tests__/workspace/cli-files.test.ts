@@ -86,7 +86,7 @@ describe('selectFiles', () => {
 
   test('a glob that matches nothing, a glob from outside the root and a missing path are errors', async () => {
     const r = folder({ 'specs/a.rst': SPEC })
-    await expect(selectFiles(['specs/*.md'], settings(r), { cwd: r })).rejects.toThrow(new ConfigError('no .rst files match "specs/*.md"'))
+    await expect(selectFiles(['specs/*.md'], settings(r), { cwd: r })).rejects.toThrow(new ConfigError('no spec files match "specs/*.md"'))
     const outside = folder()
     await expect(selectFiles(['*.rst'], settings(r), { cwd: outside })).rejects.toThrow(
       `glob "*.rst": the current folder is outside ${r}; pass --root`

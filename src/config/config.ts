@@ -3,6 +3,7 @@
  * text (flags, action inputs) into them. Bad values raise ConfigError with a
  * message that names the option and the allowed values.
  */
+import { SEVERITY_SETTINGS } from '../engine/severity.js'
 import type { SeveritySetting } from '../engine/types.js'
 import { RULE_IDS } from '../rules/index.js'
 import type { TemplateMapping } from './file.js'
@@ -59,7 +60,7 @@ export const DEFAULT_PATHS = ['specs/**/*.rst', 'specs/**/*.md']
 export const DEFAULT_MAX_LINE_LENGTH = 79
 export const DEFAULT_SECTION_DEPTH = 2
 
-const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'notice', 'off']
+const SEVERITIES: readonly SeveritySetting[] = SEVERITY_SETTINGS
 
 /** Split a list given as newline- or comma-separated text; trims, drops empties. */
 export function parseList(value: string | undefined): string[] {

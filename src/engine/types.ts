@@ -4,6 +4,7 @@
  * The engine is pure: strings (or bytes) in, these plain objects out. Nothing
  * here knows about files, the console or GitHub.
  */
+import type { SEVERITY_SETTINGS } from './severity.js'
 import type { SuppressionPolicy, SuppressionUse } from './suppress.js'
 import type { FrontMatter, MdBlock, MdHeadingFormat } from './markdown/types.js'
 
@@ -11,7 +12,6 @@ export type Severity = 'error' | 'warning' | 'notice'
 /** The markup a spec (and its template) is written in. */
 export type SpecFormat = 'rst' | 'markdown'
 /** What configuration may set a rule to. */
-export const SEVERITY_SETTINGS = ['error', 'warning', 'notice', 'off'] as const
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number]
 
 /** A problem the scanner noticed while reading the structure. */

@@ -3,7 +3,8 @@
  * the JSON Schema's `rules` block. __tests__/rules/registry-docs.test.ts
  * fails when the checked-in files differ; `npm run docs` rewrites them.
  */
-import { SEVERITY_SETTINGS, type Rule } from '../engine/types.js'
+import { SEVERITY_SETTINGS } from '../engine/severity.js'
+import type { Rule } from '../engine/types.js'
 
 /** Markers around the generated table in README.md. */
 export const README_TABLE_START = '<!-- rules table: generated from src/rules by `npm run docs` -->'
