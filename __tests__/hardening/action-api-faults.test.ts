@@ -13,6 +13,7 @@
  * (SPEC_TEMPLATE_CHECK_SECOND_MS), so nothing here waits for real.
  */
 import { startMockGitHub, type InjectedFailure, type MockGitHub, type MockGitHubOptions } from '../e2e/mock-github.js'
+import { runInProcess } from '../action/in-process.js'
 import {
   BAD,
   BASE_SHA,
@@ -154,16 +155,26 @@ const SCENARIOS: Scenario[] = [
   }
 ]
 
-async function run(s: Scenario, failures: InjectedFailure[], extra: Partial<Scenario> = {}): Promise<{ res: RunResult; gh: MockGitHub }> {
+/**
+ * How a case runs: `bundle` spawns dist/index.js as the runner does; `in-process`
+ * calls the sources' run() in this process (the same environment, outputs and
+ * summary; no process start, so the full fault matrix stays cheap). Each
+ * endpoint's persistent faults run in-process, one of them also on the bundle;
+ * recoveries and pagination run on the bundle.
+ */
+type How = 'bundle' | 'in-process'
+
+async function run(s: Scenario, failures: InjectedFailure[], extra: Partial<Scenario> = {}, how: How = 'bundle'): Promise<{ res: RunResult; gh: MockGitHub }> {
   const ws = await makeWorkspace(extra.files ?? s.files)
   const gh = await startMockGitHub({ ...s.mock, ...(extra.mock ?? {}), failures })
   try {
-    const res = await runAction(ws, gh, {
+    const res = await (how === 'bundle' ? runAction : runInProcess)(ws, gh, {
       event: s.event,
       payload: s.payload,
       sha: s.sha,
       inputs: { ...FAST.inputs, ...(timesOut(failures) ? TIMES_OUT : {}), ...(s.inputs ?? {}) },
-      env: FAST.env
+      // In-process, nothing starts a process: "seconds" of 2 ms keep the never-answering cases short.
+      env: how === 'bundle' ? FAST.env : { ...FAST.env, SPEC_TEMPLATE_CHECK_SECOND_MS: '2' }
     })
     return { res, gh }
   } finally {
@@ -189,7 +200,15 @@ function expectFailsClosed(res: RunResult, s: Scenario): void {
 }
 
 describe.each(SCENARIOS.map((s, i) => [s.endpoint, s, i] as const))('%s', (_, s, i) => {
-  it.concurrent.each(FAULTS)('persistently answering %s: fails closed', async (_name, fault) => {
+  // In-process runs share this process's environment and stdout: one at a time.
+  it.each(FAULTS)('persistently answering %s: fails closed (sources, in-process)', async (_name, fault) => {
+    const { res } = await run(s, [{ method: s.method, path: s.path, times: 1000, ...fault }], {}, 'in-process')
+    expectFailsClosed(res, s)
+  })
+
+  // The bundle too, one persistent fault per endpoint, rotating so that every fault runs on the bundle somewhere.
+  const onBundle = FAULTS.filter((_f, k) => k % SCENARIOS.length === i)
+  it.concurrent.each(onBundle)('persistently answering %s: fails closed (bundle)', async (_name, fault) => {
     const { res } = await run(s, [{ method: s.method, path: s.path, times: 1000, ...fault }])
     expectFailsClosed(res, s)
   })
