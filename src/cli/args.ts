@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util'
 
 export const USAGE = `Usage: spec-template-check [options] [paths...]
 
-Check reStructuredText specs against their template. Paths are files,
-directories (their *.rst files, recursively) or globs; default: specs
+Check design specs (reStructuredText or Markdown) against their template.
+Paths are files, directories (their *.rst, *.md and *.markdown files,
+recursively) or globs; default: specs
 
 Options:
   --template FILE            template to check against (default: discovery,
