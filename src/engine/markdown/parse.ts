@@ -7,7 +7,7 @@
 import MarkdownIt from 'markdown-it'
 import type { Env, MarkdownIt as Md, StateBlock, Token } from 'markdown-it'
 import { splitLines } from '../rst/scan.js'
-import { frontMatterEnd, readFrontMatter } from './front-matter.js'
+import { readFrontMatter } from './front-matter.js'
 import type { MdBlock, MdBlockKind, MdDocument, MdSection } from './types.js'
 
 let parser: Md | undefined
@@ -40,8 +40,9 @@ function asCmarkGfm029(md: Md): void {
   if (!rule) return
   const original = rule.fn as BlockRule
   const html029: BlockRule = (state, startLine, endLine, silent) => {
-    if (state.sCount[startLine]! - state.blkIndent < 4) {
-      const start = state.bMarks[startLine]! + state.tShift[startLine]!
+    const start = state.bMarks[startLine]! + state.tShift[startLine]!
+    // Most lines do not start with `<`: no slice for them (this rule is tried at every block start).
+    if (state.src.charCodeAt(start) === 0x3c && state.sCount[startLine]! - state.blkIndent < 4) {
       const text = state.src.slice(start, state.eMarks[startLine])
       if (/^<![a-z]/.test(text)) return false
       if (TYPE7_IN_029.test(text)) {
@@ -78,11 +79,10 @@ const ONLY_COMMENTS = /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/
 export function parseMarkdown(text: string): MdDocument {
   const lines = splitLines(text)
   const frontMatter = readFrontMatter(lines)
-  const fmEnd = frontMatterEnd(lines)
-  const source = fmEnd < 0 ? lines : lines.map((l, i) => (i <= fmEnd ? '' : l))
+  const fmEnd = frontMatter ? frontMatter.endLine - 1 : -1
   const md = markdownIt()
   const env: Env = {}
-  const tokens = md.parse(source.join('\n'), env)
+  const tokens = md.parse(sourceOf(text, lines, fmEnd), env)
 
   const verbatim = lines.map((_, i) => i <= fmEnd)
   const sections: MdSection[] = []
@@ -108,14 +108,33 @@ export function parseMarkdown(text: string): MdDocument {
   return { format: 'markdown', lines, sections, roots, preamble, verbatim, problems: [], ...(frontMatter ? { frontMatter } : {}) }
 }
 
+/**
+ * The text markdown-it reads: the lines joined with "\n", front matter
+ * lines blank. Without a CR in the text, that is the text itself (less its
+ * final line end), so it is sliced rather than joined again line by line.
+ */
+function sourceOf(text: string, lines: readonly string[], fmEnd: number): string {
+  if (text.includes('\r') || fmEnd >= lines.length - 1) return (fmEnd < 0 ? lines : lines.map((l, i) => (i <= fmEnd ? '' : l))).join('\n')
+  let from = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  for (let i = 0; i <= fmEnd; i++) from = text.indexOf('\n', from) + 1
+  const to = text.endsWith('\n') ? text.length - 1 : text.length
+  const body = from <= to ? text.slice(from, to) : ''
+  return fmEnd < 0 ? body : '\n'.repeat(fmEnd + 1) + body
+}
+
 function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env): MdSection {
   const [start, after] = open.map!
   const setext = !open.markup.startsWith('#')
-  const rawTitle = inline.content.split('\n').map(l => l.trim()).join(' ').trim()
-  const children: Token[] = []
-  md.inline.parse(inline.content, md, env, children)
+  const content = inline.content
+  const rawTitle = content.includes('\n') ? content.split('\n').map(l => l.trim()).join(' ').trim() : content.trim()
+  let shown = content
+  if (INLINE_START.test(content)) {
+    const children: Token[] = []
+    md.inline.parse(content, md, env, children)
+    shown = plainText(children)
+  }
   return {
-    title: plainText(children).replace(/\s+/g, ' ').trim(),
+    title: shown.replace(/\s+/g, ' ').trim(),
     rawTitle,
     level: Number(open.tag.slice(1)),
     line: start + 1,
@@ -134,6 +153,14 @@ function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env):
     }
   }
 }
+
+/**
+ * The characters an inline rule of markdown-it (linkify off) can start at:
+ * line breaks, escapes, code spans, strikethrough, emphasis, links, images,
+ * autolinks and HTML, entities. A heading without any of them is one text
+ * token, its content as written, so it is not parsed.
+ */
+const INLINE_START = /[\n\\`~*_[!<&]/
 
 /** Inline tokens -> the text GitHub shows: text (escapes and entities decoded), code spans and image descriptions; HTML tags dropped. */
 function plainText(tokens: readonly Token[]): string {
