@@ -5,10 +5,15 @@
  * Pure: text in, plain objects out.
  */
 import MarkdownIt from 'markdown-it'
-import type { Env, MarkdownIt as Md, StateBlock, Token } from 'markdown-it'
+import type StateBlock from 'markdown-it/lib/rules_block/state_block.mjs'
+import type Token from 'markdown-it/lib/token.mjs'
 import { splitLines } from '../rst/scan.js'
 import { readFrontMatter } from './front-matter.js'
 import type { MdBlock, MdBlockKind, MdDocument, MdSection } from './types.js'
+
+type Md = MarkdownIt
+/** markdown-it's environment (link reference definitions the inline parser of headings reads). */
+type Env = Record<string, unknown>
 
 let parser: Md | undefined
 
@@ -36,9 +41,11 @@ const TYPE7_IN_029 = /^<(?:textarea|\/?search)(?=\s|\/?>|$)/i
  * This rule reads those lines as 0.29 does and leaves the rest to markdown-it.
  */
 function asCmarkGfm029(md: Md): void {
-  const rule = md.block.ruler.__rules__.find(r => r.name === 'html_block')
+  // The rule list is internal to markdown-it (not in its typings); at() keeps the rule's place and alternatives.
+  const rules = (md.block.ruler as unknown as { __rules__: Array<{ name: string; fn: BlockRule; alt: string[] }> }).__rules__
+  const rule = rules.find(r => r.name === 'html_block')
   if (!rule) return
-  const original = rule.fn as BlockRule
+  const original = rule.fn
   const html029: BlockRule = (state, startLine, endLine, silent) => {
     const start = state.bMarks[startLine]! + state.tShift[startLine]!
     // Most lines do not start with `<`: no slice for them (this rule is tried at every block start).
