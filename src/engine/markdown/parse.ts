@@ -23,6 +23,7 @@ function markdownIt(): Md {
     parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
     parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'])
     asCmarkGfm029(parser)
+    withoutUnusedWork(parser)
   }
   return parser
 }
@@ -66,6 +67,44 @@ function asCmarkGfm029(md: Md): void {
     return original(state, startLine, endLine, silent)
   }
   md.block.ruler.at('html_block', html029, { alt: rule.alt })
+}
+
+/**
+ * Two of markdown-it's rules, doing only the work whose result is read here
+ * (same tokens, same line ranges):
+ * - normalize: the text is already split at CR, CRLF and LF and joined with
+ *   LF (sourceOf), so it is copied only when it holds a NUL (to U+FFFD);
+ * - paragraph: the same line walk, without collecting the paragraph's text
+ *   into its inline token (inline parsing is off; headings have their own).
+ */
+function withoutUnusedWork(md: Md): void {
+  md.core.ruler.at('normalize', state => {
+    let src = state.src
+    if (src.includes('\r')) src = src.replace(/\r\n?/g, '\n')
+    if (src.includes('\0')) src = src.replace(/\0/g, '\uFFFD')
+    state.src = src
+  })
+  md.block.ruler.at('paragraph', (state, startLine, endLine) => {
+    const terminators = state.md.block.ruler.getRules('paragraph')
+    const oldParentType = state.parentType
+    let nextLine = startLine + 1
+    state.parentType = 'paragraph'
+    for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+      // A lazy continuation line (however indented), or a line a block quote has checked already.
+      if (state.sCount[nextLine]! - state.blkIndent > 3 || state.sCount[nextLine]! < 0) continue
+      let terminate = false
+      for (let i = 0; i < terminators.length && !terminate; i++) terminate = terminators[i]!(state, nextLine, endLine, true)
+      if (terminate) break
+    }
+    state.line = nextLine
+    state.push('paragraph_open', 'p', 1).map = [startLine, nextLine]
+    const inline = state.push('inline', '', 0)
+    inline.map = [startLine, nextLine]
+    inline.children = []
+    state.push('paragraph_close', 'p', -1)
+    state.parentType = oldParentType
+    return true
+  })
 }
 
 const BLOCK_KIND: Record<string, MdBlockKind> = {
