@@ -105,4 +105,11 @@ describe('heading titles without inline markup are not inline-parsed', () => {
       expect([t, parseMarkdown(`## ${t}\n`).sections[0]!.title]).toEqual([t, expected.replace(/\s+/g, ' ').trim()])
     }
   })
+
+  it('reads `[label]` as a link where the document defines it, as text where not', () => {
+    expect(parseMarkdown('## Notes [optional]\n').sections[0]!.title).toBe('Notes [optional]')
+    expect(parseMarkdown('## Notes [optional] [x](#y)\n').sections[0]!.title).toBe('Notes [optional] x')
+    expect(parseMarkdown('## Notes [optional]\n\n[optional]: https://example.com\n').sections[0]!.title).toBe('Notes optional')
+    expect(parseMarkdown('[other]: https://example.com\n\n## Notes [optional] [other]\n').sections[0]!.title).toBe('Notes [optional] other')
+  })
 })

@@ -77,7 +77,7 @@ function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env):
   const content = inline.content
   const rawTitle = content.includes('\n') ? content.split('\n').map(l => l.trim()).join(' ').trim() : content.trim()
   let shown = content
-  if (INLINE_START.test(content)) {
+  if (INLINE_START.test(content) || (content.includes('[') && (env.references !== undefined || content.includes('](')))) {
     const children: Token[] = []
     md.inline.parse(content, md, env, children)
     shown = plainText(children)
@@ -105,11 +105,13 @@ function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env):
 
 /**
  * The characters an inline rule of markdown-it (linkify off) can start at:
- * line breaks, escapes, code spans, strikethrough, emphasis, links, images,
- * autolinks and HTML, entities. A heading without any of them is one text
- * token, its content as written, so it is not parsed.
+ * line breaks, escapes, code spans, strikethrough, emphasis, images,
+ * autolinks and HTML, entities; and links, `[`, which are links only before
+ * `(` or with reference definitions in the document (`[optional]` is text).
+ * A heading without any of them is one text token, its content as written,
+ * so it is not parsed.
  */
-const INLINE_START = /[\n\\`~*_[!<&]/
+const INLINE_START = /[\n\\`~*_!<&]/
 
 /** Inline tokens -> the text GitHub shows: text (escapes and entities decoded), code spans and image descriptions; HTML tags dropped. */
 function plainText(tokens: readonly Token[]): string {
