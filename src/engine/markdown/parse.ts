@@ -132,8 +132,9 @@ function block(tok: Token, lines: string[]): MdBlock | undefined {
   let kind = BLOCK_KIND[tok.type]
   if (tok.type === 'html_block') kind = ONLY_COMMENTS.test(tok.content) ? 'comment' : 'html'
   if (!kind) return undefined
-  const b: MdBlock = { kind, line: start + 1, endLine: Math.max(start + 1, end), text: lines.slice(start, end).join('\n') }
-  if (tok.type === 'fence' || tok.type === 'code_block') b.text = tok.content.replace(/\n$/, '')
+  const code = tok.type === 'fence' || tok.type === 'code_block'
+  const text = code ? tok.content.replace(/\n$/, '') : end - start === 1 ? (lines[start] ?? '') : lines.slice(start, end).join('\n')
+  const b: MdBlock = { kind, line: start + 1, endLine: Math.max(start + 1, end), text }
   if (tok.type === 'fence') b.lang = tok.info.trim().split(/\s+/)[0] ?? ''
   return b
 }
