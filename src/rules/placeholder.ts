@@ -29,8 +29,16 @@ export const placeholder: Rule = {
     }
     const none = ctx.template.stated.none !== undefined
     const md = ctx.outline.format === 'markdown'
+    // Blanking code spans and comments (withoutCode) only turns characters into spaces: a line that holds no
+    // placeholder as written holds none after it, unless a placeholder has whitespace in it.
+    const skipByText = md && !phs.some(ph => /\s/.test(ph))
     ctx.outline.lines.forEach((raw, i) => {
       if ((!md && !raw.includes('<')) || literal[i] || covered[i]) return
+      if (skipByText) {
+        let any = false
+        for (let k = 0; k < phs.length && !any; k++) any = raw.includes(phs[k]!)
+        if (!any) return
+      }
       const line = md ? withoutCode(raw, i, ctx.outline) : raw
       for (const ph of phs) {
         const col = md ? wordAt(line, ph) : line.indexOf(ph)

@@ -4,61 +4,11 @@
  * renders: ATX and setext, none inside code, HTML blocks or front matter.
  * Pure: text in, plain objects out.
  */
-import MarkdownIt from 'markdown-it'
-import type { Env, MarkdownIt as Md, StateBlock, Token } from 'markdown-it'
+import type Token from 'markdown-it/lib/token.mjs'
+import { markdownIt, type Env, type Md } from './markdown-it.js'
 import { splitLines } from '../rst/scan.js'
-import { frontMatterEnd, readFrontMatter } from './front-matter.js'
+import { readFrontMatter } from './front-matter.js'
 import type { MdBlock, MdBlockKind, MdDocument, MdSection } from './types.js'
-
-let parser: Md | undefined
-
-/** One parser for the process: HTML blocks on (GitHub reads them), inline parsing only for headings. */
-function markdownIt(): Md {
-  if (!parser) {
-    parser = new MarkdownIt('default', { html: true, linkify: false, typographer: false })
-    parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'])
-    asCmarkGfm029(parser)
-  }
-  return parser
-}
-
-type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean
-
-/** A complete open or closing tag alone on its line (the start of an HTML block of type 7). */
-const TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^"'=<>`\x00-\x20]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/
-/** Starts of type 7 in CommonMark 0.29 that 0.31 reads as type 1 (`<textarea`) or type 6 (`search`). */
-const TYPE7_IN_029 = /^<(?:textarea|\/?search)(?=\s|\/?>|$)/i
-
-/**
- * GitHub renders with cmark-gfm 0.29; markdown-it follows CommonMark 0.31,
- * whose HTML block starts differ on `<textarea`, `search` and
- * declarations with a lower-case letter (`<!doctype`: text in 0.29).
- * This rule reads those lines as 0.29 does and leaves the rest to markdown-it.
- */
-function asCmarkGfm029(md: Md): void {
-  const rule = md.block.ruler.__rules__.find(r => r.name === 'html_block')
-  if (!rule) return
-  const original = rule.fn as BlockRule
-  const html029: BlockRule = (state, startLine, endLine, silent) => {
-    if (state.sCount[startLine]! - state.blkIndent < 4) {
-      const start = state.bMarks[startLine]! + state.tShift[startLine]!
-      const text = state.src.slice(start, state.eMarks[startLine])
-      if (/^<![a-z]/.test(text)) return false
-      if (TYPE7_IN_029.test(text)) {
-        if (silent || !TAG_LINE.test(text)) return false // type 7 cannot interrupt a paragraph
-        let next = startLine + 1
-        while (next < endLine && state.sCount[next]! >= state.blkIndent && !state.isEmpty(next)) next++
-        state.line = next
-        const token = state.push('html_block', '', 0)
-        token.map = [startLine, next]
-        token.content = state.getLines(startLine, next, state.blkIndent, true)
-        return true
-      }
-    }
-    return original(state, startLine, endLine, silent)
-  }
-  md.block.ruler.at('html_block', html029, { alt: rule.alt })
-}
 
 const BLOCK_KIND: Record<string, MdBlockKind> = {
   paragraph_open: 'prose',
@@ -78,11 +28,10 @@ const ONLY_COMMENTS = /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/
 export function parseMarkdown(text: string): MdDocument {
   const lines = splitLines(text)
   const frontMatter = readFrontMatter(lines)
-  const fmEnd = frontMatterEnd(lines)
-  const source = fmEnd < 0 ? lines : lines.map((l, i) => (i <= fmEnd ? '' : l))
+  const fmEnd = frontMatter ? frontMatter.endLine - 1 : -1
   const md = markdownIt()
   const env: Env = {}
-  const tokens = md.parse(source.join('\n'), env)
+  const tokens = md.parse(sourceOf(text, lines, fmEnd), env)
 
   const verbatim = lines.map((_, i) => i <= fmEnd)
   const sections: MdSection[] = []
@@ -108,14 +57,33 @@ export function parseMarkdown(text: string): MdDocument {
   return { format: 'markdown', lines, sections, roots, preamble, verbatim, problems: [], ...(frontMatter ? { frontMatter } : {}) }
 }
 
+/**
+ * The text markdown-it reads: the lines joined with "\n", front matter
+ * lines blank. Without a CR in the text, that is the text itself (less its
+ * final line end), so it is sliced rather than joined again line by line.
+ */
+function sourceOf(text: string, lines: readonly string[], fmEnd: number): string {
+  if (text.includes('\r') || fmEnd >= lines.length - 1) return (fmEnd < 0 ? lines : lines.map((l, i) => (i <= fmEnd ? '' : l))).join('\n')
+  let from = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  for (let i = 0; i <= fmEnd; i++) from = text.indexOf('\n', from) + 1
+  const to = text.endsWith('\n') ? text.length - 1 : text.length
+  const body = from <= to ? text.slice(from, to) : ''
+  return fmEnd < 0 ? body : '\n'.repeat(fmEnd + 1) + body
+}
+
 function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env): MdSection {
   const [start, after] = open.map!
   const setext = !open.markup.startsWith('#')
-  const rawTitle = inline.content.split('\n').map(l => l.trim()).join(' ').trim()
-  const children: Token[] = []
-  md.inline.parse(inline.content, md, env, children)
+  const content = inline.content
+  const rawTitle = content.includes('\n') ? content.split('\n').map(l => l.trim()).join(' ').trim() : content.trim()
+  let shown = content
+  if (INLINE_START.test(content) || (content.includes('[') && (env.references !== undefined || content.includes('](')))) {
+    const children: Token[] = []
+    md.inline.parse(content, md, env, children)
+    shown = plainText(children)
+  }
   return {
-    title: plainText(children).replace(/\s+/g, ' ').trim(),
+    title: shown.replace(/\s+/g, ' ').trim(),
     rawTitle,
     level: Number(open.tag.slice(1)),
     line: start + 1,
@@ -134,6 +102,16 @@ function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env):
     }
   }
 }
+
+/**
+ * The characters an inline rule of markdown-it (linkify off) can start at:
+ * line breaks, escapes, code spans, strikethrough, emphasis, images,
+ * autolinks and HTML, entities; and links, `[`, which are links only before
+ * `(` or with reference definitions in the document (`[optional]` is text).
+ * A heading without any of them is one text token, its content as written,
+ * so it is not parsed.
+ */
+const INLINE_START = /[\n\\`~*_!<&]/
 
 /** Inline tokens -> the text GitHub shows: text (escapes and entities decoded), code spans and image descriptions; HTML tags dropped. */
 function plainText(tokens: readonly Token[]): string {
@@ -154,8 +132,9 @@ function block(tok: Token, lines: string[]): MdBlock | undefined {
   let kind = BLOCK_KIND[tok.type]
   if (tok.type === 'html_block') kind = ONLY_COMMENTS.test(tok.content) ? 'comment' : 'html'
   if (!kind) return undefined
-  const b: MdBlock = { kind, line: start + 1, endLine: Math.max(start + 1, end), text: lines.slice(start, end).join('\n') }
-  if (tok.type === 'fence' || tok.type === 'code_block') b.text = tok.content.replace(/\n$/, '')
+  const code = tok.type === 'fence' || tok.type === 'code_block'
+  const text = code ? tok.content.replace(/\n$/, '') : end - start === 1 ? (lines[start] ?? '') : lines.slice(start, end).join('\n')
+  const b: MdBlock = { kind, line: start + 1, endLine: Math.max(start + 1, end), text }
   if (tok.type === 'fence') b.lang = tok.info.trim().split(/\s+/)[0] ?? ''
   return b
 }
