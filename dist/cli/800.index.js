@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   markdownOutline: () => (/* binding */ markdownOutline)
 /* harmony export */ });
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1533);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4036);
 /**
  * What `--outline` prints for a Markdown file: the headings GitHub renders
  * (level, line of the heading text, plain title), in document order.
@@ -27,7 +27,7 @@ function markdownOutline(text) {
 
 /***/ }),
 
-/***/ 1533:
+/***/ 4036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,8 +36,174 @@ __webpack_require__.d(__webpack_exports__, {
   D: () => (/* binding */ parseMarkdown)
 });
 
-// EXTERNAL MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs + 12 modules
-var markdown_it = __webpack_require__(5251);
+// EXTERNAL MODULE: ./node_modules/markdown-it/index.mjs + 51 modules
+var markdown_it = __webpack_require__(6216);
+// EXTERNAL MODULE: ./node_modules/markdown-it/lib/rules_block/state_block.mjs
+var state_block = __webpack_require__(5036);
+;// CONCATENATED MODULE: ./src/engine/markdown/markdown-it.ts
+/**
+ * The one markdown-it parser of the process, set up as the Markdown reader
+ * needs it: CommonMark + GFM tables and strikethrough, HTML blocks read as
+ * GitHub's cmark-gfm 0.29 reads them, and only the work whose result the
+ * reader uses (no inline parsing, no paragraph text, line marks found
+ * line by line rather than character by character). Same tokens as
+ * markdown-it's own rules: __tests__/markdown/markdown-it.test.ts compares them.
+ */
+
+
+let parser;
+/** One parser for the process: HTML blocks on (GitHub reads them), inline parsing only for headings. */
+function markdownIt() {
+    if (!parser) {
+        parser = new markdown_it/* default */.A('default', { html: true, linkify: false, typographer: false });
+        parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+        asCmarkGfm029(parser);
+        withoutUnusedWork(parser);
+        parser.block.State = LineMarksState;
+    }
+    return parser;
+}
+/** A complete open or closing tag alone on its line (the start of an HTML block of type 7). */
+const TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^"'=<>`\x00-\x20]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+/** Starts of type 7 in CommonMark 0.29 that 0.31 reads as type 1 (`<textarea`) or type 6 (`search`). */
+const TYPE7_IN_029 = /^<(?:textarea|\/?search)(?=\s|\/?>|$)/i;
+/**
+ * GitHub renders with cmark-gfm 0.29; markdown-it follows CommonMark 0.31,
+ * whose HTML block starts differ on `<textarea`, `search` and
+ * declarations with a lower-case letter (`<!doctype`: text in 0.29).
+ * This rule reads those lines as 0.29 does and leaves the rest to markdown-it.
+ */
+function asCmarkGfm029(md) {
+    // The rule list is internal to markdown-it (not in its typings); at() keeps the rule's place and alternatives.
+    const rules = md.block.ruler.__rules__;
+    const rule = rules.find(r => r.name === 'html_block');
+    if (!rule)
+        return;
+    const original = rule.fn;
+    const html029 = (state, startLine, endLine, silent) => {
+        const start = state.bMarks[startLine] + state.tShift[startLine];
+        // Most lines do not start with `<`: no slice for them (this rule is tried at every block start).
+        if (state.src.charCodeAt(start) === 0x3c && state.sCount[startLine] - state.blkIndent < 4) {
+            const text = state.src.slice(start, state.eMarks[startLine]);
+            if (/^<![a-z]/.test(text))
+                return false;
+            if (TYPE7_IN_029.test(text)) {
+                if (silent || !TAG_LINE.test(text))
+                    return false; // type 7 cannot interrupt a paragraph
+                let next = startLine + 1;
+                while (next < endLine && state.sCount[next] >= state.blkIndent && !state.isEmpty(next))
+                    next++;
+                state.line = next;
+                const token = state.push('html_block', '', 0);
+                token.map = [startLine, next];
+                token.content = state.getLines(startLine, next, state.blkIndent, true);
+                return true;
+            }
+        }
+        return original(state, startLine, endLine, silent);
+    };
+    md.block.ruler.at('html_block', html029, { alt: rule.alt });
+}
+/**
+ * Two of markdown-it's rules, doing only the work whose result is read here
+ * (same tokens, same line ranges):
+ * - normalize: the text is already split at CR, CRLF and LF and joined with
+ *   LF (sourceOf), so it is copied only when it holds a NUL (to U+FFFD);
+ * - paragraph: the same line walk, without collecting the paragraph's text
+ *   into its inline token (inline parsing is off; headings have their own).
+ */
+function withoutUnusedWork(md) {
+    md.core.ruler.at('normalize', state => {
+        let src = state.src;
+        if (src.includes('\r'))
+            src = src.replace(/\r\n?/g, '\n');
+        if (src.includes('\0'))
+            src = src.replace(/\0/g, '\uFFFD');
+        state.src = src;
+    });
+    md.block.ruler.at('paragraph', (state, startLine, endLine) => {
+        const terminators = state.md.block.ruler.getRules('paragraph');
+        const oldParentType = state.parentType;
+        let nextLine = startLine + 1;
+        state.parentType = 'paragraph';
+        for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+            // A lazy continuation line (however indented), or a line a block quote has checked already.
+            if (state.sCount[nextLine] - state.blkIndent > 3 || state.sCount[nextLine] < 0)
+                continue;
+            let terminate = false;
+            for (let i = 0; i < terminators.length && !terminate; i++)
+                terminate = terminators[i](state, nextLine, endLine, true);
+            if (terminate)
+                break;
+        }
+        state.line = nextLine;
+        state.push('paragraph_open', 'p', 1).map = [startLine, nextLine];
+        const inline = state.push('inline', '', 0);
+        inline.map = [startLine, nextLine];
+        inline.children = [];
+        state.push('paragraph_close', 'p', -1);
+        state.parentType = oldParentType;
+        return true;
+    });
+}
+/**
+ * markdown-it's StateBlock, with the line marks (start, end, indent in
+ * characters and in columns) found by jumping from line end to line end
+ * (indexOf) instead of visiting every character. As markdown-it does, a
+ * last line of only spaces and tabs without a line end is no line.
+ * The fields are markdown-it's, set in its order; the methods are its own.
+ */
+function LineMarksState(src, md, env, tokens) {
+    this.src = src;
+    this.md = md;
+    this.env = env;
+    this.tokens = tokens;
+    const bMarks = (this.bMarks = []);
+    const eMarks = (this.eMarks = []);
+    const tShift = (this.tShift = []);
+    const sCount = (this.sCount = []);
+    const bsCount = (this.bsCount = []);
+    this.blkIndent = 0;
+    this.line = 0;
+    this.lineMax = 0;
+    this.tight = false;
+    this.ddIndent = -1;
+    this.listIndent = -1;
+    this.parentType = 'root';
+    this.level = 0;
+    const len = src.length;
+    let pos = 0;
+    while (pos < len) {
+        const start = pos;
+        let indent = 0;
+        let offset = 0;
+        let ch = src.charCodeAt(pos);
+        while (ch === 0x20 || ch === 0x09) {
+            indent++;
+            offset += ch === 0x09 ? 4 - (offset % 4) : 1;
+            ch = src.charCodeAt(++pos); // NaN past the end
+        }
+        if (pos >= len)
+            break;
+        const lf = src.indexOf('\n', pos);
+        const end = lf < 0 ? len : lf;
+        bMarks.push(start);
+        eMarks.push(end);
+        tShift.push(indent);
+        sCount.push(offset);
+        bsCount.push(0);
+        pos = end + 1;
+    }
+    // The fake last line markdown-it's rules rely on.
+    bMarks.push(len);
+    eMarks.push(len);
+    tShift.push(0);
+    sCount.push(0);
+    bsCount.push(0);
+    this.lineMax = bMarks.length - 1;
+}
+LineMarksState.prototype = state_block/* default */.A.prototype;
+
 // EXTERNAL MODULE: ./src/engine/rst/scan.ts + 8 modules
 var scan = __webpack_require__(9875);
 ;// CONCATENATED MODULE: ./src/engine/markdown/front-matter.ts
@@ -81,63 +247,9 @@ function readFrontMatter(lines) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/markdown/parse.ts
-/**
- * Markdown text -> MdDocument, with markdown-it (CommonMark + GFM tables and
- * strikethrough) reading the blocks. Headings are those GitHub's cmark-gfm
- * renders: ATX and setext, none inside code, HTML blocks or front matter.
- * Pure: text in, plain objects out.
- */
 
 
 
-let parser;
-/** One parser for the process: HTML blocks on (GitHub reads them), inline parsing only for headings. */
-function markdownIt() {
-    if (!parser) {
-        parser = new markdown_it/* default */.A('default', { html: true, linkify: false, typographer: false });
-        parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
-        asCmarkGfm029(parser);
-    }
-    return parser;
-}
-/** A complete open or closing tag alone on its line (the start of an HTML block of type 7). */
-const TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^"'=<>`\x00-\x20]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
-/** Starts of type 7 in CommonMark 0.29 that 0.31 reads as type 1 (`<textarea`) or type 6 (`search`). */
-const TYPE7_IN_029 = /^<(?:textarea|\/?search)(?=\s|\/?>|$)/i;
-/**
- * GitHub renders with cmark-gfm 0.29; markdown-it follows CommonMark 0.31,
- * whose HTML block starts differ on `<textarea`, `search` and
- * declarations with a lower-case letter (`<!doctype`: text in 0.29).
- * This rule reads those lines as 0.29 does and leaves the rest to markdown-it.
- */
-function asCmarkGfm029(md) {
-    const rule = md.block.ruler.__rules__.find(r => r.name === 'html_block');
-    if (!rule)
-        return;
-    const original = rule.fn;
-    const html029 = (state, startLine, endLine, silent) => {
-        if (state.sCount[startLine] - state.blkIndent < 4) {
-            const start = state.bMarks[startLine] + state.tShift[startLine];
-            const text = state.src.slice(start, state.eMarks[startLine]);
-            if (/^<![a-z]/.test(text))
-                return false;
-            if (TYPE7_IN_029.test(text)) {
-                if (silent || !TAG_LINE.test(text))
-                    return false; // type 7 cannot interrupt a paragraph
-                let next = startLine + 1;
-                while (next < endLine && state.sCount[next] >= state.blkIndent && !state.isEmpty(next))
-                    next++;
-                state.line = next;
-                const token = state.push('html_block', '', 0);
-                token.map = [startLine, next];
-                token.content = state.getLines(startLine, next, state.blkIndent, true);
-                return true;
-            }
-        }
-        return original(state, startLine, endLine, silent);
-    };
-    md.block.ruler.at('html_block', html029, { alt: rule.alt });
-}
 const BLOCK_KIND = {
     paragraph_open: 'prose',
     fence: 'code',
@@ -154,11 +266,10 @@ const ONLY_COMMENTS = /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/;
 function parseMarkdown(text) {
     const lines = (0,scan/* splitLines */.uz)(text);
     const frontMatter = readFrontMatter(lines);
-    const fmEnd = frontMatterEnd(lines);
-    const source = fmEnd < 0 ? lines : lines.map((l, i) => (i <= fmEnd ? '' : l));
+    const fmEnd = frontMatter ? frontMatter.endLine - 1 : -1;
     const md = markdownIt();
     const env = {};
-    const tokens = md.parse(source.join('\n'), env);
+    const tokens = md.parse(sourceOf(text, lines, fmEnd), env);
     const verbatim = lines.map((_, i) => i <= fmEnd);
     const sections = [];
     const preamble = [];
@@ -186,14 +297,34 @@ function parseMarkdown(text) {
     const roots = buildTree(sections, lines.length);
     return { format: 'markdown', lines, sections, roots, preamble, verbatim, problems: [], ...(frontMatter ? { frontMatter } : {}) };
 }
+/**
+ * The text markdown-it reads: the lines joined with "\n", front matter
+ * lines blank. Without a CR in the text, that is the text itself (less its
+ * final line end), so it is sliced rather than joined again line by line.
+ */
+function sourceOf(text, lines, fmEnd) {
+    if (text.includes('\r') || fmEnd >= lines.length - 1)
+        return (fmEnd < 0 ? lines : lines.map((l, i) => (i <= fmEnd ? '' : l))).join('\n');
+    let from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    for (let i = 0; i <= fmEnd; i++)
+        from = text.indexOf('\n', from) + 1;
+    const to = text.endsWith('\n') ? text.length - 1 : text.length;
+    const body = from <= to ? text.slice(from, to) : '';
+    return fmEnd < 0 ? body : '\n'.repeat(fmEnd + 1) + body;
+}
 function heading(open, inline, lines, md, env) {
     const [start, after] = open.map;
     const setext = !open.markup.startsWith('#');
-    const rawTitle = inline.content.split('\n').map(l => l.trim()).join(' ').trim();
-    const children = [];
-    md.inline.parse(inline.content, md, env, children);
+    const content = inline.content;
+    const rawTitle = content.includes('\n') ? content.split('\n').map(l => l.trim()).join(' ').trim() : content.trim();
+    let shown = content;
+    if (INLINE_START.test(content) || (content.includes('[') && (env.references !== undefined || content.includes('](')))) {
+        const children = [];
+        md.inline.parse(content, md, env, children);
+        shown = plainText(children);
+    }
     return {
-        title: plainText(children).replace(/\s+/g, ' ').trim(),
+        title: shown.replace(/\s+/g, ' ').trim(),
         rawTitle,
         level: Number(open.tag.slice(1)),
         line: start + 1,
@@ -212,6 +343,15 @@ function heading(open, inline, lines, md, env) {
         }
     };
 }
+/**
+ * The characters an inline rule of markdown-it (linkify off) can start at:
+ * line breaks, escapes, code spans, strikethrough, emphasis, images,
+ * autolinks and HTML, entities; and links, `[`, which are links only before
+ * `(` or with reference definitions in the document (`[optional]` is text).
+ * A heading without any of them is one text token, its content as written,
+ * so it is not parsed.
+ */
+const INLINE_START = /[\n\\`~*_!<&]/;
 /** Inline tokens -> the text GitHub shows: text (escapes and entities decoded), code spans and image descriptions; HTML tags dropped. */
 function plainText(tokens) {
     let out = '';
@@ -237,9 +377,9 @@ function block(tok, lines) {
         kind = ONLY_COMMENTS.test(tok.content) ? 'comment' : 'html';
     if (!kind)
         return undefined;
-    const b = { kind, line: start + 1, endLine: Math.max(start + 1, end), text: lines.slice(start, end).join('\n') };
-    if (tok.type === 'fence' || tok.type === 'code_block')
-        b.text = tok.content.replace(/\n$/, '');
+    const code = tok.type === 'fence' || tok.type === 'code_block';
+    const text = code ? tok.content.replace(/\n$/, '') : end - start === 1 ? (lines[start] ?? '') : lines.slice(start, end).join('\n');
+    const b = { kind, line: start + 1, endLine: Math.max(start + 1, end), text };
     if (tok.type === 'fence')
         b.lang = tok.info.trim().split(/\s+/)[0] ?? '';
     return b;

@@ -1,0 +1,424 @@
+export const id = 835;
+export const ids = [835];
+export const modules = {
+
+/***/ 4036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ parseMarkdown)
+});
+
+// EXTERNAL MODULE: ./node_modules/markdown-it/index.mjs + 51 modules
+var markdown_it = __webpack_require__(6216);
+// EXTERNAL MODULE: ./node_modules/markdown-it/lib/rules_block/state_block.mjs
+var state_block = __webpack_require__(5036);
+;// CONCATENATED MODULE: ./src/engine/markdown/markdown-it.ts
+/**
+ * The one markdown-it parser of the process, set up as the Markdown reader
+ * needs it: CommonMark + GFM tables and strikethrough, HTML blocks read as
+ * GitHub's cmark-gfm 0.29 reads them, and only the work whose result the
+ * reader uses (no inline parsing, no paragraph text, line marks found
+ * line by line rather than character by character). Same tokens as
+ * markdown-it's own rules: __tests__/markdown/markdown-it.test.ts compares them.
+ */
+
+
+let parser;
+/** One parser for the process: HTML blocks on (GitHub reads them), inline parsing only for headings. */
+function markdownIt() {
+    if (!parser) {
+        parser = new markdown_it/* default */.A('default', { html: true, linkify: false, typographer: false });
+        parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+        asCmarkGfm029(parser);
+        withoutUnusedWork(parser);
+        parser.block.State = LineMarksState;
+    }
+    return parser;
+}
+/** A complete open or closing tag alone on its line (the start of an HTML block of type 7). */
+const TAG_LINE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^"'=<>`\x00-\x20]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+/** Starts of type 7 in CommonMark 0.29 that 0.31 reads as type 1 (`<textarea`) or type 6 (`search`). */
+const TYPE7_IN_029 = /^<(?:textarea|\/?search)(?=\s|\/?>|$)/i;
+/**
+ * GitHub renders with cmark-gfm 0.29; markdown-it follows CommonMark 0.31,
+ * whose HTML block starts differ on `<textarea`, `search` and
+ * declarations with a lower-case letter (`<!doctype`: text in 0.29).
+ * This rule reads those lines as 0.29 does and leaves the rest to markdown-it.
+ */
+function asCmarkGfm029(md) {
+    // The rule list is internal to markdown-it (not in its typings); at() keeps the rule's place and alternatives.
+    const rules = md.block.ruler.__rules__;
+    const rule = rules.find(r => r.name === 'html_block');
+    if (!rule)
+        return;
+    const original = rule.fn;
+    const html029 = (state, startLine, endLine, silent) => {
+        const start = state.bMarks[startLine] + state.tShift[startLine];
+        // Most lines do not start with `<`: no slice for them (this rule is tried at every block start).
+        if (state.src.charCodeAt(start) === 0x3c && state.sCount[startLine] - state.blkIndent < 4) {
+            const text = state.src.slice(start, state.eMarks[startLine]);
+            if (/^<![a-z]/.test(text))
+                return false;
+            if (TYPE7_IN_029.test(text)) {
+                if (silent || !TAG_LINE.test(text))
+                    return false; // type 7 cannot interrupt a paragraph
+                let next = startLine + 1;
+                while (next < endLine && state.sCount[next] >= state.blkIndent && !state.isEmpty(next))
+                    next++;
+                state.line = next;
+                const token = state.push('html_block', '', 0);
+                token.map = [startLine, next];
+                token.content = state.getLines(startLine, next, state.blkIndent, true);
+                return true;
+            }
+        }
+        return original(state, startLine, endLine, silent);
+    };
+    md.block.ruler.at('html_block', html029, { alt: rule.alt });
+}
+/**
+ * Two of markdown-it's rules, doing only the work whose result is read here
+ * (same tokens, same line ranges):
+ * - normalize: the text is already split at CR, CRLF and LF and joined with
+ *   LF (sourceOf), so it is copied only when it holds a NUL (to U+FFFD);
+ * - paragraph: the same line walk, without collecting the paragraph's text
+ *   into its inline token (inline parsing is off; headings have their own).
+ */
+function withoutUnusedWork(md) {
+    md.core.ruler.at('normalize', state => {
+        let src = state.src;
+        if (src.includes('\r'))
+            src = src.replace(/\r\n?/g, '\n');
+        if (src.includes('\0'))
+            src = src.replace(/\0/g, '\uFFFD');
+        state.src = src;
+    });
+    md.block.ruler.at('paragraph', (state, startLine, endLine) => {
+        const terminators = state.md.block.ruler.getRules('paragraph');
+        const oldParentType = state.parentType;
+        let nextLine = startLine + 1;
+        state.parentType = 'paragraph';
+        for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+            // A lazy continuation line (however indented), or a line a block quote has checked already.
+            if (state.sCount[nextLine] - state.blkIndent > 3 || state.sCount[nextLine] < 0)
+                continue;
+            let terminate = false;
+            for (let i = 0; i < terminators.length && !terminate; i++)
+                terminate = terminators[i](state, nextLine, endLine, true);
+            if (terminate)
+                break;
+        }
+        state.line = nextLine;
+        state.push('paragraph_open', 'p', 1).map = [startLine, nextLine];
+        const inline = state.push('inline', '', 0);
+        inline.map = [startLine, nextLine];
+        inline.children = [];
+        state.push('paragraph_close', 'p', -1);
+        state.parentType = oldParentType;
+        return true;
+    });
+}
+/**
+ * markdown-it's StateBlock, with the line marks (start, end, indent in
+ * characters and in columns) found by jumping from line end to line end
+ * (indexOf) instead of visiting every character. As markdown-it does, a
+ * last line of only spaces and tabs without a line end is no line.
+ * The fields are markdown-it's, set in its order; the methods are its own.
+ */
+function LineMarksState(src, md, env, tokens) {
+    this.src = src;
+    this.md = md;
+    this.env = env;
+    this.tokens = tokens;
+    const bMarks = (this.bMarks = []);
+    const eMarks = (this.eMarks = []);
+    const tShift = (this.tShift = []);
+    const sCount = (this.sCount = []);
+    const bsCount = (this.bsCount = []);
+    this.blkIndent = 0;
+    this.line = 0;
+    this.lineMax = 0;
+    this.tight = false;
+    this.ddIndent = -1;
+    this.listIndent = -1;
+    this.parentType = 'root';
+    this.level = 0;
+    const len = src.length;
+    let pos = 0;
+    while (pos < len) {
+        const start = pos;
+        let indent = 0;
+        let offset = 0;
+        let ch = src.charCodeAt(pos);
+        while (ch === 0x20 || ch === 0x09) {
+            indent++;
+            offset += ch === 0x09 ? 4 - (offset % 4) : 1;
+            ch = src.charCodeAt(++pos); // NaN past the end
+        }
+        if (pos >= len)
+            break;
+        const lf = src.indexOf('\n', pos);
+        const end = lf < 0 ? len : lf;
+        bMarks.push(start);
+        eMarks.push(end);
+        tShift.push(indent);
+        sCount.push(offset);
+        bsCount.push(0);
+        pos = end + 1;
+    }
+    // The fake last line markdown-it's rules rely on.
+    bMarks.push(len);
+    eMarks.push(len);
+    tShift.push(0);
+    sCount.push(0);
+    bsCount.push(0);
+    this.lineMax = bMarks.length - 1;
+}
+LineMarksState.prototype = state_block/* default */.A.prototype;
+
+// EXTERNAL MODULE: ./src/engine/rst/scan.ts + 8 modules
+var scan = __webpack_require__(9875);
+;// CONCATENATED MODULE: ./src/engine/markdown/front-matter.ts
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+/** A top-level `key:` line of a YAML block mapping (plain or quoted key). */
+const KEY_LINE = /^(?:"((?:[^"\\]|\\.)*)"[ \t]*|'((?:[^']|'')*)'[ \t]*|([^\s#:'"\-?[\]{}|>&*!%@`,][^:#]*|-[^\s:#][^:#]*)):(?:[ \t]|$)/;
+/** Index of the closing line, or -1 when the text has no front matter. */
+function frontMatterEnd(lines) {
+    if (lines.length < 2 || !OPEN.test(lines[0]))
+        return -1;
+    for (let i = 1; i < lines.length; i++)
+        if (CLOSE.test(lines[i]))
+            return i;
+    return -1;
+}
+/**
+ * The front matter of these lines, or undefined when there is none. Keys are
+ * read from the unindented `key:` lines (a YAML block mapping), without a
+ * YAML parser: the action only needs which keys are there. A line at the
+ * left margin that is neither a key, a comment nor blank is reported.
+ */
+function readFrontMatter(lines) {
+    const end = frontMatterEnd(lines);
+    if (end < 0)
+        return undefined;
+    const fm = { line: 1, endLine: end + 1, keys: [] };
+    for (let i = 1; i < end; i++) {
+        const l = lines[i];
+        if (/^(?:[ \t]|#|$)/.test(l))
+            continue;
+        const m = KEY_LINE.exec(l);
+        if (m)
+            fm.keys.push({ key: m[1] ?? m[2]?.replace(/''/g, "'") ?? m[3].trim(), line: i + 1 });
+        else if (/^- /.test(l) && fm.keys.length)
+            continue; // a sequence under the previous key, written at the margin
+        else
+            fm.error ??= `front matter line ${i + 1} is not a "key: value" line`;
+    }
+    return fm;
+}
+
+;// CONCATENATED MODULE: ./src/engine/markdown/parse.ts
+
+
+
+const BLOCK_KIND = {
+    paragraph_open: 'prose',
+    fence: 'code',
+    code_block: 'code',
+    table_open: 'table',
+    bullet_list_open: 'list',
+    ordered_list_open: 'list',
+    blockquote_open: 'quote',
+    hr: 'rule'
+};
+/** One or more `<!-- ... -->` and nothing else; each comment stops at its first `-->` (no backtracking across comments). */
+const ONLY_COMMENTS = /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/;
+/** Parses Markdown text (already decoded; a leading BOM is ignored). */
+function parseMarkdown(text) {
+    const lines = (0,scan/* splitLines */.uz)(text);
+    const frontMatter = readFrontMatter(lines);
+    const fmEnd = frontMatter ? frontMatter.endLine - 1 : -1;
+    const md = markdownIt();
+    const env = {};
+    const tokens = md.parse(sourceOf(text, lines, fmEnd), env);
+    const verbatim = lines.map((_, i) => i <= fmEnd);
+    const sections = [];
+    const preamble = [];
+    let current;
+    for (let i = 0; i < tokens.length; i++) {
+        const tok = tokens[i];
+        const map = tok.map;
+        if (!map)
+            continue;
+        if (tok.type === 'fence' || tok.type === 'code_block' || tok.type === 'html_block') {
+            for (let l = map[0]; l < map[1] && l < verbatim.length; l++)
+                verbatim[l] = true;
+        }
+        if (tok.type === 'heading_open') {
+            current = heading(tok, tokens[i + 1], lines, md, env);
+            sections.push(current);
+            continue;
+        }
+        if (tok.level !== 0)
+            continue;
+        const b = block(tok, lines);
+        if (b)
+            (current ? current.blocks : preamble).push(b);
+    }
+    const roots = buildTree(sections, lines.length);
+    return { format: 'markdown', lines, sections, roots, preamble, verbatim, problems: [], ...(frontMatter ? { frontMatter } : {}) };
+}
+/**
+ * The text markdown-it reads: the lines joined with "\n", front matter
+ * lines blank. Without a CR in the text, that is the text itself (less its
+ * final line end), so it is sliced rather than joined again line by line.
+ */
+function sourceOf(text, lines, fmEnd) {
+    if (text.includes('\r') || fmEnd >= lines.length - 1)
+        return (fmEnd < 0 ? lines : lines.map((l, i) => (i <= fmEnd ? '' : l))).join('\n');
+    let from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    for (let i = 0; i <= fmEnd; i++)
+        from = text.indexOf('\n', from) + 1;
+    const to = text.endsWith('\n') ? text.length - 1 : text.length;
+    const body = from <= to ? text.slice(from, to) : '';
+    return fmEnd < 0 ? body : '\n'.repeat(fmEnd + 1) + body;
+}
+function heading(open, inline, lines, md, env) {
+    const [start, after] = open.map;
+    const setext = !open.markup.startsWith('#');
+    const content = inline.content;
+    const rawTitle = content.includes('\n') ? content.split('\n').map(l => l.trim()).join(' ').trim() : content.trim();
+    let shown = content;
+    if (INLINE_START.test(content) || (content.includes('[') && (env.references !== undefined || content.includes('](')))) {
+        const children = [];
+        md.inline.parse(content, md, env, children);
+        shown = plainText(children);
+    }
+    return {
+        title: shown.replace(/\s+/g, ' ').trim(),
+        rawTitle,
+        level: Number(open.tag.slice(1)),
+        line: start + 1,
+        bodyStart: after + 1,
+        bodyEnd: 0,
+        end: 0,
+        underline: setext ? after : start + 1,
+        style: setext ? 'setext' : 'atx',
+        blocks: [],
+        children: [],
+        format: {
+            kind: 'markdown',
+            style: setext ? 'setext' : 'atx',
+            ...(setext ? { underline: after } : /[ \t]#+[ \t]*$|^[ \t]*#+[ \t]*#+[ \t]*$/.test(lines[start] ?? '') ? { closed: true } : {}),
+            ...(open.level > 0 ? { nested: true } : {})
+        }
+    };
+}
+/**
+ * The characters an inline rule of markdown-it (linkify off) can start at:
+ * line breaks, escapes, code spans, strikethrough, emphasis, images,
+ * autolinks and HTML, entities; and links, `[`, which are links only before
+ * `(` or with reference definitions in the document (`[optional]` is text).
+ * A heading without any of them is one text token, its content as written,
+ * so it is not parsed.
+ */
+const INLINE_START = /[\n\\`~*_!<&]/;
+/** Inline tokens -> the text GitHub shows: text (escapes and entities decoded), code spans and image descriptions; HTML tags dropped. */
+function plainText(tokens) {
+    let out = '';
+    for (const t of tokens) {
+        if (t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline')
+            out += t.content;
+        else if (t.type === 'softbreak' || t.type === 'hardbreak')
+            out += ' ';
+        else if (t.type === 'image')
+            out += plainText(t.children ?? []);
+        else if (t.type === 'html_inline' && /^<![a-z]/.test(t.content))
+            out += t.content; // text for CommonMark 0.29 (declarations need an upper-case letter)
+    }
+    return out;
+}
+function block(tok, lines) {
+    const start = tok.map[0];
+    let end = tok.map[1];
+    while (end > start + 1 && (lines[end - 1] ?? '').trim() === '')
+        end--; // lists and quotes end after a blank line
+    let kind = BLOCK_KIND[tok.type];
+    if (tok.type === 'html_block')
+        kind = ONLY_COMMENTS.test(tok.content) ? 'comment' : 'html';
+    if (!kind)
+        return undefined;
+    const code = tok.type === 'fence' || tok.type === 'code_block';
+    const text = code ? tok.content.replace(/\n$/, '') : end - start === 1 ? (lines[start] ?? '') : lines.slice(start, end).join('\n');
+    const b = { kind, line: start + 1, endLine: Math.max(start + 1, end), text };
+    if (tok.type === 'fence')
+        b.lang = tok.info.trim().split(/\s+/)[0] ?? '';
+    return b;
+}
+/** Sets body ranges, ends and parents; returns the sections that have no parent. */
+function buildTree(sections, lineCount) {
+    const roots = [];
+    const stack = [];
+    sections.forEach((s, i) => {
+        const next = sections[i + 1];
+        s.bodyEnd = next ? next.line - 1 : lineCount;
+        while (stack.length && stack[stack.length - 1].level >= s.level)
+            stack.pop().end = s.line - 1;
+        const parent = stack[stack.length - 1];
+        if (parent) {
+            s.parent = parent;
+            parent.children.push(s);
+        }
+        else {
+            roots.push(s);
+        }
+        stack.push(s);
+    });
+    for (const s of stack)
+        s.end = lineCount;
+    return roots;
+}
+
+
+/***/ }),
+
+/***/ 5216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readMarkdown: () => (/* binding */ readMarkdown)
+/* harmony export */ });
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4036);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2710);
+/**
+ * The Markdown reader the checks use: the parsed document, with the
+ * `(Optional)` / `[optional]` marker taken out of each heading's title (a
+ * spec may keep or drop it; the template's marker says the section may be
+ * left out). `rawTitle` keeps the heading as written. `--outline` shows the
+ * titles as GitHub renders them (parse.ts), markers included.
+ */
+
+
+function readMarkdown(text) {
+    const doc = (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseMarkdown */ .D)(text);
+    for (const s of doc.sections) {
+        if (!/optional/i.test(s.title))
+            continue;
+        const { title, optional } = (0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .stripOptionalMarker */ .$m)(s.title);
+        if (!optional)
+            continue;
+        s.format.shownTitle = s.title;
+        s.title = title;
+        s.format.optionalMarker = true;
+    }
+    return doc;
+}
+
+
+/***/ })
+
+};
