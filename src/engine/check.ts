@@ -110,9 +110,10 @@ function reporter(rule: Rule, options: CheckOptions, maxLine: number, findings: 
     // Findings outlive the spec and its template: keep none of their text alive.
     finding.message = detach(finding.message)
     if (finding.section !== undefined) finding.section = detach(finding.section)
-    if (finding.fix) {
-      finding.fix.description = detach(finding.fix.description)
-      finding.fix.text = detach(finding.fix.text)
+    const fix = finding.fix
+    if (fix) {
+      if (typeof fix.description === 'string') fix.description = detach(fix.description)
+      if (typeof fix.text === 'string') fix.text = detach(fix.text)
     }
     findings.push(finding)
   }
