@@ -8,6 +8,7 @@ import {
   checkTitle,
   conclusionFor,
   publishCheckRun,
+  annotationCount,
   toAnnotations,
   type CheckRunApi
 } from '../../src/github/check-run.js'
@@ -201,6 +202,26 @@ describe('publishCheckRun', () => {
 })
 
 describe('toAnnotations', () => {
+  it('the first `max` only: the same as the first `max` of all, errors first; annotationCount counts all', () => {
+    const r = report([
+      { findings: [finding(1, 'notice'), finding(2, 'warning'), finding(3, 'error'), finding(4, 'warning')] },
+      { file: 'specs/b.rst', error: 'not UTF-8' },
+      { file: 'specs/c.rst', findings: [finding(5, 'notice', { file: 'specs/c.rst' }), finding(6, 'error', { file: 'specs/c.rst' })] }
+    ])
+    const all = toAnnotations(r)
+    expect(all.map(a => `${a.annotation_level} ${a.path}:${a.start_line}`)).toEqual([
+      'failure specs/a.rst:3',
+      'failure specs/b.rst:1',
+      'failure specs/c.rst:6',
+      'warning specs/a.rst:2',
+      'warning specs/a.rst:4',
+      'notice specs/a.rst:1',
+      'notice specs/c.rst:5'
+    ])
+    expect(annotationCount(r)).toBe(7)
+    for (let max = 0; max <= 8; max++) expect(toAnnotations(r, max)).toEqual(all.slice(0, max))
+  })
+
   it('cuts message, title and raw_details by UTF-8 bytes: a long line of "€" plus a space, 4-byte characters', () => {
     // The trailing-whitespace case: the fix is the line without its space, 40,000 × "€" = 120,001 bytes with the newline.
     const euro = '€'.repeat(40000)

@@ -111,3 +111,29 @@ describe('limits and refusals', () => {
     }
   })
 })
+
+describe('shortcuts for literal and `*`-then-literal segments', () => {
+  // The same pattern written with a class ([x] for x) takes the full simulation: the answers must agree.
+  const names = ['index.rst', 'INDEX.rst', '.index.rst', 'a-template.rst', '-template.rst', '.x-template.rst', 'template.rst', 'x.rst.md', 'x.rst',
+    'é-template.rst', '😀.rst', '😀', '\uDE00.rst', 'a\uD83D\uDE00', '', '.', 'rst']
+  const pairs: [string, string][] = [
+    ['index.rst', '[i]ndex.rst'],
+    ['*-template.rst', '*[-]template.rst'],
+    ['*.rst', '*[.]rst'],
+    ['.index.rst', '[.]index.rst'],
+    ['*😀', '*[😀]'],
+    ['*\uDE00', '*[\uDE00]'],
+    ['*\uDE00.rst', '*[\uDE00].rst'],
+    ['specs/**/*.rst', 'specs/**/*[.]rst'],
+    ['**/index.rst', '**/[i]ndex.rst']
+  ]
+  for (const dot of [false, true]) {
+    it(`answers as the full simulation (dot: ${dot})`, () => {
+      for (const [fast, slow] of pairs) {
+        const f = globMatcher([fast], { dot })
+        const s = globMatcher([slow], { dot })
+        for (const n of names) for (const p of [n, `specs/${n}`, `specs/a/${n}`, `.specs/${n}`]) expect([fast, p, f(p)]).toEqual([fast, p, s(p)])
+      }
+    })
+  }
+})

@@ -1,4 +1,4 @@
-import { formatSummary, summaryFits } from '../../src/report/summary.js'
+import { formatSummary, summaryFits, summaryPieces } from '../../src/report/summary.js'
 import { utf8Length } from '../../src/report/util.js'
 import { file, finding, makeReport } from './fixtures.js'
 
@@ -23,4 +23,34 @@ describe('summaryFits', () => {
       }
     })
   }
+})
+
+/** One report's pieces, shared by summaryFits and several formatSummary calls (as the action does), change nothing. */
+describe('summaryPieces', () => {
+  const many = makeReport(
+    Array.from({ length: 60 }, (_, i) =>
+      file({
+        file: `specs/f${String(i).padStart(2, '0')}.rst`,
+        findings: Array.from({ length: i % 4 }, (_, k) => finding({ file: `specs/f${String(i).padStart(2, '0')}.rst`, line: k + 1, severity: k ? 'warning' : 'error' }))
+      })
+    )
+  )
+  const linkBase = 'https://github.example/o/r/blob/abc/'
+  it('shared pieces give the text fresh ones give, whatever the order of the limits', () => {
+    const limits = [Infinity, 20000, 3000, 600, 100, 5000]
+    const fresh = limits.map(maxBytes => formatSummary(many, { maxBytes, linkBase, reportFile: 'r.json' }))
+    expect(new Set(fresh).size).toBeGreaterThan(3)
+    const pieces = summaryPieces(many, linkBase)
+    expect(summaryFits(many, 3000, { linkBase }, pieces)).toBe(false)
+    expect(limits.map(maxBytes => formatSummary(many, { maxBytes, linkBase, reportFile: 'r.json' }, pieces))).toEqual(fresh)
+    const backwards = summaryPieces(many, linkBase)
+    expect([...limits].reverse().map(maxBytes => formatSummary(many, { maxBytes, linkBase, reportFile: 'r.json' }, backwards))).toEqual([...fresh].reverse())
+  })
+
+  it('pieces of another report or link base are not used', () => {
+    const other = summaryPieces(makeReport([file({ file: 'specs/zzz.rst' })]), linkBase)
+    expect(formatSummary(many, { linkBase }, other)).toBe(formatSummary(many, { linkBase }))
+    expect(formatSummary(many, {}, summaryPieces(many, linkBase))).toBe(formatSummary(many))
+    expect(formatSummary(many, {}, summaryPieces(many, linkBase))).not.toContain('<a ')
+  })
 })

@@ -176,3 +176,12 @@ describe('formatSummary', () => {
     for (const max of [0, 10, 100, 300]) expect(utf8Length(formatSummary(r, { maxBytes: max }))).toBeLessThanOrEqual(max)
   })
 })
+
+describe('escapeMarkdown: text with nothing to escape is returned as it is, anything else is escaped', () => {
+  it('every character or sequence it acts on makes a change, also inside plain text', () => {
+    const acted = ['&', '<', '>', '"', '|', '`', '*', '_', '[', ']', '\\', '~', '$', '@', '://', 'www.', 'WwW.', '\n', '\r', '\u0000', '\u001b', '\u007f', '\u0085', '\u009f', '\u061c', '\u200e', '\u200f', '\u2028', '\u2029', '\u202a', '\u202e', '\u2066', '\u2069']
+    for (const s of acted) expect([s, escapeMarkdown(`specs/a${s}b.rst`)]).not.toEqual([s, `specs/a${s}b.rst`])
+    for (const s of ['specs/a-b_c.rst'.replace('_', ''), 'Proposed change', 'é😀 ok: 1/2 #3 (x) {y} = + ! ? %', '\t', 'www', ':/', 'http:']) expect(escapeMarkdown(s)).toBe(s)
+    expect(escapeMarkdown(12 as unknown as string)).toBe('12')
+  })
+})

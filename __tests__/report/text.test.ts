@@ -1,5 +1,5 @@
 import type { SectionStatus } from '../../src/engine/types.js'
-import { formatText } from '../../src/report/text.js'
+import { formatText, formatTextChunks } from '../../src/report/text.js'
 import { safeText } from '../../src/report/escape.js'
 import { finding, file, makeReport } from './fixtures.js'
 
@@ -130,5 +130,34 @@ describe('safeText', () => {
   test('escapes controls, keeps tab and ordinary text', () => {
     expect(safeText('plain – ünïcödé 𝄞\tx')).toBe('plain – ünïcödé 𝄞\tx')
     expect(safeText('\u0000\u001f\u007f\u0085\u2028\u2029\u2066')).toBe('\\x00\\x1f\\x7f\\x85\\u2028\\u2029\\u2066')
+  })
+})
+
+describe('formatTextChunks', () => {
+  it('gives formatText\'s text in pieces of whole lines, each safe for the log on its own', () => {
+    // Over 64 KiB of findings in a file whose name starts like a workflow command, and blocks after them.
+    const name = '::add-mask::x.rst'
+    const findings = Array.from({ length: 2000 }, (_, i) => finding({ file: name, line: i + 1, message: `Line ${i + 1} is too long ##[error] no` }))
+    const sections = [{ title: 'Alternatives', path: [], required: true, status: 'missing' as const }]
+    const r = makeReport([file({ file: name, findings, sections }), file({ file: 'specs/b.rst', sections })])
+    const pieces = [...formatTextChunks(r)]
+    expect(pieces.length).toBeGreaterThan(1)
+    for (const p of pieces) expect(p.endsWith('\n')).toBe(true)
+    const text = pieces.join('')
+    expect(text).toBe(formatText(r))
+    const lines = text.split('\n')
+    expect(lines).toHaveLength(2000 + 1 + 4 + 1 + 1 + 1)
+    expect(lines[0]).toBe('\\::add-mask::x.rst:1:1: warning line-length Line 1 is too long ##\\[error] no')
+    expect(lines.filter(l => l.startsWith('::') || l.includes('##['))).toEqual([])
+    expect(lines.slice(2000)).toEqual([
+      '',
+      '\\::add-mask::x.rst: 1 missing section',
+      '  missing: "Alternatives"',
+      'specs/b.rst: 1 missing section',
+      '  missing: "Alternatives"',
+      '',
+      '2 files checked: 0 errors, 2000 warnings',
+      ''
+    ])
   })
 })

@@ -44,8 +44,15 @@ type Token =
   | { t: 'star' }
   | { t: 'class'; negated: boolean; chars: string[]; ranges: [string, string][] }
 
-/** A path segment pattern, or `**` (any number of segments). */
-type Segment = { globstar: true } | { globstar: false; tokens: Token[]; /** characters it needs at least */ min: number }
+/**
+ * A path segment pattern, or `**` (any number of segments). The common
+ * shapes have a shortcut that gives the simulation's answer: only literals
+ * (`literal`: the segment is that string), `*` then literals (`suffix`: the
+ * segment ends with it, and does not start with a dot unless `dot`).
+ */
+type Segment =
+  | { globstar: true }
+  | { globstar: false; tokens: Token[]; /** characters it needs at least */ min: number; literal?: string; suffix?: string }
 
 interface Compiled {
   negated: boolean
@@ -179,10 +186,38 @@ function segments(p: string): Segment[] {
       if (!(out.length && out[out.length - 1]!.globstar)) out.push({ globstar: true })
     } else {
       const toks = tokens(raw)
-      out.push({ globstar: false, tokens: toks, min: toks.filter(t => t.t !== 'star').length })
+      out.push({ globstar: false, tokens: toks, min: toks.filter(t => t.t !== 'star').length, ...shortcut(toks) })
     }
   }
   return out
+}
+
+/** The segment pattern's shortcut, when it has one of the common shapes. */
+function shortcut(toks: readonly Token[]): { literal: string } | { suffix: string } | undefined {
+  const lits = (from: number): string | undefined => {
+    let out = ''
+    for (let i = from; i < toks.length; i++) {
+      const t = toks[i]!
+      if (t.t !== 'lit') return undefined
+      out += t.c
+    }
+    return out
+  }
+  if (toks[0]?.t !== 'star') {
+    const literal = lits(0)
+    return literal === undefined ? undefined : { literal }
+  }
+  const suffix = lits(1)
+  // The simulation steps by code point: a suffix starting with a low surrogate could end inside a pair of the segment.
+  if (suffix === undefined || suffix === '' || (suffix.charCodeAt(0) >= 0xdc00 && suffix.charCodeAt(0) <= 0xdfff)) return undefined
+  return { suffix }
+}
+
+/** One path segment against one segment pattern (not `**`). */
+function segmentMatches(pat: Extract<Segment, { globstar: false }>, seg: string, dot: boolean): boolean {
+  if (pat.literal !== undefined) return seg === pat.literal
+  if (pat.suffix !== undefined) return seg.endsWith(pat.suffix) && (dot || !seg.startsWith('.'))
+  return matchSegment(pat.tokens, seg, dot)
 }
 
 /** Split at unescaped `/` (a `/` inside a class is refused by tokens()). */
@@ -338,7 +373,7 @@ function matchPath(pats: readonly Segment[], segs: readonly string[], dot: boole
           nxt[i] = 1
           any = true
         }
-      } else if (seg.length >= pat.min && matchSegment(pat.tokens, seg, dot)) {
+      } else if (seg.length >= pat.min && segmentMatches(pat, seg, dot)) {
         nxt[i + 1] = 1
         any = true
       }

@@ -29,20 +29,36 @@ export interface CheckResult {
   /** Findings turned off by suppression comments in the spec. */
   suppressed?: number
   /** Rules the template switched on by stating them (with the line), for the reports. */
-  templateRules?: TemplateRuleSource[]
+  templateRules?: readonly TemplateRuleSource[]
   /** The honoured suppression comments and what each hid (none with suppressions: deny). */
   suppressions?: SuppressionUse[]
   error?: string
 }
 
-/** The rules a template switches on by stating them (Rule.statedBy), as the JSON report lists them. */
-export function templateRuleSources(template: TemplateRules, rules: readonly Rule[]): TemplateRuleSource[] {
+/**
+ * The rules a template switches on by stating them (Rule.statedBy), as the
+ * JSON report lists them. One frozen list per template and rule list, shared
+ * by every spec checked against it.
+ */
+export function templateRuleSources(template: TemplateRules, rules: readonly Rule[]): readonly TemplateRuleSource[] {
+  const cache = templateCache(template)
+  if (cache.ruleSources?.rules === rules) return cache.ruleSources.list
   const out: TemplateRuleSource[] = []
   for (const rule of rules) {
     const stated = rule.statedBy && template.stated[rule.statedBy]
-    if (stated) out.push({ rule: rule.id, line: stated.line, text: stated.text })
+    if (stated) out.push(Object.freeze({ rule: rule.id, line: stated.line, text: detach(stated.text) }))
   }
-  return out
+  cache.ruleSources = { rules, list: Object.freeze(out) }
+  return cache.ruleSources.list
+}
+
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. V8
+ * keeps a whole spec or template alive for as long as any slice of it lives
+ * (a title, a quoted line); the results of a large run outlive every text.
+ */
+function detach(s: string): string {
+  return (' ' + s).slice(1)
 }
 
 /** Check one spec given as bytes (decoded here) or as text, with the rules handed in. */
@@ -93,6 +109,14 @@ function reporter(rule: Rule, options: CheckOptions, maxLine: number, findings: 
     // A rule may pick its severity (image: notice where the template merely prefers); configuration wins.
     finding.severity = setting === undefined ? f.severity ?? severity : severity
     if (finding.endLine !== undefined) finding.endLine = Math.max(line, clamp(finding.endLine, maxLine))
+    // Findings outlive the spec and its template: keep none of their text alive.
+    finding.message = detach(finding.message)
+    if (finding.section !== undefined) finding.section = detach(finding.section)
+    const fix = finding.fix
+    if (fix) {
+      if (typeof fix.description === 'string') fix.description = detach(fix.description)
+      if (typeof fix.text === 'string') fix.text = detach(fix.text)
+    }
     findings.push(finding)
   }
 }
@@ -138,60 +162,62 @@ function sectionStatuses(ctx: RuleContext, findings: Finding[], rules: readonly 
     set.add(status)
     flagged.set(f.section!, set)
   }
-  const pathOf = pathsOf(ctx.template)
+  const cache = templateCache(ctx.template)
   return st.matches.map(m => {
     const present = m.spec ?? m.misplaced
     const given = flagged.get(m.tpl.title)
     let status: SectionStatus['status'] = 'ok'
     if (!present || m.renamed) status = 'missing'
     else if (given) status = STATUS_ORDER.find(k => given.has(k)) ?? 'ok'
-    const s: SectionStatus = { title: m.tpl.title, path: pathOf(m.tpl.parent), required: m.required, status }
-    if (present) s.line = present.line
-    return s
+    const title = titleOf(cache, m.tpl.title)
+    const path = pathOf(cache, ctx.template, m.tpl.parent)
+    // One literal per shape: every property in the object itself (a large run keeps every file's statuses).
+    return present ? { title, path, required: m.required, status, line: present.line } : { title, path, required: m.required, status }
   })
 }
 
-const pathCache = new WeakMap<TemplateRules, (title: string | undefined) => string[]>()
-
-/**
- * Template section title -> the titles of its enclosing sections, outermost
- * first. One frozen array per title and template, shared by every spec's
- * statuses (a large run keeps every file's statuses).
- */
-function pathsOf(template: TemplateRules): (title: string | undefined) => string[] {
-  let f = pathCache.get(template)
-  if (!f) {
-    const parents = parentsOf(template)
-    const paths = new Map<string | undefined, string[]>()
-    f = title => {
-      let p = paths.get(title)
-      if (!p) {
-        const out: string[] = []
-        let t = title
-        while (t !== undefined && out.length < 100) {
-          out.unshift(t)
-          t = parents.get(t)
-        }
-        paths.set(title, (p = Object.freeze(out) as string[]))
-      }
-      return p
-    }
-    pathCache.set(template, f)
-  }
-  return f
+/** What is computed once per template and shared by every spec checked against it. */
+interface TemplateCacheEntry {
+  /** Template section title -> the same title, detached from the template's text. */
+  titles: Map<string, string>
+  /** Template section title -> the titles of its enclosing sections (one frozen array per title). */
+  paths: Map<string | undefined, string[]>
+  /** Template section title -> its parent's title (first occurrence wins). */
+  parents?: Map<string, string | undefined>
+  ruleSources?: { rules: readonly Rule[]; list: readonly TemplateRuleSource[] }
 }
 
-const parentCache = new WeakMap<TemplateRules, Map<string, string | undefined>>()
+const templateCaches = new WeakMap<TemplateRules, TemplateCacheEntry>()
 
-/** Template section title -> its parent's title (first occurrence wins, as before). */
-function parentsOf(template: TemplateRules): Map<string, string | undefined> {
-  let m = parentCache.get(template)
-  if (!m) {
-    m = new Map()
-    for (const t of template.all) if (!m.has(t.title)) m.set(t.title, t.parent)
-    parentCache.set(template, m)
+function templateCache(template: TemplateRules): TemplateCacheEntry {
+  let c = templateCaches.get(template)
+  if (!c) templateCaches.set(template, (c = { titles: new Map(), paths: new Map() }))
+  return c
+}
+
+function titleOf(cache: TemplateCacheEntry, title: string): string {
+  let t = cache.titles.get(title)
+  if (t === undefined) cache.titles.set(title, (t = detach(title)))
+  return t
+}
+
+/** Template section title -> the titles of its enclosing sections, outermost first. */
+function pathOf(cache: TemplateCacheEntry, template: TemplateRules, title: string | undefined): string[] {
+  let p = cache.paths.get(title)
+  if (!p) {
+    if (!cache.parents) {
+      cache.parents = new Map()
+      for (const t of template.all) if (!cache.parents.has(t.title)) cache.parents.set(t.title, t.parent)
+    }
+    const out: string[] = []
+    let t = title
+    while (t !== undefined && out.length < 100) {
+      out.unshift(titleOf(cache, t))
+      t = cache.parents.get(t)
+    }
+    cache.paths.set(title, (p = Object.freeze(out) as string[]))
   }
-  return m
+  return p
 }
 
 /** Totals over all files. */

@@ -5,6 +5,7 @@
 import type { Outline, RuleContext, Section, TemplateRules, TemplateSection } from './types.js'
 import { documentShape, type DocumentShape } from './template.js'
 import { titleMatcher } from './similar.js'
+import { memo } from './memo.js'
 
 export interface SectionMatch {
   tpl: TemplateSection
@@ -40,15 +41,10 @@ export interface Structure {
   parentOf: Map<TemplateSection, TemplateSection>
 }
 
-const cache = new WeakMap<RuleContext, Structure>()
+const structureMemo = memo<RuleContext, Structure>('structure')
 
 export function structureOf(ctx: RuleContext): Structure {
-  let s = cache.get(ctx)
-  if (!s) {
-    s = computeStructure(ctx)
-    cache.set(ctx, s)
-  }
-  return s
+  return structureMemo(ctx, computeStructure)
 }
 
 /** Case, spacing and punctuation do not make another title. */
@@ -289,12 +285,11 @@ export function placementOf(ctx: RuleContext, st: Structure, m: SectionMatch): P
   return { line, insertBefore, after, afterMissing }
 }
 
-const prevCache = new WeakMap<Structure, Map<TemplateSection[], (Section | undefined)[]>>()
+const prevMemo = memo<Structure, Map<TemplateSection[], (Section | undefined)[]>>('previous present')
 
 /** Per template sibling index: the spec section of the nearest earlier sibling that is present. */
 function previousPresent(st: Structure, siblings: TemplateSection[]): (Section | undefined)[] {
-  let byList = prevCache.get(st)
-  if (!byList) prevCache.set(st, (byList = new Map()))
+  const byList = prevMemo(st, () => new Map())
   let out = byList.get(siblings)
   if (!out) {
     out = []

@@ -8,6 +8,7 @@ import { statedRules } from './stated.js'
 import type { MdDocument } from './markdown/types.js'
 import { deriveMarkdownTemplate, guidanceOf, stripOptionalMarker } from './markdown/template.js'
 import { headingAnchors, readToc } from './markdown/toc.js'
+import { memo } from './memo.js'
 
 /** The document title and the top-level sections of a scanned document. */
 export interface DocumentShape {
@@ -172,7 +173,7 @@ function stylesByDepth(top: Section[]): string[] {
 }
 
 const CODE_DIRECTIVE = /^\s*\.\.\s+(?:code|code-block|sourcecode|parsed-literal|literalinclude)::/
-const literalCache = new WeakMap<Outline, boolean[]>()
+const literalMemo = memo<Outline, boolean[]>('literal lines')
 
 /**
  * Per line (index = line - 1): true inside a literal block, where text is
@@ -181,10 +182,12 @@ const literalCache = new WeakMap<Outline, boolean[]>()
  * scanner also found verbatim count, so a table or a note is never literal.
  */
 export function literalLines(outline: Outline): boolean[] {
-  let out = literalCache.get(outline)
-  if (out) return out
+  return literalMemo(outline, computeLiteralLines)
+}
+
+function computeLiteralLines(outline: Outline): boolean[] {
   const { lines, verbatim } = outline
-  out = new Array<boolean>(lines.length).fill(false)
+  const out = new Array<boolean>(lines.length).fill(false)
   let base = -1 // indent of the line that opened a literal block; -1 = none open
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
@@ -201,7 +204,6 @@ export function literalLines(outline: Outline): boolean[] {
     if (trimmed.endsWith('::') && (!trimmed.startsWith('..') || CODE_DIRECTIVE.test(line))) base = indent
     else if (line.includes('::') && CODE_DIRECTIVE.test(line)) base = indent
   }
-  literalCache.set(outline, out)
   return out
 }
 

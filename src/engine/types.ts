@@ -250,7 +250,7 @@ export interface FileResult {
   /** Findings turned off by suppression comments in the spec. */
   suppressed?: number
   /** Rules the template switched on, with the line that states each. */
-  templateRules?: TemplateRuleSource[]
+  templateRules?: readonly TemplateRuleSource[]
   /** The honoured suppression comments and what each hid. */
   suppressions?: SuppressionUse[]
   /** Set when the file could not be checked at all (unreadable, undecodable, broken template). */

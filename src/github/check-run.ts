@@ -18,7 +18,7 @@
  * the result says so and the caller falls back to workflow commands.
  */
 import { conclusionFor, type FailOn } from '../config/policy.js'
-import type { Report, Severity } from '../engine/types.js'
+import type { Finding, Report, Severity } from '../engine/types.js'
 import { cutUtf8 as cut } from '../report/bytes.js'
 import { FILE_ERROR_RULE } from '../report/util.js'
 import { suggestedFix } from '../engine/fix.js'
@@ -98,44 +98,64 @@ export type CheckRunResult =
 
 const LEVEL: Record<Severity, AnnotationLevel> = { error: 'failure', warning: 'warning', notice: 'notice' }
 
-/** Every finding (and every file that could not be checked) as a check-run annotation, errors first. */
-export function toAnnotations(report: Report): Annotation[] {
+/**
+ * Every finding (and every file that could not be checked) as a check-run
+ * annotation, errors first (then by file and line, as the report lists
+ * them); the first `max` of them only are made.
+ */
+export function toAnnotations(report: Report, max = Infinity): Annotation[] {
   const out: Annotation[] = []
-  for (const file of report.files) {
-    if (file.error) {
-      out.push({
-        path: file.file,
-        start_line: 1,
-        end_line: 1,
-        annotation_level: 'failure',
-        title: cut(`${CHECK_NAME}: ${FILE_ERROR_RULE}`, MAX_TITLE_BYTES),
-        message: cut(file.error, MAX_DETAIL_BYTES)
-      })
-    }
-    for (const f of file.findings) {
-      const start = Math.max(1, Math.floor(f.line || 1))
-      const end = Math.max(start, Math.floor(f.endLine ?? start))
-      const a: Annotation = {
-        path: f.file || file.file,
-        start_line: start,
-        end_line: end,
-        annotation_level: LEVEL[f.severity] ?? 'warning',
-        title: cut(`${CHECK_NAME}: ${f.rule}`, MAX_TITLE_BYTES),
-        message: cut(f.message || f.rule, MAX_DETAIL_BYTES)
+  for (const level of LEVELS) {
+    for (const file of report.files) {
+      if (out.length >= max) return out
+      if (file.error && level === 'failure') {
+        out.push({
+          path: file.file,
+          start_line: 1,
+          end_line: 1,
+          annotation_level: 'failure',
+          title: cut(`${CHECK_NAME}: ${FILE_ERROR_RULE}`, MAX_TITLE_BYTES),
+          message: cut(file.error, MAX_DETAIL_BYTES)
+        })
       }
-      // Columns are only allowed on single-line annotations.
-      if (start === end && f.column !== undefined && f.column >= 1) {
-        a.start_column = f.column
-        a.end_column = Math.max(f.column, f.endColumn ?? f.column)
+      for (const f of file.findings) {
+        if ((LEVEL[f.severity] ?? 'warning') !== level) continue
+        if (out.length >= max) return out
+        out.push(annotation(file.file, f))
       }
-      const fix = suggestedFix(f)
-      if (fix && fix.text) a.raw_details = cut(fix.text, MAX_DETAIL_BYTES)
-      out.push(a)
     }
   }
-  const rank: Record<AnnotationLevel, number> = { failure: 0, warning: 1, notice: 2 }
-  // Stable sort keeps file / line order inside each level.
-  return out.sort((a, b) => rank[a.annotation_level] - rank[b.annotation_level])
+  return out
+}
+
+const LEVELS: readonly AnnotationLevel[] = ['failure', 'warning', 'notice']
+
+/** How many annotations toAnnotations makes with no limit. */
+export function annotationCount(report: Report): number {
+  let n = 0
+  for (const file of report.files) n += (file.error ? 1 : 0) + file.findings.length
+  return n
+}
+
+function annotation(file: string, f: Finding): Annotation {
+  const start = Math.max(1, Math.floor(f.line || 1))
+  const end = Math.max(start, Math.floor(f.endLine ?? start))
+  const a: Annotation = {
+    path: f.file || file,
+    start_line: start,
+    end_line: end,
+    annotation_level: LEVEL[f.severity] ?? 'warning',
+    title: cut(`${CHECK_NAME}: ${f.rule}`, MAX_TITLE_BYTES),
+    message: cut(f.message || f.rule, MAX_DETAIL_BYTES)
+  }
+  // Columns are only allowed on single-line annotations.
+  if (start === end && f.column !== undefined && f.column >= 1) {
+    a.start_column = f.column
+    a.end_column = Math.max(f.column, f.endColumn ?? f.column)
+  }
+  const fix = suggestedFix(f)
+  if (fix && fix.text) a.raw_details = cut(fix.text, MAX_DETAIL_BYTES)
+  return a
 }
 
 // The fail policy is config/policy.ts; re-exported for the callers that know it from here.
@@ -169,10 +189,9 @@ export function checkRunId(data: unknown): number {
 const checkRunCheck: ResponseCheck = res => void checkRunId(res.data)
 
 export async function publishCheckRun(api: CheckRunApi, report: Report, options: CheckRunOptions): Promise<CheckRunResult> {
-  const all = toAnnotations(report)
-  const max = Math.max(0, Math.floor(options.maxAnnotations ?? MAX_CHECK_RUN_ANNOTATIONS))
-  const annotations = all.slice(0, max)
-  const omitted = all.length - annotations.length
+  const max = Math.max(0, Math.floor(options.maxAnnotations ?? MAX_CHECK_RUN_ANNOTATIONS)) || 0
+  const annotations = toAnnotations(report, max)
+  const omitted = annotationCount(report) - annotations.length
   const title = checkTitle(report)
   const summary = cut(options.summary, MAX_SUMMARY_BYTES)
   const summaryFor = (batch: number): string =>

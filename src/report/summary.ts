@@ -213,51 +213,69 @@ function takeWhileFits(size: (i: number) => number, order: number[], budget: num
 }
 
 /**
- * The pieces of a summary, each written (and measured) only when asked for:
- * a summary far over the limit is cut without writing all of it.
+ * A report's summary rows and finding items, each written (and measured) only
+ * when asked for: a summary far over the limit is cut without writing all of
+ * it. Made once per report and link base and shared by summaryFits and every
+ * formatSummary of that report (the action asks three times: whether it
+ * fits, the check run's summary, the job summary). The report must not
+ * change while its pieces are in use.
  */
-function summaryParts(report: Report, opts: SummaryOptions) {
+export interface SummaryPieces {
+  readonly report: Report
+  readonly linkBase: string | undefined
+  readonly files: FileResult[]
+  readonly findings: Finding[]
+  row(i: number): string
+  item(i: number): string
+  rowSize(i: number): number
+  itemSize(i: number): number
+  /** The rows' total, counted up to just past `limit` (a count already past it is returned as it is). */
+  rowsBytesUpTo(limit: number): number
+}
+
+export function summaryPieces(report: Report, linkBase?: string): SummaryPieces {
   const files = sortedFiles(report.files)
   const showEmbedded = !(files.length > 1 && files.every(f => f.embeddedTemplate))
-  const top = head(report, opts, files)
   const findings = allFindings(report.files)
   const rows: string[] = new Array(files.length)
   const rowSizes: number[] = new Array(files.length)
   const items: string[] = new Array(findings.length)
   const itemSizes: number[] = new Array(findings.length)
-  const row = (i: number): string => (rows[i] ??= tableRow(files[i]!, showEmbedded, opts.linkBase))
-  const item = (i: number): string => (items[i] ??= findingItem(findings[i]!, opts.linkBase))
+  const row = (i: number): string => (rows[i] ??= tableRow(files[i]!, showEmbedded, linkBase))
+  const item = (i: number): string => (items[i] ??= findingItem(findings[i]!, linkBase))
   const rowSize = (i: number): number => (rowSizes[i] ??= utf8Length(row(i)))
   const itemSize = (i: number): number => (itemSizes[i] ??= utf8Length(item(i)))
-  const topBytes = utf8Length(top)
-  const tableFixed = files.length ? utf8Length(TABLE_HEADER) : 0
   let rowsBytes = 0
   let rowsCounted = 0
   return {
+    report,
+    linkBase,
     files,
     findings,
-    top,
-    topBytes,
-    tableFixed,
     row,
     item,
     rowSize,
     itemSize,
-    /** The rows' total, counted up to just past `limit`. */
     rowsBytesUpTo(limit: number): number {
       for (; rowsCounted < files.length && rowsBytes <= limit; rowsCounted++) rowsBytes += rowSize(rowsCounted)
       return rowsBytes
-    },
-    /** The whole summary's size (every row and finding), counted up to just past `limit`. */
-    fullBytesUpTo(limit: number): number {
-      let used = topBytes + tableFixed + this.rowsBytesUpTo(limit)
-      if (findings.length > 0 && used <= limit) {
-        used += 1 + utf8Length(detailsOpen(findings.length, findings.length)) + utf8Length(DETAILS_CLOSE)
-        for (let i = 0; i < findings.length && used <= limit; i++) used += itemSize(i)
-      }
-      return used
     }
   }
+}
+
+/** The pieces to use: the caller's when they are this report's with this link base, else new ones. */
+function piecesFor(report: Report, opts: SummaryOptions, pieces: SummaryPieces | undefined): SummaryPieces {
+  return pieces && pieces.report === report && pieces.linkBase === opts.linkBase ? pieces : summaryPieces(report, opts.linkBase)
+}
+
+/** The whole summary's size (every row and finding), counted up to just past `limit`. */
+function fullBytesUpTo(p: SummaryPieces, topBytes: number, limit: number): number {
+  let used = topBytes + (p.files.length ? utf8Length(TABLE_HEADER) : 0) + p.rowsBytesUpTo(limit)
+  if (p.findings.length > 0 && used <= limit) {
+    used += 1 + utf8Length(detailsOpen(p.findings.length, p.findings.length)) + utf8Length(DETAILS_CLOSE)
+    for (let i = 0; i < p.findings.length && used <= limit; i++) used += p.itemSize(i)
+  }
+  return used
 }
 
 /**
@@ -266,14 +284,18 @@ function summaryParts(report: Report, opts: SummaryOptions) {
  * building it: sizes are added one piece at a time and the count stops at
  * the first piece past the limit.
  */
-export function summaryFits(report: Report, maxBytes: number, opts: SummaryOptions = {}): boolean {
-  return summaryParts(report, opts).fullBytesUpTo(maxBytes) <= maxBytes
+export function summaryFits(report: Report, maxBytes: number, opts: SummaryOptions = {}, pieces?: SummaryPieces): boolean {
+  const p = piecesFor(report, opts, pieces)
+  return fullBytesUpTo(p, utf8Length(head(report, opts, p.files)), maxBytes) <= maxBytes
 }
 
-export function formatSummary(report: Report, opts: SummaryOptions = {}): string {
+export function formatSummary(report: Report, opts: SummaryOptions = {}, pieces?: SummaryPieces): string {
   const maxBytes = Math.max(0, Math.floor(opts.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES))
-  const p = summaryParts(report, opts)
-  const { files, findings, top, topBytes, tableFixed } = p
+  const p = piecesFor(report, opts, pieces)
+  const { files, findings } = p
+  const top = head(report, opts, files)
+  const topBytes = utf8Length(top)
+  const tableFixed = files.length ? utf8Length(TABLE_HEADER) : 0
   const all = (n: number): number[] => Array.from({ length: n }, (_, i) => i)
   const table = (keep?: Set<number>): string =>
     files.length === 0 ? '' : TABLE_HEADER + all(files.length).filter(i => !keep || keep.has(i)).map(p.row).join('')
@@ -283,7 +305,7 @@ export function formatSummary(report: Report, opts: SummaryOptions = {}): string
     return '\n' + detailsOpen(shown, findings.length) + all(findings.length).filter(i => !keep || keep.has(i)).map(p.item).join('') + DETAILS_CLOSE
   }
 
-  if (p.fullBytesUpTo(maxBytes) <= maxBytes) return top + table() + details()
+  if (fullBytesUpTo(p, topBytes, maxBytes) <= maxBytes) return top + table() + details()
   const rowsBytes = p.rowsBytesUpTo(maxBytes)
 
   // Worst-case note (largest numbers) so the real one always fits.
@@ -303,7 +325,8 @@ export function formatSummary(report: Report, opts: SummaryOptions = {}): string
   }
 
   // 2. No findings list; as many rows as fit (files with errors first).
-  const rowOrder = all(files.length).sort((a, b) => rowPriority(files[a]!) - rowPriority(files[b]!) || a - b)
+  const priority = files.map(rowPriority)
+  const rowOrder = all(files.length).sort((a, b) => priority[a]! - priority[b]! || a - b)
   const budget2 = maxBytes - topBytes - tableFixed - noteReserve
   const keepRows = budget2 > 0 ? takeWhileFits(p.rowSize, rowOrder, budget2) : new Set<number>()
   const tablePart = keepRows.size > 0 ? table(keepRows) : ''

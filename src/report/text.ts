@@ -61,22 +61,53 @@ export function closingLine(report: Report): string {
 }
 
 export function formatText(report: Report, opts: TextOptions = {}): string {
+  return [...formatTextChunks(report, opts)].join('')
+}
+
+/** About this many characters per piece of formatTextChunks. */
+const CHUNK_CHARS = 64 * 1024
+
+/**
+ * formatText's text in pieces of whole lines (about 64 KiB each), so that a
+ * large report can be printed without holding all of its text at once.
+ */
+export function* formatTextChunks(report: Report, opts: TextOptions = {}): Generator<string> {
   const color = opts.color === true
   const paint = (code: string, s: string): string => (color ? code + s + ANSI.reset : s)
-  const out: string[] = []
+  // Lines are collected up to CHUNK_CHARS and given out together; every line
+  // ends with "\n", so plainLogSafe (which works line by line) sees whole lines.
+  let lines: string[] = []
+  let size = 0
+  const flush = (): string => {
+    const piece = plainLogSafe(lines.join('\n') + '\n')
+    lines = []
+    size = 0
+    return piece
+  }
+  const add = (line: string): boolean => {
+    lines.push(line)
+    size += line.length + 1
+    return size >= CHUNK_CHARS
+  }
 
-  for (const f of allFindings(report.files)) {
+  const findings = allFindings(report.files)
+  for (const f of findings) {
     const line = isPositiveInt(f.line) ? f.line : 1
     const col = isPositiveInt(f.column) ? f.column : 1
     const sev = paint(SEVERITY_COLOR[f.severity] ?? '', f.severity)
     const rule = paint(ANSI.dim, safeText(f.rule))
-    out.push(`${safeText(f.file)}:${line}:${col}: ${sev} ${rule} ${safeText(f.message)}`)
+    if (add(`${safeText(f.file)}:${line}:${col}: ${sev} ${rule} ${safeText(f.message)}`)) yield flush()
   }
 
   const files = sortedFiles(report.files)
   const embedded = files.filter(f => f.embeddedTemplate)
   const allEmbedded = files.length > 1 && embedded.length === files.length
-  const blocks: string[] = []
+  let blocks = 0
+  const block = (text: string): boolean => {
+    // A blank line between the findings and the first block.
+    if (blocks++ === 0 && findings.length) add('')
+    return add(text)
+  }
   for (const f of files) {
     const p = sectionProblems(f.sections)
     const incomplete = incompleteCount(p)
@@ -86,29 +117,21 @@ export function formatText(report: Report, opts: TextOptions = {}): string {
     const counts: string[] = []
     if (p.missing.length) counts.push(plural(p.missing.length, 'missing section'))
     if (incomplete) counts.push(plural(incomplete, 'incomplete section'))
-    const block = [`${safeText(f.file)}:${counts.length ? ' ' + counts.join(', ') : ''}`]
-    if (p.missing.length) block.push(`  missing: ${titles(p.missing)}`)
-    if (p.empty.length) block.push(`  empty: ${titles(p.empty)}`)
-    if (p.templateText.length) block.push(`  template text: ${titles(p.templateText)}`)
-    if (p.placeholder.length) block.push(`  placeholder: ${titles(p.placeholder)}`)
-    if (noteHere) block.push('  note: checked against the embedded default template')
-    if (f.templateChoice) block.push(`  template: ${safeText(f.templateChoice.reason)}`)
-    for (const u of used) block.push(`  suppressed at line ${u.line}: ${safeText(suppressionText(u))} hid ${safeText(describeHidden(u))}`)
-    blocks.push(block.join('\n'))
+    const out = [`${safeText(f.file)}:${counts.length ? ' ' + counts.join(', ') : ''}`]
+    if (p.missing.length) out.push(`  missing: ${titles(p.missing)}`)
+    if (p.empty.length) out.push(`  empty: ${titles(p.empty)}`)
+    if (p.templateText.length) out.push(`  template text: ${titles(p.templateText)}`)
+    if (p.placeholder.length) out.push(`  placeholder: ${titles(p.placeholder)}`)
+    if (noteHere) out.push('  note: checked against the embedded default template')
+    if (f.templateChoice) out.push(`  template: ${safeText(f.templateChoice.reason)}`)
+    for (const u of used) out.push(`  suppressed at line ${u.line}: ${safeText(suppressionText(u))} hid ${safeText(describeHidden(u))}`)
+    if (block(out.join('\n'))) yield flush()
   }
-  if (allEmbedded) {
-    blocks.push(`note: all ${files.length} files were checked against the embedded default template`)
-  }
-  if (blocks.length) {
-    if (out.length) out.push('')
-    out.push(...blocks)
-  }
+  if (allEmbedded) block(`note: all ${files.length} files were checked against the embedded default template`)
 
-  if (out.length) out.push('')
+  if (findings.length || blocks) add('')
   const t = report.totals
   const closing = closingLine(report)
-  out.push(
-    color ? paint(ANSI.bold + (t.errors > 0 ? ANSI.red : t.warnings > 0 ? ANSI.yellow : ANSI.green), closing) : closing
-  )
-  return plainLogSafe(out.join('\n') + '\n')
+  add(color ? paint(ANSI.bold + (t.errors > 0 ? ANSI.red : t.warnings > 0 ? ANSI.yellow : ANSI.green), closing) : closing)
+  yield flush()
 }

@@ -1,7 +1,8 @@
 import type { RuleContext, Rule, Section } from '../engine/types.js'
 import { structureOf, type SectionMatch } from '../engine/structure.js'
+import { memo } from '../engine/memo.js'
 
-const cache = new WeakMap<RuleContext, Map<Section, SectionMatch[]>>()
+const displacersMemo = memo<RuleContext, Map<Section, SectionMatch[]>>('displacers')
 
 /**
  * Headings that pull template sections out of their parent: a heading that
@@ -9,9 +10,11 @@ const cache = new WeakMap<RuleContext, Map<Section, SectionMatch[]>>()
  * sections that belong elsewhere. Its one finding lists what it displaced.
  */
 export function displacers(ctx: RuleContext): Map<Section, SectionMatch[]> {
-  let out = cache.get(ctx)
-  if (out) return out
-  out = new Map()
+  return displacersMemo(ctx, computeDisplacers)
+}
+
+function computeDisplacers(ctx: RuleContext): Map<Section, SectionMatch[]> {
+  const out = new Map<Section, SectionMatch[]>()
   const st = structureOf(ctx)
   const misplacedSections = new Set<Section>()
   for (const m of st.matches) if (m.misplaced) misplacedSections.add(m.misplaced)
@@ -23,7 +26,6 @@ export function displacers(ctx: RuleContext): Map<Section, SectionMatch[]> {
     list.push(m)
     out.set(p, list)
   }
-  cache.set(ctx, out)
   return out
 }
 

@@ -2,14 +2,17 @@ import type { Rule, RuleContext } from '../engine/types.js'
 import { structureOf, type SectionMatch } from '../engine/structure.js'
 import { bodyText } from './body.js'
 import { foldSpaces } from '../engine/template.js'
+import { memo } from '../engine/memo.js'
 
-const cache = new WeakMap<RuleContext, SectionMatch[]>()
+const guidanceMemo = memo<RuleContext, SectionMatch[]>('guidance left')
 
 /** Template sections whose body in the spec is still only the template's guidance. */
 export function guidanceLeft(ctx: RuleContext): SectionMatch[] {
-  let out = cache.get(ctx)
-  if (out) return out
-  out = []
+  return guidanceMemo(ctx, computeGuidanceLeft)
+}
+
+function computeGuidanceLeft(ctx: RuleContext): SectionMatch[] {
+  const out: SectionMatch[] = []
   for (const m of structureOf(ctx).matches) {
     if (!m.spec || m.tpl.guidance === '') continue
     // Cheap pre-check: the first line of the body (Markdown: of its first block that is not a comment) must occur in the guidance.
@@ -26,7 +29,6 @@ export function guidanceLeft(ctx: RuleContext): SectionMatch[] {
     if (phs.length > 0 && body.every(p => phs.some(ph => p.includes(ph)))) continue
     out.push(m)
   }
-  cache.set(ctx, out)
   return out
 }
 

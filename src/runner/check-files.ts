@@ -7,7 +7,7 @@ import type { CheckOptions, FileResult, Report, RuleOptionValue } from '../engin
 import type { Settings } from '../config/config.js'
 import { RULES } from '../rules/index.js'
 import { readWorkspaceFile, type ReadResult } from '../workspace/files.js'
-import { checkText, summarize } from '../engine/check.js'
+import { checkText, summarize, type CheckResult } from '../engine/check.js'
 import { TemplateCache, TemplateProblem, specSectionTitles, isPlainRelativePath, type LoadedTemplate, type TemplateNote, type TemplateSource } from '../templates/templates.js'
 import { decode } from '../engine/decode.js'
 import { formatOfPath, loadReader, readDocument } from '../engine/read.js'
@@ -104,16 +104,14 @@ async function checkOne(
     if (!(err instanceof TemplateProblem)) throw err
     return { file, template: err.template, embeddedTemplate: false, findings: [], sections: [], error: err.forSpec() }
   }
-  const base: FileResult = {
-    file,
-    template: tpl.rules.source,
-    embeddedTemplate: tpl.rules.embedded,
-    findings: [],
-    sections: [],
-    ...(tpl.choice ? { templateChoice: tpl.choice } : {})
-  }
-  if (!read.ok) return { ...base, error: read.error }
-  return { ...base, ...checkText(read.bytes, tpl.rules, checkOptions(file, settings, tpl), RULES) }
+  const { findings, sections, ...rest }: CheckResult = read.ok
+    ? checkText(read.bytes, tpl.rules, checkOptions(file, settings, tpl), RULES)
+    : { findings: [], sections: [], error: read.error }
+  // Built the same way for every file, without spreading into a literal: a large run keeps every
+  // result, and results made by spreading each got a hidden class of their own.
+  const result: FileResult = { file, template: tpl.rules.source, embeddedTemplate: tpl.rules.embedded, findings, sections }
+  if (tpl.choice) result.templateChoice = tpl.choice
+  return Object.assign(result, rest)
 }
 
 /** The engine's options for one spec: the settings, the template's own optional and allowed sections, the rules' options. */

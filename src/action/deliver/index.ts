@@ -12,8 +12,9 @@
  */
 import * as core from '../core.js'
 import type { Report } from '../../engine/types.js'
-import { formatCommands, formatSummary, formatText, logLine, plainLogSafe } from '../../report/index.js'
-import { summaryFits } from '../../report/summary.js'
+import { formatCommands, formatSummary, logLine } from '../../report/index.js'
+import { formatTextChunks } from '../../report/text.js'
+import { summaryFits, summaryPieces, type SummaryPieces } from '../../report/summary.js'
 import { CHECK_NAME, publishCheckRun } from '../../github/check-run.js'
 import type { GitHubClient } from '../../github/client.js'
 import { headSha, type EventContext } from '../../github/context.js'
@@ -56,19 +57,22 @@ export async function deliver(report: Report, settings: ActionSettings, d: Deliv
   const sha = headSha(d.ctx)
   const picked = annotationChannel(settings.annotations, { hasToken: d.api !== undefined, knowsCommit: Boolean(d.ctx.owner && d.ctx.repo && sha) })
   if (picked.say) core[picked.say.level](picked.say.text)
+  // The summaries' rows and items, written once for the fit and both summaries.
+  let pieces: SummaryPieces | undefined
+  const summaryOf = (): SummaryPieces => (pieces ??= summaryPieces(report, d.linkBase))
   const facts: DeliveryFacts = {
     bySeverity: countBySeverity(report.files),
     channel: picked.channel,
     summary,
     // Decided without writing the summary out: the sizes are added until the limit.
-    summaryFits: summary === 'on' && summaryFits(report, STEP_SUMMARY_MAX_BYTES - NOTES_RESERVE_BYTES, { reportFile: settings.reportFile, linkBase: d.linkBase }),
+    summaryFits: summary === 'on' && summaryFits(report, STEP_SUMMARY_MAX_BYTES - NOTES_RESERVE_BYTES, { reportFile: settings.reportFile, linkBase: d.linkBase }, summaryOf()),
     reportFile: settings.reportFile,
     fallbackDir: process.env.RUNNER_TEMP || undefined,
     templateNotes: d.templateNotes
   }
   let plan = await withFallback(report, facts)
 
-  if (plan.channel === 'check-run' && !(await checkRun(report, settings, d, sha, plan))) {
+  if (plan.channel === 'check-run' && !(await checkRun(report, settings, d, sha, plan, summaryOf))) {
     plan = await withFallback(report, { ...facts, channel: 'workflow-commands' }, plan.fallbackReport)
   }
   if (plan.channel === 'workflow-commands') {
@@ -77,18 +81,16 @@ export async function deliver(report: Report, settings: ActionSettings, d: Deliv
   }
   if (settings.suggestions === 'review') await suggestChanges(report, settings.workspace, d.ctx, d.api, d.changed.patches)
 
-  const text = formatText(report)
-  if (text.trim() !== '') {
-    core.startGroup('Findings')
-    // formatText already made every field single-line and control-free; keep its line breaks.
-    process.stdout.write(plainLogSafe(text.endsWith('\n') ? text : text + '\n'))
-    core.endGroup()
-  }
+  // The text report (never empty: it ends with the closing line), printed piece by piece. formatTextChunks
+  // makes every field single-line and control-free and every line safe for the log (plainLogSafe).
+  core.startGroup('Findings')
+  for (const piece of formatTextChunks(report)) process.stdout.write(piece)
+  core.endGroup()
 
   const written = await writeReports(report, settings)
   if (plan.fallbackReport) written.reportFile = plan.fallbackReport
   if (plan.logNote) core[plan.logNote.level](plan.logNote.text)
-  if (summary === 'on') await jobSummary(report, plan, written, d.linkBase)
+  if (summary === 'on') await jobSummary(report, plan, written, d.linkBase, summaryOf())
   return written
 }
 
@@ -100,18 +102,24 @@ async function withFallback(report: Report, facts: DeliveryFacts, written?: stri
 }
 
 /** The check run with the plan's note; false when GitHub did not take it (the caller annotates with workflow commands). */
-async function checkRun(report: Report, settings: ActionSettings, d: DeliveryContext, sha: string, plan: DeliveryPlan): Promise<boolean> {
+async function checkRun(
+  report: Report,
+  settings: ActionSettings,
+  d: DeliveryContext,
+  sha: string,
+  plan: DeliveryPlan,
+  summaryOf: () => SummaryPieces
+): Promise<boolean> {
   const res = await publishCheckRun(d.api!, report, {
     owner: d.ctx.owner,
     repo: d.ctx.repo,
     headSha: sha,
     failOn: settings.failOn,
-    summary: formatSummary(report, {
-      maxBytes: CHECK_SUMMARY_MAX_BYTES,
-      reportFile: plan.reportFile,
-      linkBase: d.linkBase,
-      annotationsNote: plan.checkRunNote
-    }),
+    summary: formatSummary(
+      report,
+      { maxBytes: CHECK_SUMMARY_MAX_BYTES, reportFile: plan.reportFile, linkBase: d.linkBase, annotationsNote: plan.checkRunNote },
+      summaryOf()
+    ),
     startedAt: d.startedAt,
     maxAnnotations: MAX_CHECK_RUN_ANNOTATIONS
   })
@@ -134,13 +142,18 @@ async function checkRun(report: Report, settings: ActionSettings, d: DeliveryCon
 }
 
 /** The job summary with the plan's note; when it cannot be written, the findings it was to list go to a JSON report. */
-async function jobSummary(report: Report, plan: DeliveryPlan, written: WrittenFiles, linkBase: string | undefined): Promise<void> {
-  const md = formatSummary(report, {
-    maxBytes: STEP_SUMMARY_MAX_BYTES,
-    reportFile: written.reportFile,
-    linkBase,
-    annotationsNote: plan.summaryNote
-  })
+async function jobSummary(
+  report: Report,
+  plan: DeliveryPlan,
+  written: WrittenFiles,
+  linkBase: string | undefined,
+  pieces: SummaryPieces
+): Promise<void> {
+  const md = formatSummary(
+    report,
+    { maxBytes: STEP_SUMMARY_MAX_BYTES, reportFile: written.reportFile, linkBase, annotationsNote: plan.summaryNote },
+    pieces
+  )
   try {
     await core.summary.addRaw(md, true).write()
   } catch (err) {
