@@ -54,11 +54,13 @@ export function templateRuleSources(template: TemplateRules, rules: readonly Rul
 
 /**
  * A copy of `s` that shares no memory with the text it was cut from. V8
- * keeps a whole spec or template alive for as long as any slice of it lives
- * (a title, a quoted line); the results of a large run outlive every text.
+ * keeps a substring of 13 or more characters (a line, a title) as a view on
+ * the string it was cut from, a whole spec or template, alive for as long as
+ * the substring lives; the results of a large run outlive every text.
+ * Concatenating and cutting again copies just these characters.
  */
 function detach(s: string): string {
-  return (' ' + s).slice(1)
+  return s.length < 13 ? s : (' ' + s).slice(1)
 }
 
 /** Check one spec given as bytes (decoded here) or as text, with the rules handed in. */
@@ -103,9 +105,7 @@ function reporter(rule: Rule, options: CheckOptions, maxLine: number, findings: 
   const severity: Severity = (setting !== 'off' ? setting : undefined) ?? rule.defaultSeverity
   return f => {
     const line = clamp(f.line, maxLine)
-    const finding: Finding = { rule: rule.id, severity, file: options.file, ...f, line, message: detached(f.message) }
-    if (f.section !== undefined) finding.section = detached(f.section)
-    if (f.fix) finding.fix = { ...f.fix, text: detached(f.fix.text) }
+    const finding: Finding = { rule: rule.id, severity, file: options.file, ...f, line }
     // A rule may pick its severity (image: notice where the template merely prefers); configuration wins.
     finding.severity = setting === undefined ? f.severity ?? severity : severity
     if (finding.endLine !== undefined) finding.endLine = Math.max(line, clamp(finding.endLine, maxLine))
@@ -119,17 +119,6 @@ function reporter(rule: Rule, options: CheckOptions, maxLine: number, findings: 
     }
     findings.push(finding)
   }
-}
-
-/**
- * The same characters, in a string of their own. V8 keeps a substring of 13
- * or more characters (a line, a title) as a view on the string it was cut
- * from, the spec's whole text; a run keeps every file's findings until the
- * report, so a finding that held such a view would keep its file's text
- * alive. Concatenating and cutting again copies just these characters.
- */
-function detached(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1)
 }
 
 /**
