@@ -104,7 +104,8 @@ export function findPlaceholders(lines: string[], literal?: boolean[]): string[]
   return [...found]
 }
 
-export interface TemplateSource {
+/** Where a template came from, as its rules carry it (templates/ has the sources that read template files). */
+export interface TemplateOrigin {
   source: string
   embedded: boolean
 }
@@ -113,7 +114,7 @@ export interface TemplateSource {
  * Derive the rules from a scanned template. `sectionDepth` decides how many
  * levels below the document title are required (deeper ones stay optional).
  */
-export function deriveTemplate(outline: Outline, src: TemplateSource, sectionDepth: number): TemplateRules {
+export function deriveTemplate(outline: Outline, src: TemplateOrigin, sectionDepth: number): TemplateRules {
   if (outline.format === 'markdown') return deriveMarkdownRules(outline as MdDocument, src)
   const shape = documentShape(outline)
   const all: TemplateSection[] = []
@@ -216,7 +217,7 @@ function computeLiteralLines(outline: Outline): boolean[] {
  * `yyyy-mm-dd`, `NNNN`, `<...>`); the front matter's keys and the table of
  * contents are kept for the rules that check them.
  */
-function deriveMarkdownRules(doc: MdDocument, src: TemplateSource): TemplateRules {
+function deriveMarkdownRules(doc: MdDocument, src: TemplateOrigin): TemplateRules {
   const data = deriveMarkdownTemplate(doc)
   const shape = documentShape(doc)
   const all: TemplateSection[] = []
