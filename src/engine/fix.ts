@@ -134,12 +134,12 @@ function cameBack(before: Finding[], taken: Taken[], after: Finding[]): string[]
  * line and keep the file's line endings. Like split('\n'): a text ending with
  * a newline has a last, empty line (whose ending is '').
  */
-interface Lines {
+interface TextLines {
   body: string[]
   eol: string[]
 }
 
-function linesOf(text: string): Lines {
+function linesOf(text: string): TextLines {
   const body: string[] = []
   const eol: string[] = []
   const re = /\r\n|\r|\n/g
@@ -154,7 +154,7 @@ function linesOf(text: string): Lines {
   return { body, eol }
 }
 
-function joinLines(lines: Lines): string {
+function joinLines(lines: TextLines): string {
   let out = ''
   for (let i = 0; i < lines.body.length; i++) out += lines.body[i]! + lines.eol[i]!
   return out
@@ -176,7 +176,7 @@ export function applyFixes(text: string, findings: readonly Finding[]): { text: 
  * that ends with a newline, insertions go before the final empty line, and
  * the last inserted block does not end with a blank line of its own.
  */
-function applyToLines({ body, eol }: Lines, findings: readonly Finding[]): { lines: Lines; applied: AppliedFix[]; taken: Taken[] } {
+function applyToLines({ body, eol }: TextLines, findings: readonly Finding[]): { lines: TextLines; applied: AppliedFix[]; taken: Taken[] } {
   const n = body.length
   const nl = eol.find(e => e !== '') ?? '\n'
   // The final empty line of a text ending with a newline (its ending is '').
@@ -201,7 +201,7 @@ function applyToLines({ body, eol }: Lines, findings: readonly Finding[]): { lin
       inserts.set(pos, list)
     }
   }
-  const out: Lines = { body: [], eol: [] }
+  const out: TextLines = { body: [], eol: [] }
   const applied: AppliedFix[] = []
   const taken: Taken[] = []
   const take = (f: Finding, count: number): void => {
