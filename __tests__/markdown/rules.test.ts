@@ -138,6 +138,20 @@ describe('every rule on Markdown', () => {
     expect(f[0]!.message).toContain('example title')
   })
 
+  it('title: a KEP title still the template\'s is one finding, not also one per placeholder in it', () => {
+    const kep = templateFromText('# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\n<!-- What and why. -->\n', 'README.md', false, 2)
+    const run = (text: string): [number, string][] =>
+      checkText(text, kep, { file: 'keps/1-x/README.md', rules: {}, optionalSections: [], sectionDepth: 2 }, RULES).findings.map(f => [f.line, f.rule])
+    expect(kep.placeholders).toContain('NNNN')
+    expect(run('# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\nResize pods.\n')).toEqual([[1, 'title']])
+    // A title of its own that keeps the number placeholder: the placeholder.
+    expect(run('# KEP-NNNN: In-place pod resize\n\n## Summary\n\nResize pods.\n')).toEqual([[1, 'placeholder']])
+    // With the title rule off, the placeholder is reported after all.
+    expect(
+      checkText('# KEP-NNNN: Your short, descriptive title\n\n## Summary\n\nResize pods.\n', kep, { file: 'k.md', rules: { title: 'off' }, optionalSections: [], sectionDepth: 2 }, RULES).findings.map(f => f.rule)
+    ).toEqual(['placeholder'])
+  })
+
   it('missing-section: reported where it belongs, with an ATX heading to insert; marker kept or dropped', () => {
     const f = check(replace(GOOD, '### Goals\n\nGrow an attached volume without downtime.\n', '')).filter(x => x.rule === 'missing-section')
     expect(f).toHaveLength(1)

@@ -1,5 +1,5 @@
 import type { Outline, Rule } from '../engine/types.js'
-import { sectionAt } from '../engine/structure.js'
+import { sectionAt, structureOf } from '../engine/structure.js'
 import { literalLines } from '../engine/template.js'
 import { guidanceLeft } from './template-text.js'
 
@@ -26,6 +26,11 @@ export const placeholder: Rule = {
     const covered = new Array<boolean>(ctx.outline.lines.length).fill(false)
     if (ctx.options.rules['template-text'] !== 'off') {
       for (const m of guidanceLeft(ctx)) for (let n = m.spec!.bodyStart; n <= m.spec!.bodyEnd; n++) covered[n - 1] = true
+    }
+    // A document title still the template's example ("KEP-NNNN: Your title") is one `title` finding, not one per placeholder in it.
+    if (ctx.options.rules.title !== 'off' && ctx.ruleIds.includes('title')) {
+      const { docTitle } = structureOf(ctx).shape
+      if (docTitle && ctx.template.exampleTitle !== undefined && docTitle.title === ctx.template.exampleTitle) covered[docTitle.line - 1] = true
     }
     const none = ctx.template.stated.none !== undefined
     const md = ctx.outline.format === 'markdown'
