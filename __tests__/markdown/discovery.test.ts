@@ -72,7 +72,7 @@ describe('Markdown discovery', () => {
   test('no Markdown template: an error for the spec, not the RST default', async () => {
     write({ 'docs/a.md': SPEC })
     const got = await templatesOf()
-    expect(got['docs/a.md']).toMatch(/^no Markdown template found .*; this spec was not checked$/)
+    expect(got['docs/a.md']).toMatch(/^no Markdown template found .*; name one with the template setting .*, or leave the file out of paths \(exclude\) if it is not a spec; this spec was not checked$/)
   })
 
   test('OpenShift: the configuration maps enhancements/** to guidelines/enhancement_template.md', async () => {

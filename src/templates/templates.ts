@@ -369,7 +369,7 @@ export class TemplateCache {
     await this.noteSkipped(spec, found?.template ?? EMBEDDED_TEMPLATE)
     if (!found && templateExtension(spec) === '.md') {
       throw new NoTemplate(
-        'no Markdown template found (template.md, <folder>-template.md, another *-template.md beside the spec, or NNNN-*-template/README.md, in its folder or above); name one with the template setting or a "templates" mapping of the configuration file'
+        'no Markdown template found (template.md, <folder>-template.md, another *-template.md beside the spec, or NNNN-*-template/README.md, in its folder or above); name one with the template setting or a "templates" mapping of the configuration file, or leave the file out of paths (exclude) if it is not a spec'
       )
     }
     if (!found) return this.load(EMBEDDED_TEMPLATE)
