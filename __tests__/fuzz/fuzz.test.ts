@@ -1,6 +1,7 @@
 /**
- * Fuzz test: mutated real and example specs, mutated templates, "RST soup"
- * and random bytes through the engine (checkText, templateFromText, and
+ * Fuzz test: mutated real and example specs, mutated templates (RST and
+ * Markdown: Markdown proposals against Markdown templates, mutated Markdown
+ * templates), "RST soup" and random bytes through the engine (checkText, templateFromText, and
  * sometimes fixText); random configuration files and glob patterns against
  * adversarial paths (io-cases.ts); and every output the CLI and the action
  * print for a case (text, JSON, SARIF, annotations, --outline / --fix lines,
@@ -30,6 +31,7 @@ import { Worker } from 'node:worker_threads'
 import { createContext, runCase, TIME_BOUND_MS, type CaseResult } from './harness.js'
 import { parseSeed } from './prng.js'
 import { loadSeeds } from './seeds.js'
+import { loadReader } from '../../src/engine/read.js'
 
 const DEFAULT_SEED = 20250101
 const CASES = Math.max(1, Number(process.env.FUZZ_CASES ?? 1500) || 1500)
@@ -90,7 +92,8 @@ describe('fuzz: the engine on mutated specs, templates and random bytes', () => 
 
   test(
     `${ONLY !== undefined ? `case ${ONLY}` : `${CASES} cases`}, seed ${SEED}: no exception, lines inside the file, deterministic, < ${TIME_BOUND_MS} ms each`,
-    () => {
+    async () => {
+      await loadReader('markdown')
       const seeds = loadSeeds(SAMPLE)
       const ctx = createContext(seeds)
       const shared = new Int32Array(new SharedArrayBuffer(12))
@@ -116,7 +119,7 @@ describe('fuzz: the engine on mutated specs, templates and random bytes', () => 
           info.fill(0)
           info.set(encoder.encode(`case ${index}`).subarray(0, 1000))
           const r = runCase(ctx, SEED, index)
-          const kind = /^(config|glob|template)\b/.exec(r.desc)?.[1] ?? 'spec'
+          const kind = /^(config|glob|template)\b/.exec(r.desc)?.[1] ?? (/^md template\b|\| md tpl /.test(r.desc) ? 'markdown' : 'spec')
           kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
           if (r.ms > (slowestOf.get(kind)?.ms ?? -1)) slowestOf.set(kind, { ...r, input: undefined })
           if (!slowest || r.ms > slowest.ms) slowest = { ...r, input: undefined }

@@ -42,6 +42,12 @@ export interface CaseResult {
 export function createContext(seeds: FuzzSeeds): FuzzContext {
   const titles = new Set<string>()
   const derived = new Map<string, TemplateRules>()
+  for (const t of seeds.mdTemplates) {
+    // A Markdown template marks its optional sections itself: one derivation (section depth is for RST).
+    const rules = templateFromText(t.text, t.name, false, 2)
+    derived.set(`${t.name}#md`, rules)
+    rules.all.forEach(s => titles.add(s.title))
+  }
   for (const t of seeds.checkTemplates) {
     for (const depth of [1, 2, 3, 5]) {
       const rules = templateFromText(t.text, t.name, t.name === 'templates/default-template.rst', depth)
@@ -84,6 +90,8 @@ export function runCase(ctx: FuzzContext, seed: number, index: number): CaseResu
   }
   const kind = rng.weighted([
     [60, 'spec'],
+    [20, 'markdown'],
+    [6, 'md-template'],
     [10, 'soup'],
     [6, 'bytes'],
     [24, 'template'],
@@ -92,6 +100,7 @@ export function runCase(ctx: FuzzContext, seed: number, index: number): CaseResu
   ] as const)
   try {
     if (kind === 'template') templateCase(ctx, rng, res, timed)
+    else if (kind === 'markdown' || kind === 'md-template') markdownCase(ctx, rng, res, timed, kind === 'md-template')
     else if (kind === 'config') configCase(rng, res, timed)
     else if (kind === 'glob') globCase(rng, res, timed)
     else {
@@ -120,6 +129,45 @@ export function runCase(ctx: FuzzContext, seed: number, index: number): CaseResu
 }
 
 type Timed = <T>(what: string, fn: () => T) => T
+
+/**
+ * A Markdown spec (mutated, as bytes or a string) against a Markdown
+ * template; or (mutatedTemplate) a Markdown template mutated, its rules
+ * derived (only "no sections" or a duplicate title may refuse it), and a
+ * Markdown spec checked against it. The same checks as for RST specs.
+ */
+function markdownCase(ctx: FuzzContext, rng: Rng, res: CaseResult, timed: Timed, mutatedTemplate: boolean): void {
+  let template: TemplateRules | undefined
+  let tdesc: string
+  const t = rng.pick(ctx.seeds.mdTemplates)
+  if (mutatedTemplate) {
+    const m = mutate(t, rng, ctx.mutation, rng.size(5))
+    tdesc = `md template ${t.name} ${m.desc}`
+    res.input = m.text
+    template = timed('templateFromText', () => {
+      try {
+        return templateFromText(m.text, 'specs/template.md', false, 2)
+      } catch (e) {
+        if (e instanceof ConfigError && /no sections found|appears twice under the same parent/.test(e.message)) return undefined
+        res.failures.push(`templateFromText (Markdown) threw: ${stack(e)}`)
+        return undefined
+      }
+    })
+    if (!template) {
+      res.desc = tdesc
+      return
+    }
+  } else {
+    template = ctx.derived.get(`${t.name}#md`)!
+    tdesc = `md tpl ${t.name}`
+  }
+  const doc = rng.pick(ctx.seeds.mdSpecs)
+  const m = mutate(doc, rng, ctx.mutation, rng.size(6))
+  const { input, desc } = inputForm(m.text, rng, `${doc.name} ${m.desc}`)
+  const options = { ...randomOptions(rng, 2, template), file: 'specs/fuzz.md' }
+  res.desc = `${desc} | ${tdesc}${optionsDesc(options)}`
+  checkOne(input, rng.pick(ctx.seeds.mdSpecs).text, template, options, rng, res, timed)
+}
 
 function mutate(doc: SeedDoc, rng: Rng, mctx: MutationContext, count: number): { text: string; desc: string } {
   const lines = doc.text.split('\n')
@@ -360,7 +408,9 @@ function checkOutline(o: Outline, lines: string[], res: CaseResult): void {
     prev = first
     if (s.bodyStart !== s.underline + 1) fail(`${w}: bodyStart ${s.bodyStart} after underline ${s.underline}`)
     if (s.bodyEnd > n || s.end > n || s.end < s.bodyEnd) fail(`${w}: bodyEnd ${s.bodyEnd}, end ${s.end}, ${n} lines`)
-    if (s.level < 1 || (s.parent ? s.level !== s.parent.level + 1 : s.level !== 1)) fail(`${w}: level ${s.level} under ${s.parent?.level ?? 'no parent'}`)
+    // RST: levels count down from the outermost section; Markdown: the level is the heading's number of `#`, under any shallower one.
+    const levelOk = o.format === 'markdown' ? s.level >= 1 && s.level <= 6 && (!s.parent || s.level > s.parent.level) : s.parent ? s.level === s.parent.level + 1 : s.level === 1
+    if (!levelOk) fail(`${w}: level ${s.level} under ${s.parent?.level ?? 'no parent'}`)
     if (/[\r\n]/.test(s.rawTitle) || /[\r\n]/.test(s.title)) fail(`${w}: title has a line break`)
   }
   const roots = o.sections.filter(s => !s.parent)

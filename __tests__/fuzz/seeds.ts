@@ -20,6 +20,10 @@ export interface FuzzSeeds {
   templates: SeedDoc[]
   /** Templates to check specs against (unmutated). */
   checkTemplates: SeedDoc[]
+  /** Markdown documents to mutate and check as specs (against mdTemplates). */
+  mdSpecs: SeedDoc[]
+  /** Markdown templates, to check Markdown specs against and to mutate. */
+  mdTemplates: SeedDoc[]
   /** True when the shared corpus was found and sampled. */
   corpus: boolean
 }
@@ -30,13 +34,13 @@ function read(abs: string, name: string): SeedDoc {
   return { name, text: readFileSync(abs, 'utf8') }
 }
 
-function rstFiles(dir: string): string[] {
+function rstFiles(dir: string, ext = '.rst'): string[] {
   const out: string[] = []
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(d, e.name)
       if (e.isDirectory()) walk(p)
-      else if (e.name.endsWith('.rst') && statSync(p).isFile()) out.push(p)
+      else if (e.name.endsWith(ext) && statSync(p).isFile()) out.push(p)
     }
   }
   if (existsSync(dir)) walk(dir)
@@ -78,5 +82,22 @@ export function loadSeeds(corpusSample: number): FuzzSeeds {
     const oldest = novaTemplates.find(f => path.basename(f) === 'juno-template.rst') ?? novaTemplates[0]
     for (const f of new Set([newest, oldest])) if (f) checkTemplates.push(read(f, rel(f)))
   }
-  return { specs, templates, checkTemplates, corpus: HAVE_CORPUS }
+  // Markdown: our examples and fixtures; with the corpus, a sample of the OpenShift enhancements and their template.
+  const mdSpecs: SeedDoc[] = ['examples/good-proposal.md', 'examples/bad-proposal.md'].map(local)
+  const mdTemplates: SeedDoc[] = [
+    local('examples/template.md'),
+    ...readdirSync(path.join(ROOT, '__tests__/fixtures/markdown'))
+      .filter(f => f.endsWith('-template.md'))
+      .sort()
+      .map(f => local(`__tests__/fixtures/markdown/${f}`))
+  ]
+  mdSpecs.push(...mdTemplates)
+  if (HAVE_CORPUS) {
+    const os = path.join(CORPUS, 'openshift-enhancements')
+    const rel = (abs: string): string => path.relative(CORPUS, abs).split(path.sep).join('/')
+    const template = path.join(os, 'guidelines/enhancement_template.md')
+    if (existsSync(template)) mdTemplates.push(read(template, rel(template)))
+    for (const f of sample(rstFiles(path.join(os, 'enhancements'), '.md'), corpusSample)) mdSpecs.push(read(f, rel(f)))
+  }
+  return { specs, templates, checkTemplates, mdSpecs, mdTemplates, corpus: HAVE_CORPUS }
 }
