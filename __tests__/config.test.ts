@@ -1,4 +1,5 @@
-import { ConfigError, failsAt, parseChoice, parseFailOn, parseList, parsePositiveInt, parseRules } from '../src/config/config.js'
+import { failsAt } from '../src/config/policy.js'
+import { ConfigError, parseChoice, parseFailOn, parseList, parsePositiveInt, parseRules } from '../src/config/config.js'
 
 describe('configuration parsing', () => {
   test('lists split on commas and newlines', () => {

@@ -6,12 +6,12 @@ import {
   MAX_SUMMARY_BYTES,
   MAX_TITLE_BYTES,
   checkTitle,
-  conclusionFor,
   publishCheckRun,
   annotationCount,
   toAnnotations,
   type CheckRunApi
 } from '../../src/github/check-run.js'
+import { conclusionFor } from '../../src/config/policy.js'
 
 function finding(i: number, severity: Severity = 'error', over: Partial<Finding> = {}): Finding {
   return { rule: 'line-length', severity, message: `line ${i} is too long`, file: 'specs/a.rst', line: i, ...over }

@@ -23,10 +23,6 @@ import { deliver } from './deliver/index.js'
 import { writeReports } from './deliver/files.js'
 import { failureLine } from './errors.js'
 
-export { ActionError, failureLine } from './errors.js'
-export { failMessage } from '../config/policy.js'
-export { FALLBACK_REPORT_NAME, MAX_COMMANDS_PER_SEVERITY } from './deliver/plan.js'
-
 export async function run(): Promise<void> {
   try {
     await runAction()

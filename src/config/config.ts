@@ -12,7 +12,6 @@ import { SUPPRESSION_POLICIES, type SuppressionPolicy } from '../engine/suppress
 import type { FailOn } from './policy.js'
 
 export type { FailOn } from './policy.js'
-export { failsAt } from './policy.js'
 
 export interface Settings {
   /** Absolute path of the workspace / repository root. Nothing outside it is read. */

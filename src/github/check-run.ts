@@ -159,8 +159,6 @@ function annotation(file: string, f: Finding): Annotation {
 }
 
 // The fail policy is config/policy.ts; re-exported for the callers that know it from here.
-export { conclusionFor, fileFails, reachesFailOn } from '../config/policy.js'
-
 /** The check run's one-line title, e.g. "3 errors, 1 warning in 2 of 5 spec files". */
 export function checkTitle(report: Report): string {
   const t = report.totals

@@ -19,9 +19,6 @@ const SKIP_DIRS = new Set(['.git', 'node_modules'])
 export type ReadProblem = 'missing' | 'outside' | 'unreadable' | 'not-a-file' | 'too-large'
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string; problem: ReadProblem }
 
-// One copy of the path check, in config/paths.ts (the settings use it too).
-export { leavesBase }
-
 /** Workspace-relative, forward slashes; throws when the path leaves the workspace. */
 export function toRelative(workspace: string, p: string): string {
   const abs = path.resolve(workspace, p)

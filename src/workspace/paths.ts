@@ -14,7 +14,8 @@ import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, re
 import path from 'node:path'
 import picomatch from 'picomatch'
 import { ConfigError, type Settings } from '../config/config.js'
-import { MAX_FILE_BYTES, expandGlobs, leavesBase, notSpecFilter, readWorkspaceFile, type OnUnreadable, type ReadResult } from './files.js'
+import { leavesBase } from '../config/paths.js'
+import { MAX_FILE_BYTES, expandGlobs, notSpecFilter, readWorkspaceFile, type OnUnreadable, type ReadResult } from './files.js'
 
 /** The repository's top folder (git), else `cwd`. */
 export function defaultRoot(cwd: string): string {
