@@ -1,5 +1,5 @@
 import type { ReportFn, Rule, RuleContext, Section, TemplateSection } from '../engine/types.js'
-import { placementOf, startLine, structureOf } from '../engine/structure.js'
+import { placementOf, startLine, structureOf, type Placement, type SectionMatch } from '../engine/structure.js'
 import { styleFor, titleLines } from '../engine/rst/adorn.js'
 
 /** "; if there is nothing to say, write "None"" where the template says so. */
@@ -44,13 +44,7 @@ export const missingSection: Rule = {
       }
       if (m.spec || m.misplaced || !m.required || !m.parentPresent) continue
       const place = placementOf(ctx, st, m)
-      const where = place.afterMissing
-        ? `after "${place.afterMissing.title}" (missing too)`
-        : place.after
-          ? `after "${place.after.title}"`
-          : m.parentSpec
-            ? `at the start of "${m.parentSpec.title}"`
-            : 'as the first section'
+      const where = whereText(place, m)
       const before = ctx.outline.lines[place.insertBefore - 2]
       const block = [
         ...(before !== undefined && before.trim() !== '' ? [''] : []),
@@ -137,13 +131,7 @@ function missingHeadings(ctx: RuleContext, report: ReportFn): void {
       continue
     }
     const place = placementOf(ctx, st, m)
-    const where = place.afterMissing
-      ? `after "${place.afterMissing.title}" (missing too)`
-      : place.after
-        ? `after "${place.after.title}"`
-        : m.parentSpec
-          ? `at the start of "${m.parentSpec.title}"`
-          : 'as the first section'
+    const where = whereText(place, m)
     const before = ctx.outline.lines[place.insertBefore - 2]
     const block = [...(before !== undefined && before.trim() !== '' ? [''] : []), heading, '']
     report({
@@ -153,4 +141,11 @@ function missingHeadings(ctx: RuleContext, report: ReportFn): void {
       message: `Missing heading "${heading}"${under}: add it ${where}${elsewhere}.`
     })
   }
+}
+
+/** Where a missing section goes, in the words of the message. */
+function whereText(place: Placement, m: SectionMatch): string {
+  if (place.afterMissing) return `after "${place.afterMissing.title}" (missing too)`
+  if (place.after) return `after "${place.after.title}"`
+  return m.parentSpec ? `at the start of "${m.parentSpec.title}"` : 'as the first section'
 }

@@ -196,26 +196,20 @@ export function gitTemplateSource(options: GitTemplateSourceOptions): TemplateSo
       }
       return decodeTemplate(bytes)
     },
-    async folders(folder) {
-      if (folder !== '' && !isPlainRelativePath(folder)) return []
-      const out = await git([...pre, 'ls-tree', '-d', '--name-only', sha, '--', folder ? `${folder}/` : '.'], workspace)
-      const prefix = folder ? `${folder}/` : ''
-      return out
-        .toString('utf8')
-        .split('\n')
-        .filter(p => p.startsWith(prefix) && p.length > prefix.length)
-        .map(p => p.slice(prefix.length))
-    },
-    async list(folder) {
-      if (folder !== '' && !isPlainRelativePath(folder)) return []
-      const out = await git([...pre, 'ls-tree', '--name-only', sha, '--', folder ? `${folder}/` : '.'], workspace)
-      const prefix = folder ? `${folder}/` : ''
-      return out
-        .toString('utf8')
-        .split('\n')
-        .filter(p => p.startsWith(prefix) && p.length > prefix.length)
-        .map(p => p.slice(prefix.length))
-    }
+    folders: folder => lsTree(folder, true),
+    list: folder => lsTree(folder, false)
+  }
+
+  /** Names in a folder of the commit (only subfolders with `dirs`). */
+  async function lsTree(folder: string, dirs: boolean): Promise<string[]> {
+    if (folder !== '' && !isPlainRelativePath(folder)) return []
+    const out = await git([...pre, 'ls-tree', ...(dirs ? ['-d'] : []), '--name-only', sha, '--', folder ? `${folder}/` : '.'], workspace)
+    const prefix = folder ? `${folder}/` : ''
+    return out
+      .toString('utf8')
+      .split('\n')
+      .filter(p => p.startsWith(prefix) && p.length > prefix.length)
+      .map(p => p.slice(prefix.length))
   }
 }
 
