@@ -6,52 +6,13 @@
  * process.env, stdout and process.exitCode are restored afterwards.
  */
 import { readFile, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import { run } from '../../src/action/main.js'
-import { SECOND_MS_ENV } from '../../src/github/client.js'
-import {
-  MERGE_SHA,
-  TEST_SECOND_MS,
-  actionDefaults,
-  parseOutputs,
-  type RunOptions,
-  type RunResult,
-  type Workspace
-} from '../e2e/action-harness.js'
+import { parseOutputs, runnerEnv, type RunOptions, type RunResult, type Workspace } from '../e2e/action-harness.js'
 import type { MockGitHub } from '../e2e/mock-github.js'
 
 export async function runInProcess(ws: Workspace, mock: MockGitHub | undefined, opts: RunOptions): Promise<RunResult> {
   await writeFile(ws.eventPath, JSON.stringify(opts.payload))
-  const inputs = { ...(opts.noDefaults ? {} : actionDefaults()), ...(opts.inputs ?? {}) }
-  const url = mock?.url ?? 'http://127.0.0.1:9'
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: path.join(ws.root, 'home'),
-    NO_PROXY: '127.0.0.1,localhost',
-    no_proxy: '127.0.0.1,localhost',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: opts.event,
-    GITHUB_EVENT_PATH: ws.eventPath,
-    GITHUB_REPOSITORY: 'octo/specs',
-    GITHUB_REPOSITORY_OWNER: 'octo',
-    GITHUB_API_URL: url,
-    GITHUB_SERVER_URL: url,
-    GITHUB_WORKSPACE: ws.workspace,
-    GITHUB_SHA: opts.sha ?? MERGE_SHA,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_RUN_ID: '1',
-    GITHUB_STEP_SUMMARY: ws.summaryPath,
-    GITHUB_OUTPUT: ws.outputPath,
-    RUNNER_TEMP: ws.runnerTemp,
-    RUNNER_OS: 'Linux',
-    [SECOND_MS_ENV]: String(TEST_SECOND_MS)
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  for (const [k, v] of Object.entries(opts.env ?? {})) {
-    if (v === undefined) delete env[k]
-    else env[k] = v
-  }
+  const env = runnerEnv(ws, mock?.url ?? 'http://127.0.0.1:9', opts)
   const savedEnv = { ...process.env }
   const savedCwd = process.cwd()
   const savedExit = process.exitCode

@@ -253,38 +253,7 @@ export function parseOutputs(text: string): Record<string, string> {
 export async function runAction(ws: Workspace, mock: MockGitHub, opts: RunOptions): Promise<RunResult> {
   assertBundleCurrent()
   await writeFile(ws.eventPath, JSON.stringify(opts.payload))
-  const inputs = { ...(opts.noDefaults ? {} : actionDefaults()), ...(opts.inputs ?? {}) }
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: path.join(ws.root, 'home'),
-    LANG: 'C.UTF-8',
-    NO_PROXY: '127.0.0.1,localhost',
-    no_proxy: '127.0.0.1,localhost',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: opts.event,
-    GITHUB_EVENT_PATH: ws.eventPath,
-    GITHUB_REPOSITORY: 'octo/specs',
-    GITHUB_REPOSITORY_OWNER: 'octo',
-    GITHUB_API_URL: mock.url,
-    GITHUB_SERVER_URL: mock.url,
-    GITHUB_GRAPHQL_URL: `${mock.url}/graphql`,
-    GITHUB_WORKSPACE: ws.workspace,
-    GITHUB_SHA: opts.sha ?? MERGE_SHA,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_RUN_ID: '1',
-    GITHUB_STEP_SUMMARY: ws.summaryPath,
-    GITHUB_OUTPUT: ws.outputPath,
-    RUNNER_TEMP: ws.runnerTemp,
-    RUNNER_OS: 'Linux',
-    // Every API wait and timeout of the action in "seconds" of this many ms: no test waits for real.
-    [SECOND_MS_ENV]: String(TEST_SECOND_MS)
-  }
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  for (const [k, v] of Object.entries(opts.env ?? {})) {
-    if (v === undefined) delete env[k]
-    else env[k] = v
-  }
+  const env = runnerEnv(ws, mock.url, opts)
   const started = Date.now()
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(resolve => {
     execFile(
@@ -434,4 +403,46 @@ export function foreignCommands(stdout: string): ParsedCommand[] {
         return true
     }
   })
+}
+
+/**
+ * The environment the runner gives the action: the workspace's files, the
+ * event, the API at `apiUrl`, the inputs (with the harness defaults unless
+ * noDefaults) and opts.env on top (undefined removes a variable). Shared by
+ * the bundle's runs and the in-process ones.
+ */
+export function runnerEnv(ws: Workspace, apiUrl: string, opts: RunOptions): NodeJS.ProcessEnv {
+  const inputs = { ...(opts.noDefaults ? {} : actionDefaults()), ...(opts.inputs ?? {}) }
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: path.join(ws.root, 'home'),
+    LANG: 'C.UTF-8',
+    NO_PROXY: '127.0.0.1,localhost',
+    no_proxy: '127.0.0.1,localhost',
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: opts.event,
+    GITHUB_EVENT_PATH: ws.eventPath,
+    GITHUB_REPOSITORY: 'octo/specs',
+    GITHUB_REPOSITORY_OWNER: 'octo',
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SERVER_URL: apiUrl,
+    GITHUB_GRAPHQL_URL: `${apiUrl}/graphql`,
+    GITHUB_WORKSPACE: ws.workspace,
+    GITHUB_SHA: opts.sha ?? MERGE_SHA,
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_RUN_ID: '1',
+    GITHUB_STEP_SUMMARY: ws.summaryPath,
+    GITHUB_OUTPUT: ws.outputPath,
+    RUNNER_TEMP: ws.runnerTemp,
+    RUNNER_OS: 'Linux',
+    // Every API wait and timeout of the action in "seconds" of this many ms: no test waits for real.
+    [SECOND_MS_ENV]: String(TEST_SECOND_MS)
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [k, v] of Object.entries(opts.env ?? {})) {
+    if (v === undefined) delete env[k]
+    else env[k] = v
+  }
+  return env
 }
