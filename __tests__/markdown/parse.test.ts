@@ -1,5 +1,6 @@
 import { parseMarkdown } from '../../src/engine/markdown/parse.js'
-import { isMarkdownPath, markdownOutline } from '../../src/engine/markdown/outline.js'
+import { isMarkdownPath } from '../../src/engine/markdown/format.js'
+import { markdownOutline } from '../../src/engine/markdown/outline.js'
 
 const outline = (text: string) => markdownOutline(text).sections
 

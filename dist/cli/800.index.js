@@ -14,7 +14,6 @@ export const modules = {
  * (level, line of the heading text, plain title), in document order.
  */
 
-
 function markdownOutline(text) {
     const doc = (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseMarkdown */ .D)(text);
     return {

@@ -20,6 +20,7 @@
  * it has no embedded default.
  * Paths are workspace-relative with forward slashes.
  */
+import { isMarkdownPath } from './markdown/format.js'
 
 export interface CandidateTier {
   /** Candidate paths, in order of preference for equal matches. */
@@ -70,7 +71,7 @@ export function templateCandidates(specPath: string): string[] {
 
 /** The extension of the templates a spec looks for: `.md` for a Markdown spec, else `.rst`. */
 export function templateExtension(specPath: string): '.md' | '.rst' {
-  return /\.(?:md|markdown)$/i.test(specPath) ? '.md' : '.rst'
+  return isMarkdownPath(specPath) ? '.md' : '.rst'
 }
 
 /** A template file by its name: `template.rst` or `<something>-template.rst` (`.md` alike; `ext` limits to one). */

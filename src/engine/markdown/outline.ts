@@ -10,7 +10,6 @@ export interface MdOutline {
   frontMatter?: string[]
 }
 
-export { isMarkdownPath } from './format.js'
 
 export function markdownOutline(text: string): MdOutline {
   const doc = parseMarkdown(text)
