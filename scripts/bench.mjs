@@ -10,7 +10,10 @@
 // as whole processes including node's start. Prints min and median wall
 // time of each, their ratio, the CLI's per-file p50/p95/max (from --stats,
 // median over the runs), files per second inside the CLI and the peak RSS
-// of each; for Markdown also the module load of the parser (markdown-it).
+// of each; for Markdown also the module load of the parser (markdown-it)
+// and the parser's floor (scripts/floor-markdown-it.mjs: the floor plus
+// stock markdown-it's block parse of every file, in a fresh process: what
+// any checker reading Markdown with markdown-it must at least do).
 //   node scripts/bench.mjs [nova|markdown|outline]...   (default: all three)
 //   BENCH_CLI=path/to/cli/index.js              (default: dist/cli/index.js)
 //   BENCH_CORPUS=dir                            (default: ../shared/corpus)
@@ -24,6 +27,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const corpusRoot = path.resolve(root, process.env.BENCH_CORPUS ?? '../shared/corpus')
 const cli = path.resolve(process.env.BENCH_CLI ?? path.join(root, 'dist/cli/index.js'))
 const floor = path.join(root, 'scripts/floor.mjs')
+const parserFloor = path.join(root, 'scripts/floor-markdown-it.mjs')
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 10) || 10)
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ['nova', 'markdown', 'outline']
 
@@ -84,6 +88,7 @@ const corpora = {
       dir,
       files,
       args: ['--template', 'guidelines/enhancement_template.md', '--format', 'json', '--output', report, '--fail-on', 'never', '--stats', ...files],
+      parser: true,
       after() {
         const r = JSON.parse(readFileSync(report, 'utf8'))
         rmSync(tmp, { recursive: true, force: true })
@@ -99,6 +104,7 @@ const corpora = {
       dir,
       files,
       args: ['--outline', '--stats', ...files],
+      parser: true,
       after: markdownItLoad
     }
   }
@@ -125,11 +131,20 @@ for (const name of wanted) {
   const bytes = c.files.reduce((n, f) => n + statSync(path.join(c.dir, f)).size, 0)
   const fl = { ms: [], rss: [] }
   const cl = { ms: [], rss: [], p50: [], p95: [], max: [], inner: [] }
+  const pf = { ms: [], rss: [], parse: [], load: [] }
   for (let i = 0; i < runs; i++) {
     const a = timed([floor, ...c.files], c.dir)
     const fs = json('floor', a.stderr)
     fl.ms.push(a.ms)
     fl.rss.push(fs.peakRssMiB)
+    if (c.parser) {
+      const p = timed([parserFloor, ...c.files], c.dir)
+      const ps = json('floor', p.stderr)
+      pf.ms.push(p.ms)
+      pf.rss.push(ps.peakRssMiB)
+      pf.parse.push(ps.parseMs)
+      pf.load.push(ps.loadMs)
+    }
     const b = timed([cli, ...c.args], c.dir)
     const st = json('stats', b.stderr)
     cl.ms.push(b.ms)
@@ -143,7 +158,11 @@ for (const name of wanted) {
   console.log(`                   min ms  median ms  peak RSS MiB`)
   console.log(`floor           ${f1(min(fl.ms))}  ${f1(median(fl.ms))}  ${f1(Math.max(...fl.rss))}`)
   console.log(`CLI             ${f1(min(cl.ms))}  ${f1(median(cl.ms))}  ${f1(Math.max(...cl.rss))}`)
+  if (c.parser) console.log(`floor+markdown-it${f1(min(pf.ms)).slice(1)}  ${f1(median(pf.ms))}  ${f1(Math.max(...pf.rss))}`)
   console.log(`CLI / floor     ${(min(cl.ms) / min(fl.ms)).toFixed(2).padStart(7)}x ${(median(cl.ms) / median(fl.ms)).toFixed(2).padStart(9)}x`)
+  if (c.parser) {
+    console.log(`floor+markdown-it / floor ${(min(pf.ms) / min(fl.ms)).toFixed(2)}x min, ${(median(pf.ms) / median(fl.ms)).toFixed(2)}x median: stock markdown-it's block parse alone, median ${median(pf.parse).toFixed(1)} ms (${(median(pf.parse) / c.files.length).toFixed(3)} ms per file) after a ${median(pf.load).toFixed(1)} ms import`)
+  }
   console.log(`CLI inside      median ${median(cl.inner).toFixed(1)} ms (read and check, without start-up)`)
   console.log(`CLI per file    p50 ${median(cl.p50)} ms  p95 ${median(cl.p95)} ms  max ${median(cl.max)} ms (medians over the runs)`)
   console.log(`CLI files/s     ${Math.round(c.files.length / (median(cl.inner) / 1000))} (inside: ${(median(cl.inner) / c.files.length).toFixed(3)} ms per file)`)
