@@ -7,12 +7,26 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { run } from '../../src/action/main.js'
+import { SECOND_MS_ENV } from '../../src/github/client.js'
 import { parseOutputs, runnerEnv, type RunOptions, type RunResult, type Workspace } from '../e2e/action-harness.js'
 import type { MockGitHub } from '../e2e/mock-github.js'
 
+/** Where a run without a mock API sends its requests: nothing listens there, so each one is refused at once. */
+export const NO_API = 'http://127.0.0.1:9'
+
+/**
+ * Without a mock, every request is refused (no answer to wait for): "seconds"
+ * of 2 ms keep the back-offs of the retries short (1 + 4 + 9 "seconds":
+ * 28 ms instead of 280), while a request may still take 500 of them (1 s), so
+ * a refusal on a loaded machine is never taken for a timeout; all requests
+ * of the run may take 900 (1.8 s). opts.env and opts.inputs still win.
+ */
+export const SHORT_WAITS = { env: { [SECOND_MS_ENV]: '2' }, inputs: { 'request-timeout': '500' } }
+
 export async function runInProcess(ws: Workspace, mock: MockGitHub | undefined, opts: RunOptions): Promise<RunResult> {
   await writeFile(ws.eventPath, JSON.stringify(opts.payload))
-  const env = runnerEnv(ws, mock?.url ?? 'http://127.0.0.1:9', opts)
+  if (!mock) opts = { ...opts, env: { ...SHORT_WAITS.env, ...opts.env }, inputs: { ...SHORT_WAITS.inputs, ...opts.inputs } }
+  const env = runnerEnv(ws, mock?.url ?? NO_API, opts)
   const savedEnv = { ...process.env }
   const savedCwd = process.cwd()
   const savedExit = process.exitCode
