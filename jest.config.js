@@ -46,6 +46,8 @@ export default {
   // Jest's default is one worker less than the cores (1 on a 2-core machine). Many
   // suites wait on child processes and local servers: a worker per core keeps them busy.
   maxWorkers: '100%',
+  // Longest files first, also with a cold cache (scripts/jest-sequencer.mjs).
+  testSequencer: '<rootDir>/scripts/jest-sequencer.mjs',
   collectCoverageFrom: ['src/**/*.ts', '!src/engine/default-template.generated.ts', ...DECLARATIONS_ONLY.map(f => `!${f}`)],
   coverageProvider: 'v8',
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],

@@ -24,7 +24,7 @@ import {
   stopMock
 } from '../e2e/action-harness.js'
 import type { DiffEntry } from '../e2e/mock-github.js'
-import { runInProcess } from './in-process.js'
+import { SHORT_WAITS, runInProcess } from './in-process.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)
@@ -88,7 +88,8 @@ describe('pull_request', () => {
   it('the changed files cannot be listed (server errors after the retries): fails closed, nothing checked', async () => {
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/good.rst': GOOD })
     const gh = await startMock({ ...pr(changed('specs/good.rst')), failures: [{ method: 'GET', path: /\/pulls\/7\/files$/, status: 502, times: 20 }] })
-    const res = await runInProcess(ws, gh, { event: 'pull_request', payload: prPayload(7, 1) })
+    // Every answer is a 502 at once: short back-offs (as SHORT_WAITS in in-process.ts), a request timeout nothing comes near.
+    const res = await runInProcess(ws, gh, { event: 'pull_request', payload: prPayload(7, 1), ...SHORT_WAITS })
     expect(res.code).toBe(1)
     expect(res.stdout).toMatch(/::error::spec-template-check: could not list the changed files \(.*502.*\), still failing after the retries; nothing was checked/)
     expect(res.stdout).not.toContain('Checking')

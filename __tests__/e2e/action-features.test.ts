@@ -12,10 +12,10 @@ import {
   commandLines,
   makeWorkspace,
   prPayload,
-  runAction,
   startMock,
   stopMock
 } from './action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)
@@ -50,7 +50,7 @@ describe('action: lines: changed', () => {
         ]
       }
     })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(7, 2),
       inputs: { lines: 'changed', 'report-file': 'report.json', annotations: 'workflow-commands' }
@@ -83,14 +83,14 @@ describe('action: .spec-template-check.yml', () => {
       ].join('\n')
     })
     const gh = await startMock({ pullFiles: { 8: [{ filename: 'design/proposals/a.rst', status: 'added' }] } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(8, 1), inputs: { 'report-file': 'r.json' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(8, 1), inputs: { 'report-file': 'r.json' } })
     const report = JSON.parse(readFileSync(path.join(ws.workspace, 'r.json'), 'utf8')) as JsonReport
     expect(report.files.map(f => [f.file, f.template])).toEqual([['design/proposals/a.rst', 'design/tpl.rst']])
     expect(report.files[0]!.findings.map(f => f.rule)).toEqual(['tab'])
     expect(res.code).toBe(1)
     expect(res.stdout).toContain('Configuration: .spec-template-check.yml')
 
-    const overridden = await runAction(ws, gh, {
+    const overridden = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(8, 1),
       inputs: { 'report-file': 'r.json', rules: 'tab=warning' }
@@ -101,7 +101,7 @@ describe('action: .spec-template-check.yml', () => {
   test('a bad key fails the step with one line naming it', async () => {
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/a.rst': GOOD, '.spec-template-check.yml': 'rulez: {}\n' })
     const gh = await startMock({ pullFiles: { 9: [{ filename: 'specs/a.rst', status: 'added' }] } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(9, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(9, 1) })
     expect(res.code).toBe(1)
     const errors = commandLines(res.stdout, 'error')
     expect(errors).toHaveLength(1)
@@ -117,7 +117,7 @@ describe('action: suppressions and fixes', () => {
       .replace('Alternatives\n------------\n\n', 'Alternates\n----------\n\n')
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/a.rst': text })
     const gh = await startMock({ pullFiles: { 10: [{ filename: 'specs/a.rst', status: 'added' }] } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(10, 1), inputs: { 'report-file': 'r.json' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(10, 1), inputs: { 'report-file': 'r.json' } })
     const report = JSON.parse(readFileSync(path.join(ws.workspace, 'r.json'), 'utf8')) as JsonReport
     const f = report.files[0]!
     expect(f.findings.filter(x => x.rule === 'line-length').map(x => x.line)).toEqual([spec.added])

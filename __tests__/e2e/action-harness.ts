@@ -1,8 +1,11 @@
 /**
  * Harness for the hardening end-to-end tests: the bundled action
  * (dist/index.js) as a real child process with the environment the runner
- * provides, against the local mock GitHub API (127.0.0.1). Nothing reaches
- * the internet. Run `npm run bundle` first.
+ * provides (runAction), against the local mock GitHub API (127.0.0.1).
+ * Nothing reaches the internet. Run `npm run bundle` first. The same
+ * environment drives the bundle's or the sources' run() in the test's own
+ * process (runBundleInProcess, runInProcess in __tests__/action/in-process.ts),
+ * which most hardening suites use: a process start costs about 200 ms of CPU.
  *
  * Also: parseWorkflowCommands, which reads a step's stdout the way the
  * runner does (actions/runner ActionCommand.TryParseV2, then the legacy

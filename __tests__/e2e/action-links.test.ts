@@ -4,7 +4,8 @@
  * <GITHUB_SERVER_URL>/<owner>/<repo>/blob/<head sha>/<path>#L<line>.
  */
 import type { DiffEntry } from './mock-github.js'
-import { BAD, GOOD, HEAD_SHA, TEMPLATE, cleanupWorkspaces, makeWorkspace, prPayload, runAction, startMock, stopMock } from './action-harness.js'
+import { BAD, GOOD, HEAD_SHA, TEMPLATE, cleanupWorkspaces, makeWorkspace, prPayload, startMock, stopMock } from './action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)
@@ -34,7 +35,7 @@ describe('links to the head commit', () => {
       { filename: odd, status: 'added' }
     ]
     const gh = await startMock({ pullFiles: { 31: listed } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(31, listed.length) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(31, listed.length) })
     expect(res.stderr).toBe('')
     const base = `${gh.url}/octo/specs/blob/${HEAD_SHA}/`
     const encoded: Record<string, string> = {
@@ -69,7 +70,7 @@ describe('links to the head commit', () => {
   it('no links when the server URL or the commit is not of the expected shape', async () => {
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/bad.rst': BAD })
     const gh = await startMock({})
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'workflow_dispatch',
       payload: {},
       inputs: { scope: 'all', annotations: 'none' },

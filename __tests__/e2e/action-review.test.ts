@@ -15,10 +15,10 @@ import {
   forkPayload,
   makeWorkspace,
   prPayload,
-  runAction,
   startMock,
   stopMock
 } from './action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)
@@ -80,7 +80,7 @@ describe('suggestions: review', () => {
   it('one review of the head commit: suggestions in the diff, the rest in the body; a re-run leaves one review', async () => {
     const ws = await setup()
     const gh = await startMock({ pullFiles: { 41: FILES } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(41, 1), inputs: { suggestions: 'review' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(41, 1), inputs: { suggestions: 'review' } })
     expect(res.stderr).toBe('')
     expect(gh.reviews).toHaveLength(1)
     const r = gh.reviews[0]!
@@ -112,7 +112,7 @@ describe('suggestions: review', () => {
     expect(gh.checkRuns).toHaveLength(1)
 
     // Re-run on the same commit: nothing new.
-    const again = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(41, 1), inputs: { suggestions: 'review' } })
+    const again = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(41, 1), inputs: { suggestions: 'review' } })
     expect(again.stdout).toMatch(/already on pull request #41 .*not posted again/)
     expect(gh.reviews).toHaveLength(1)
     expect(gh.find('POST', /\/reviews$/)).toHaveLength(1)
@@ -121,9 +121,9 @@ describe('suggestions: review', () => {
   it('a re-run with other fixes empties the earlier review and posts one new one', async () => {
     const ws = await setup()
     const gh = await startMock({ pullFiles: { 42: FILES } })
-    await runAction(ws, gh, { event: 'pull_request', payload: prPayload(42, 1), inputs: { suggestions: 'review' } })
+    await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(42, 1), inputs: { suggestions: 'review' } })
     const ws2 = await setup(spec(''))
-    const res = await runAction(ws2, gh, { event: 'pull_request', payload: prPayload(42, 1), inputs: { suggestions: 'review' } })
+    const res = await runBundleInProcess(ws2, gh, { event: 'pull_request', payload: prPayload(42, 1), inputs: { suggestions: 'review' } })
     expect(res.stdout).toMatch(/1 earlier review of this commit superseded/)
     expect(gh.reviews).toHaveLength(2)
     expect(gh.reviews[0]!.comments).toEqual([])
@@ -134,7 +134,7 @@ describe('suggestions: review', () => {
   it('fork pull request: no review request, one notice, annotations as before', async () => {
     const ws = await setup()
     const gh = await startMock({ pullFiles: { 43: FILES }, checkRunCreateStatus: 403 })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: forkPayload(43, 1), inputs: { suggestions: 'review' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: forkPayload(43, 1), inputs: { suggestions: 'review' } })
     expect(gh.find('POST', /\/reviews$/)).toEqual([])
     expect(gh.find('GET', /\/reviews$/)).toEqual([])
     const notices = commandLines(res.stdout, 'notice').filter(l => /Suggested changes/.test(l))
@@ -146,7 +146,7 @@ describe('suggestions: review', () => {
   it('a token without pull-requests: write (403): one notice, the check run as before', async () => {
     const ws = await setup()
     const gh = await startMock({ pullFiles: { 44: FILES }, reviewCreateStatus: 403 })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(44, 1), inputs: { suggestions: 'review' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(44, 1), inputs: { suggestions: 'review' } })
     expect(gh.reviews).toEqual([])
     const notices = commandLines(res.stdout, 'notice').filter(l => /Suggested changes/.test(l))
     expect(notices).toHaveLength(1)
@@ -158,7 +158,7 @@ describe('suggestions: review', () => {
   it('off (the default): no review requests at all', async () => {
     const ws = await setup()
     const gh = await startMock({ pullFiles: { 45: FILES } })
-    await runAction(ws, gh, { event: 'pull_request', payload: prPayload(45, 1) })
+    await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(45, 1) })
     expect(gh.find('GET', /reviews/)).toEqual([])
     expect(gh.reviews).toEqual([])
   })

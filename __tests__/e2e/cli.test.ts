@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { GOOD_SPEC, SMALL_TEMPLATE, lineOf } from '../helpers.js'
-import { assertBundleCurrent } from './bundle.js'
+import { assertBundleCurrent, cliEnv } from './bundle.js'
 
 const CLI = path.resolve('dist/cli/index.js')
 
@@ -15,7 +15,7 @@ interface Run { code: number; stdout: string; stderr: string }
 function run(args: string[], cwd = process.cwd()): Promise<Run> {
   assertBundleCurrent()
   return new Promise(resolve => {
-    execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: cliEnv() }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
       resolve({ code, stdout, stderr })
     })

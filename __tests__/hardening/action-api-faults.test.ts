@@ -1,6 +1,7 @@
 /**
- * Fault injection over the mock API (bundled action, run as the runner runs
- * it): for every endpoint the action calls, the mock answers empty, `null`,
+ * Fault injection over the mock API (the bundled action: run as the runner
+ * runs it for one persistent fault per endpoint, its run() in this process
+ * for the rest): for every endpoint the action calls, the mock answers empty, `null`,
  * `{}`, the wrong shape, a body cut off by a reset, 5xx, 429, never, or a
  * body that never ends; pulls/N/files also `[]` with a Link to a failing
  * page, to another origin, or back to itself. The change touches a failing
@@ -13,8 +14,9 @@
  * (SPEC_TEMPLATE_CHECK_SECOND_MS), so nothing here waits for real.
  */
 import { startMockGitHub, type InjectedFailure, type MockGitHub } from '../e2e/mock-github.js'
-import { GOOD, cleanupWorkspaces, commandLines, makeWorkspace, runAction, type RunResult } from '../e2e/action-harness.js'
-import { FAST, FAULTS, PR_FILES, SCENARIOS, expectFailsClosed, run } from './api-faults.js'
+import { GOOD, cleanupWorkspaces, commandLines, makeWorkspace, type RunResult } from '../e2e/action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
+import { FAST, FAULTS, PR_FILES, SCENARIOS, envFor, expectFailsClosed, run } from './api-faults.js'
 
 afterAll(cleanupWorkspaces)
 
@@ -26,12 +28,12 @@ describe.each(SCENARIOS.map((s, i) => [s.endpoint, s, i] as const))('%s', (_, s,
     expectFailsClosed(res, s)
   })
 
-  // Recovery, two faults per endpoint, rotating so that every fault is recovered from somewhere.
+  // Recovery, two faults per endpoint, rotating so that every fault is recovered from somewhere (the bundle, in this process: one at a time).
   const once = [0, 4].map(k => FAULTS[(i + k) % FAULTS.length]!)
-  it.concurrent.each(once)('answering %s once: retried, the spec is checked', async (_name, fault) => {
+  it.each(once)('answering %s once: retried, the spec is checked', async (_name, fault) => {
     const { res, gh } = await run(s, [{ method: s.method, path: s.path, times: 1, ...fault }], {
       files: { ...s.files, 'specs/bad.rst': s.recoverWith ?? GOOD }
-    })
+    }, 'bundle-in-process')
     expect(res.stderr).toBe('')
     expect(res.outputs['files-checked']).toBe('1')
     expect(gh.find(s.method, s.path).length).toBeGreaterThanOrEqual(2)
@@ -58,13 +60,14 @@ describe('pulls/N/files pagination', () => {
     const gh = await startMockGitHub({ pullFiles: { 7: PR_FILES }, failures })
     headers.link = link(gh.url)
     try {
-      return { res: await runAction(ws, gh, { event: s.event, payload: s.payload, inputs: FAST.inputs, env: FAST.env }), gh }
+      return { res: await runBundleInProcess(ws, gh, { event: s.event, payload: s.payload, inputs: FAST.inputs, env: envFor('bundle-in-process') }), gh }
     } finally {
       await gh.close()
     }
   }
 
-  it.concurrent('[] with a Link to a page that keeps failing: an error after the retries, not "no spec changed"', async () => {
+  // The bundle in this process: one at a time.
+  it('[] with a Link to a page that keeps failing: an error after the retries, not "no spec changed"', async () => {
     const { res, gh } = await withLinks(
       [
         { method: 'GET', path: /\/pulls\/7\/files$/, status: 200, rawBody: '[]', times: 1 },
@@ -79,7 +82,7 @@ describe('pulls/N/files pagination', () => {
     expect(gh.find('GET', /\/files$/).map(r => r.query.page ?? '1')).toEqual(['1', '2', '2', '2', '2'])
   })
 
-  it.concurrent('a Link back to the same page: an error, not a loop', async () => {
+  it('a Link back to the same page: an error, not a loop', async () => {
     const { res, gh } = await withLinks(
       [{ method: 'GET', path: /\/pulls\/7\/files$/, status: 200, rawBody: JSON.stringify(PR_FILES), times: 1000 }],
       url => `<${url}/repos/octo/specs/pulls/7/files?per_page=100>; rel="next"`
@@ -88,7 +91,7 @@ describe('pulls/N/files pagination', () => {
     expect(gh.find('GET', /\/files$/)).toHaveLength(1)
   })
 
-  it.concurrent('a Link to another origin never receives the token', async () => {
+  it('a Link to another origin never receives the token', async () => {
     const other = await startMockGitHub({ pullFiles: { 7: PR_FILES } })
     try {
       const { res } = await withLinks(
@@ -102,18 +105,18 @@ describe('pulls/N/files pagination', () => {
     }
   })
 
-  it.concurrent('an empty list for a pull request whose event says it changes a file: an error', async () => {
-    const { res } = await run(s, [{ method: 'GET', path: /\/pulls\/7\/files$/, status: 200, rawBody: '[]', times: 1000 }])
+  it('an empty list for a pull request whose event says it changes a file: an error', async () => {
+    const { res } = await run(s, [{ method: 'GET', path: /\/pulls\/7\/files$/, status: 200, rawBody: '[]', times: 1000 }], {}, 'bundle-in-process')
     expectFailsClosed(res, { ...s, error: /the GitHub API lists no changed files for pull request #7, whose event says it changes 1; not taken as "no spec changed"/ })
   })
 })
 
 describe('GET contents/PATH, raw', () => {
-  it.concurrent('an empty text body (an empty template) is not a template that passes everything', async () => {
+  it('an empty text body (an empty template) is not a template that passes everything', async () => {
     const s = SCENARIOS.find(x => x.endpoint.startsWith('GET contents'))!
     const { res } = await run(s, [
       { method: 'GET', path: s.path, status: 200, rawBody: '', headers: { 'content-type': 'text/plain; charset=utf-8' }, times: 1000 }
-    ])
+    ], {}, 'bundle-in-process')
     expectFailsClosed(res, { ...s, error: /^::error::spec-template-check: template specs\/template\.rst: no sections found/ })
   })
 })

@@ -1,5 +1,5 @@
 /**
- * Hardening 5: the GitHub API fails (bundled action against the mock).
+ * Hardening 5: the GitHub API fails (the bundled action, run in this process, against the mock).
  * 5xx and rate limits (403 / 429 with retry-after) are retried with backoff;
  * a persistent failure is one clear line within a bounded time; a 404 on the
  * pull request's files and a missing token are clear errors; a refused or
@@ -18,11 +18,11 @@ import {
   longSpec,
   makeWorkspace,
   prPayload,
-  runAction,
   startMock,
   stopMock,
   type RunResult
 } from '../e2e/action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)
@@ -43,7 +43,7 @@ describe('retries', () => {
   it('a 502 listing the files, then success: passes', async () => {
     const ws = await makeWorkspace(WS)
     const gh = await startMock({ pullFiles: { 41: FILES }, failures: [{ method: 'GET', path: /\/pulls\/41\/files$/, status: 502 }] })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(41, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(41, 1) })
     expect(res.stderr).toBe('')
     expect(res.code).toBe(0)
     expect(gh.find('GET', /\/pulls\/41\/files$/)).toHaveLength(2)
@@ -53,7 +53,7 @@ describe('retries', () => {
   it('a persistent 502: one clear line, after a bounded number of retries and time', async () => {
     const ws = await makeWorkspace(WS)
     const gh = await startMock({ pullFiles: { 42: FILES }, failures: [{ method: 'GET', path: /\/files$/, status: 502, times: 1000 }] })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(42, 1), timeoutMs: 90_000 })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(42, 1), timeoutMs: 90_000 })
     expectOneErrorLine(res, /^::error::spec-template-check: could not list the changed files \(HTTP 502: injected 502\), still failing after the retries; nothing was checked: re-run the job, or set scope: all to check every spec without the API$/)
     expect(gh.find('GET', /\/files$/)).toHaveLength(4) // 1 + 3 retries (backoff 1, 4, 9 "seconds" of TEST_SECOND_MS)
   })
@@ -72,7 +72,7 @@ describe('retries', () => {
         }
       ]
     })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(43, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(43, 1) })
     expect(res.code).toBe(0)
     expect(gh.find('GET', /\/files$/)).toHaveLength(2)
     expect(res.stdout).toMatch(/GitHub API answered 403 \(secondary rate limit\) for GET \/repos\/octo\/specs\/pulls\/43\/files\?per_page=100; retrying in 1s \(1\/3\)/)
@@ -84,7 +84,7 @@ describe('retries', () => {
       pullFiles: { 44: FILES },
       failures: [{ method: 'GET', path: /\/files$/, status: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Requests' } }]
     })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(44, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(44, 1) })
     expect(res.code).toBe(0)
     expect(gh.find('GET', /\/files$/)).toHaveLength(2)
   })
@@ -95,7 +95,7 @@ describe('retries', () => {
       pullFiles: { 45: FILES },
       failures: [{ method: 'GET', path: /\/files$/, status: 403, headers: { 'retry-after': '1' }, body: { message: 'You have triggered an abuse detection mechanism.' } }]
     })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(45, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(45, 1) })
     expect(res.code).toBe(0)
     expect(gh.find('GET', /\/files$/)).toHaveLength(2)
   })
@@ -103,7 +103,7 @@ describe('retries', () => {
   it('a 502 creating the check run, then success: one check run', async () => {
     const ws = await makeWorkspace(WS)
     const gh = await startMock({ pullFiles: { 46: [{ filename: 'specs/bad.rst', status: 'added' }] }, failures: [{ method: 'POST', path: /\/check-runs$/, status: 502 }] })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(46, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(46, 1) })
     expect(res.code).toBe(1)
     expect(gh.find('POST', /\/check-runs$/)).toHaveLength(2)
     expect(gh.checkRuns).toHaveLength(1)
@@ -115,7 +115,7 @@ describe('clear errors', () => {
   it('404 on the pull request files: says the pull request is not visible to the token', async () => {
     const ws = await makeWorkspace(WS)
     const gh = await startMock({})
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(47, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(47, 1) })
     expectOneErrorLine(
       res,
       /^::error::spec-template-check: could not list the changed files \(HTTP 404: Not Found.*\): GitHub does not show pull request #47 of octo\/specs to this token; check the github-token permissions .* or set scope: all$/
@@ -126,7 +126,7 @@ describe('clear errors', () => {
   it('no token, scope changed, pull request (commits not in the checkout): pass github-token or use scope: all', async () => {
     const ws = await makeWorkspace(WS)
     const gh = await startMock({ pullFiles: { 48: FILES } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(48, 1), inputs: { 'github-token': '' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(48, 1), inputs: { 'github-token': '' } })
     expectOneErrorLine(res, /^::error::spec-template-check: scope: changed needs the pull request's changed files, but there is no github-token .*; pass github-token \(with pull-requests: read\) or set scope: all$/)
     expect(gh.requests).toEqual([])
   })
@@ -134,7 +134,7 @@ describe('clear errors', () => {
   it('no token with scope all: checks every spec, annotating with workflow commands', async () => {
     const ws = await makeWorkspace(WS)
     const gh = await startMock({})
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(49, 1), inputs: { 'github-token': '', scope: 'all' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(49, 1), inputs: { 'github-token': '', scope: 'all' } })
     expect(res.code).toBe(1)
     expect(gh.requests).toEqual([])
     expect(commandLines(res.stdout, 'error').some(l => l.startsWith('::error file=specs/bad.rst'))).toBe(true)
@@ -143,7 +143,7 @@ describe('clear errors', () => {
   it('a check run that keeps failing (500) falls back to workflow commands with a warning', async () => {
     const ws = await makeWorkspace(WS)
     const gh = await startMock({ pullFiles: { 50: [{ filename: 'specs/bad.rst', status: 'added' }] }, checkRunCreateStatus: 500 })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(50, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(50, 1) })
     expect(res.code).toBe(1)
     expect(commandLines(res.stdout, 'warning').some(l => /could not create the check run \(HTTP 500.*workflow commands instead/.test(l))).toBe(true)
     expect(commandLines(res.stdout, 'error').some(l => l.startsWith('::error file=specs/bad.rst'))).toBe(true)
@@ -160,7 +160,7 @@ describe('the job summary cannot be written', () => {
   it.each(cases)('%s: the findings the annotations left out go to the fallback JSON report', async (_, summaryPath, said) => {
     const ws = await makeWorkspace({ ...WS, 'specs/long.rst': longSpec(30) })
     const gh = await startMock({ pullFiles: { 51: [{ filename: 'specs/long.rst', status: 'added' }] } })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(51, 1),
       inputs: { annotations: 'workflow-commands' },

@@ -14,12 +14,12 @@ import {
   commandLines,
   makeWorkspace,
   prPayload,
-  runAction,
   startMock,
   stopMock,
   type FileSpec,
   type RunResult
 } from '../e2e/action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)
@@ -38,7 +38,7 @@ function expectOneErrorLine(res: RunResult, message: RegExp): void {
 async function run(files: Record<string, FileSpec>, inputs: Record<string, string>, event: 'workflow_dispatch' | 'pull_request' = 'workflow_dispatch', pr: DiffEntry[] = []) {
   const ws = await makeWorkspace(files)
   const gh = await startMock({ pullFiles: { 31: pr } })
-  const res = await runAction(ws, gh, { event, payload: event === 'pull_request' ? prPayload(31, pr.length) : {}, inputs })
+  const res = await runBundleInProcess(ws, gh, { event, payload: event === 'pull_request' ? prPayload(31, pr.length) : {}, inputs })
   return { res, gh }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Hardening 2: no workflow-command injection through the bundled action.
+ * Hardening 2: no workflow-command injection through the bundled action (run in this process).
  *
  * A spec (and its file name) chosen by whoever opens the pull request
  * contains every way to start a workflow command: lines beginning with
@@ -23,11 +23,11 @@ import {
   makeWorkspace,
   parseWorkflowCommands,
   prPayload,
-  runAction,
   startMock,
   stopMock,
   type Workspace
 } from '../e2e/action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 
 const EVIL = `=============================
 Evil ::warning::in the title
@@ -166,7 +166,7 @@ describe('workflow-command injection (bundled action)', () => {
   it('fork pull request (check run refused -> workflow commands): only our commands; spec text stays data', async () => {
     const { ws, files } = await evilWorkspace()
     const gh = await startMock({ pullFiles: { 11: files }, checkRunCreateStatus: 403 })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: forkPayload(11, files.length),
       inputs: { paths: 'specs/**/*.rst, *.rst', 'report-file': 'report.json' }
@@ -189,7 +189,7 @@ describe('workflow-command injection (bundled action)', () => {
   it('evil section titles: every finding annotated as a workflow command, the titles stay data', async () => {
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/titles.rst': EVIL_TITLES })
     const gh = await startMock({ pullFiles: { 15: [{ filename: 'specs/titles.rst', status: 'added' }] }, checkRunCreateStatus: 403 })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: forkPayload(15, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: forkPayload(15, 1) })
     expect(res.code).toBe(1)
     const parsed = parseWorkflowCommands(res.stdout).filter(c => c.properties.title?.startsWith('spec-template-check: '))
     expect(parsed.length).toBeGreaterThanOrEqual(3)
@@ -210,7 +210,7 @@ describe('workflow-command injection (bundled action)', () => {
         return // the file system refuses this name
       }
       const gh = await startMock({ pullFiles: { 16: [{ filename: name, status: 'added' }] }, checkRunCreateStatus: 403 })
-      const res = await runAction(ws, gh, { event: 'pull_request', payload: forkPayload(16, 1), inputs: { paths: 'specs/**/*.rst, *.rst' } })
+      const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: forkPayload(16, 1), inputs: { paths: 'specs/**/*.rst, *.rst' } })
       expect(res.stderr).toBe('')
       expect(res.code).toBe(1)
       const parsed = parseWorkflowCommands(res.stdout).filter(c => c.properties.title?.startsWith('spec-template-check: '))
@@ -223,7 +223,7 @@ describe('workflow-command injection (bundled action)', () => {
   it('annotations: check-run (created): only our commands in the log too', async () => {
     const { ws, files } = await evilWorkspace()
     const gh = await startMock({ pullFiles: { 12: files } })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(12, files.length),
       inputs: { paths: 'specs/**/*.rst, *.rst', annotations: 'check-run' }
@@ -243,7 +243,7 @@ describe('workflow-command injection (bundled action)', () => {
   it('annotations: check-run refused -> warning and workflow commands: only our commands', async () => {
     const { ws, files } = await evilWorkspace()
     const gh = await startMock({ pullFiles: { 13: files }, checkRunCreateStatus: 403 })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(13, files.length),
       inputs: { paths: 'specs/**/*.rst, *.rst', annotations: 'check-run' }
@@ -256,7 +256,7 @@ describe('workflow-command injection (bundled action)', () => {
   it('the job summary has no raw HTML or Markdown from the spec (escaped, still readable)', async () => {
     const { ws, files } = await evilWorkspace()
     const gh = await startMock({ pullFiles: { 14: files }, checkRunCreateStatus: 403 })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: forkPayload(14, files.length), inputs: { paths: 'specs/**/*.rst, *.rst' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: forkPayload(14, files.length), inputs: { paths: 'specs/**/*.rst, *.rst' } })
     expect(res.code).toBe(1)
     expect(res.summary.length).toBeGreaterThan(0)
     // The spec's title made it to the summary, escaped.

@@ -1,6 +1,6 @@
 /**
  * Hardening: a pull request cannot skip its own check with suppression
- * comments or a template-like file name (bundled action, local mock API).
+ * comments or a template-like file name (the bundled action run in this process, local mock API).
  *
  * - `suppressions: allow|report|deny` (input, configuration key); every
  *   honoured comment is listed in the job summary and counted (output
@@ -24,10 +24,10 @@ import {
   commandLines,
   makeWorkspace,
   prPayload,
-  runAction,
   startMock,
   stopMock
 } from '../e2e/action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 import { RULE_IDS } from '../../src/rules/index.js'
 
 afterEach(stopMock)
@@ -54,7 +54,7 @@ describe('suppressions policy (template-ref: head)', () => {
   it('allow (default): passes, but the job summary lists the comment and what it hid, and the output counts it', async () => {
     const ws = await workspace()
     const gh = await startMock({ pullFiles: { 81: SPEC_FILES } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(81, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(81, 1) })
     expect(res.stderr).toBe('')
     expect(res.code).toBe(0)
     expect(res.outputs.suppressed).toBe('2') // missing-section, and the comment line's own length
@@ -69,7 +69,7 @@ describe('suppressions policy (template-ref: head)', () => {
   it('report: passes, and the comment is a notice annotation at its line saying what it hides', async () => {
     const ws = await workspace()
     const gh = await startMock({ pullFiles: { 82: SPEC_FILES } })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(82, 1),
       inputs: { suppressions: 'report', 'report-file': 'r.json' }
@@ -90,7 +90,7 @@ describe('suppressions policy (template-ref: head)', () => {
   it('deny: the comment is ignored and is itself an error; the hidden findings come back', async () => {
     const ws = await workspace()
     const gh = await startMock({ pullFiles: { 83: SPEC_FILES } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(83, 1), inputs: { suppressions: 'deny' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(83, 1), inputs: { suppressions: 'deny' } })
     expect(res.code).toBe(1)
     expect(res.outputs.suppressed).toBe('0')
     const found = annotations(gh)
@@ -103,9 +103,9 @@ describe('suppressions policy (template-ref: head)', () => {
   it('deny from the configuration file; a bad value is a configuration error naming the key', async () => {
     const ws = await makeWorkspace({ '.spec-template-check.yml': 'suppressions: deny\n', 'specs/template.rst': TEMPLATE, 'specs/new.rst': SILENCED })
     const gh = await startMock({ pullFiles: { 84: SPEC_FILES } })
-    expect((await runAction(ws, gh, { event: 'pull_request', payload: prPayload(84, 1) })).code).toBe(1)
+    expect((await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(84, 1) })).code).toBe(1)
     const bad = await makeWorkspace({ '.spec-template-check.yml': 'suppressions: sometimes\n', 'specs/new.rst': GOOD })
-    const res = await runAction(bad, gh, { event: 'pull_request', payload: prPayload(84, 1) })
+    const res = await runBundleInProcess(bad, gh, { event: 'pull_request', payload: prPayload(84, 1) })
     expect(res.code).toBe(1)
     expect(commandLines(res.stdout, 'error')).toEqual([
       '::error::spec-template-check: .spec-template-check.yml: "suppressions" must be one of: allow, report, deny'
@@ -119,7 +119,7 @@ describe('suppressions policy (template-ref: head)', () => {
     )
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/new.rst': literal })
     const gh = await startMock({ pullFiles: { 85: SPEC_FILES } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(85, 1) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(85, 1) })
     expect(res.code).toBe(1)
     expect(res.outputs.suppressed).toBe('0')
     expect(annotations(gh).some(a => a.title === 'spec-template-check: missing-section' && /Alternatives/.test(a.message))).toBe(true)
@@ -140,14 +140,14 @@ describe('template-ref: base reads the suppressions policy from the base configu
   it('head: the loosened configuration of the pull request applies, and the spec passes', async () => {
     const ws = await headWorkspace()
     const gh = await startMock({ pullFiles: { 91: PR_FILES }, contents: base })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(91, 2) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(91, 2) })
     expect(res.code).toBe(0)
   })
 
   it('base: the base says deny, so the comment is an error and the spec fails', async () => {
     const ws = await headWorkspace()
     const gh = await startMock({ pullFiles: { 92: PR_FILES }, contents: base })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(92, 2), inputs: { 'template-ref': 'base' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(92, 2), inputs: { 'template-ref': 'base' } })
     expect(res.stderr).toBe('')
     expect(res.code).toBe(1)
     expect(res.stdout).toContain('Configuration: .spec-template-check.yml from the base commit aaaaaaa of pull request #92')
@@ -157,7 +157,7 @@ describe('template-ref: base reads the suppressions policy from the base configu
   it('pull_request_target: the same', async () => {
     const ws = await headWorkspace()
     const gh = await startMock({ pullFiles: { 93: PR_FILES }, contents: base })
-    const res = await runAction(ws, gh, { event: 'pull_request_target', payload: prPayload(93, 2), inputs: { 'template-ref': 'base' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request_target', payload: prPayload(93, 2), inputs: { 'template-ref': 'base' } })
     expect(res.code).toBe(1)
     expect(annotations(gh)).toContainEqual(expect.objectContaining({ path: 'specs/new.rst', start_line: 1, title: 'spec-template-check: suppression' }))
   })
@@ -165,7 +165,7 @@ describe('template-ref: base reads the suppressions policy from the base configu
   it("base: the workflow's suppressions input still wins over the base configuration", async () => {
     const ws = await headWorkspace()
     const gh = await startMock({ pullFiles: { 94: PR_FILES }, contents: base })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(94, 2),
       inputs: { 'template-ref': 'base', suppressions: 'report' }
@@ -187,13 +187,13 @@ describe('template-ref: base: a file named like a template that is not one at th
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/old.rst': GOOD, [name]: NO_ALTERNATIVES })
 
     const gh = await startMock({ pullFiles: { 95: files }, contents })
-    const atHead = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(95, 1) })
+    const atHead = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(95, 1) })
     expect(atHead.code).toBe(0)
     expect(commandLines(atHead.stdout, 'notice').some(n => n.includes('No spec files changed'))).toBe(true)
     await stopMock()
 
     const gh2 = await startMock({ pullFiles: { 96: files }, contents })
-    const res = await runAction(ws, gh2, { event: 'pull_request', payload: prPayload(96, 1), inputs: { 'template-ref': 'base', 'report-file': 'r.json' } })
+    const res = await runBundleInProcess(ws, gh2, { event: 'pull_request', payload: prPayload(96, 1), inputs: { 'template-ref': 'base', 'report-file': 'r.json' } })
     expect(res.stderr).toBe('')
     expect(res.code).toBe(1)
     const report = JSON.parse(await readFile(path.join(ws.workspace, 'r.json'), 'utf8'))
@@ -216,7 +216,7 @@ describe('template-ref: base: a file named like a template that is not one at th
     ]
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/new.rst': GOOD })
     const gh = await startMock({ pullFiles: { 97: files }, contents })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(97, 2), inputs: { 'template-ref': 'base', 'report-file': 'r.json' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(97, 2), inputs: { 'template-ref': 'base', 'report-file': 'r.json' } })
     expect(res.code).toBe(0)
     const report = JSON.parse(await readFile(path.join(ws.workspace, 'r.json'), 'utf8'))
     expect(report.files.map((f: { file: string }) => f.file)).toEqual(['specs/new.rst'])
@@ -226,7 +226,7 @@ describe('template-ref: base: a file named like a template that is not one at th
   it('scope: all (push): the same for every file matching paths', async () => {
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/old.rst': GOOD, 'specs/x-template.rst': NO_ALTERNATIVES })
     const gh = await startMock({ contents })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'push',
       payload: { before: BASE_SHA, after: HEAD_SHA, ref: 'refs/heads/main' },
       sha: HEAD_SHA,

@@ -1,5 +1,5 @@
 /**
- * Hardening 1: template trust, `template-ref` (bundled action).
+ * Hardening 1: template trust, `template-ref` (the bundled action, run in this process).
  *
  * A pull request edits the template to drop a section AND adds a spec that
  * drops it. With `template-ref: head` (the default) the spec passes; with
@@ -23,10 +23,10 @@ import {
   git,
   makeWorkspace,
   prPayload,
-  runAction,
   startMock,
   stopMock
 } from '../e2e/action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)
@@ -44,7 +44,7 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
   it('head (default): the weakened template lets the spec pass; no contents request', async () => {
     const ws = await headWorkspace()
     const gh = await startMock({ pullFiles: { 61: PR_FILES }, contents: { [BASE_SHA]: { 'specs/template.rst': TEMPLATE } } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(61, 2) })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(61, 2) })
     expect(res.stderr).toBe('')
     expect(res.code).toBe(0)
     expect(gh.find('GET', /\/contents\//)).toEqual([])
@@ -54,7 +54,7 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
   it('base: the spec is checked against the base template and fails', async () => {
     const ws = await headWorkspace()
     const gh = await startMock({ pullFiles: { 62: PR_FILES }, contents: { [BASE_SHA]: { 'specs/template.rst': TEMPLATE } } })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(62, 2),
       inputs: { 'template-ref': 'base', 'report-file': 'report.json' }
@@ -79,7 +79,7 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
   it('pull_request_target behaves the same', async () => {
     const ws = await headWorkspace()
     const gh = await startMock({ pullFiles: { 63: PR_FILES }, contents: { [BASE_SHA]: { 'specs/template.rst': TEMPLATE } } })
-    const res = await runAction(ws, gh, { event: 'pull_request_target', payload: prPayload(63, 2), inputs: { 'template-ref': 'base' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request_target', payload: prPayload(63, 2), inputs: { 'template-ref': 'base' } })
     expect(res.code).toBe(1)
     expect(gh.checkRuns[0]!.annotations.some(a => a.path === 'specs/new.rst' && /Alternatives/.test(String(a.message)))).toBe(true)
   })
@@ -94,7 +94,7 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
       pullFiles: { 64: [{ filename: 'specs/team/template.rst', status: 'added' }, { filename: 'specs/team/new.rst', status: 'added' }] },
       contents: { [BASE_SHA]: { 'specs/template.rst': TEMPLATE } }
     })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(64, 2), inputs: { 'template-ref': 'base', 'report-file': 'r.json' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(64, 2), inputs: { 'template-ref': 'base', 'report-file': 'r.json' } })
     expect(res.code).toBe(1)
     const report = JSON.parse(await readFile(path.join(ws.workspace, 'r.json'), 'utf8'))
     expect(report.files[0]).toMatchObject({ file: 'specs/team/new.rst', template: 'specs/template.rst', embeddedTemplate: false })
@@ -107,7 +107,7 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
   it('no template at the base at all: the embedded default, said in the report', async () => {
     const ws = await makeWorkspace({ 'specs/template.rst': WEAK_TEMPLATE, 'specs/new.rst': NO_ALTERNATIVES })
     const gh = await startMock({ pullFiles: { 65: PR_FILES }, contents: { [BASE_SHA]: { 'README.md': 'x' } } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(65, 2), inputs: { 'template-ref': 'base', 'report-file': 'r.json' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(65, 2), inputs: { 'template-ref': 'base', 'report-file': 'r.json' } })
     const report = JSON.parse(await readFile(path.join(ws.workspace, 'r.json'), 'utf8'))
     expect(report.files[0]).toMatchObject({ file: 'specs/new.rst', template: '(embedded default)', embeddedTemplate: true })
     expect(res.summary).toMatch(/specs\/template\.rst is not in the base \(this change adds it\), so it is not used: 1 spec checked against the embedded default template instead/)
@@ -117,7 +117,7 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
   it('an explicit template input is read at the base too', async () => {
     const ws = await headWorkspace()
     const gh = await startMock({ pullFiles: { 66: PR_FILES }, contents: { [BASE_SHA]: { 'specs/template.rst': TEMPLATE } } })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(66, 2),
       inputs: { 'template-ref': 'base', template: 'specs/template.rst' }
@@ -129,7 +129,7 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
   it('an explicit template that the base does not have: one error line naming it', async () => {
     const ws = await headWorkspace()
     const gh = await startMock({ pullFiles: { 67: PR_FILES }, contents: { [BASE_SHA]: { 'README.md': 'x' } } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(67, 2), inputs: { 'template-ref': 'base', template: 'specs/template.rst' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(67, 2), inputs: { 'template-ref': 'base', template: 'specs/template.rst' } })
     expect(res.code).toBe(1)
     const errors = commandLines(res.stdout, 'error')
     expect(errors).toEqual(['::error::spec-template-check: template specs/template.rst: not in the base commit aaaaaaa of pull request #67'])
@@ -142,7 +142,7 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
       contents: { [BASE_SHA]: { 'specs/template.rst': TEMPLATE } },
       failures: [{ method: 'GET', path: /\/contents\//, status: 403, body: { message: 'Resource not accessible by integration' } }]
     })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(68, 2), inputs: { 'template-ref': 'base' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(68, 2), inputs: { 'template-ref': 'base' } })
     expect(res.code).toBe(1)
     const errors = commandLines(res.stdout, 'error')
     expect(errors).toHaveLength(1)
@@ -154,7 +154,7 @@ describe('template-ref through the API (base commit not in the checkout)', () =>
   it('no token and the base not in the checkout: one line saying to fetch it or pass github-token', async () => {
     const ws = await headWorkspace()
     const gh = await startMock({})
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(69, 2),
       inputs: { 'template-ref': 'base', 'github-token': '', scope: 'all' }
@@ -185,7 +185,7 @@ describe('template-ref with git (base commit in the checkout)', () => {
     })
 
     const gh = await startMock({ pullFiles: { 70: PR_FILES } })
-    const atBase = await runAction(ws, gh, { event: 'pull_request', payload, inputs: { 'template-ref': 'base' } })
+    const atBase = await runBundleInProcess(ws, gh, { event: 'pull_request', payload, inputs: { 'template-ref': 'base' } })
     expect(atBase.stderr).toBe('')
     expect(atBase.code).toBe(1)
     expect(atBase.stdout).toMatch(new RegExp(`templates are read from the base commit ${base.slice(0, 7)} of pull request #70 \\(git, in the checkout\\)`))
@@ -194,7 +194,7 @@ describe('template-ref with git (base commit in the checkout)', () => {
     await stopMock()
 
     const gh2 = await startMock({ pullFiles: { 70: PR_FILES } })
-    const atHead = await runAction(ws, gh2, { event: 'pull_request', payload, inputs: { 'template-ref': 'head' } })
+    const atHead = await runBundleInProcess(ws, gh2, { event: 'pull_request', payload, inputs: { 'template-ref': 'head' } })
     expect(atHead.code).toBe(0)
   })
 })
@@ -206,7 +206,7 @@ describe('template-ref: base for other events', () => {
       compare: { [`${BASE_SHA}...${HEAD_SHA}`]: PR_FILES },
       contents: { [BASE_SHA]: { 'specs/template.rst': TEMPLATE } }
     })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'push',
       payload: { before: BASE_SHA, after: HEAD_SHA, ref: 'refs/heads/main' },
       sha: HEAD_SHA,
@@ -222,7 +222,7 @@ describe('template-ref: base for other events', () => {
       compare: { [`${BASE_SHA}...${HEAD_SHA}`]: PR_FILES },
       contents: { [BASE_SHA]: { 'specs/template.rst': TEMPLATE } }
     })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'merge_group',
       payload: { merge_group: { base_sha: BASE_SHA, head_sha: HEAD_SHA } },
       sha: HEAD_SHA,
@@ -235,12 +235,12 @@ describe('template-ref: base for other events', () => {
   it('workflow_dispatch and a new branch: no base, head with a notice', async () => {
     const ws = await headWorkspace()
     const gh = await startMock({})
-    const res = await runAction(ws, gh, { event: 'workflow_dispatch', payload: {}, inputs: { 'template-ref': 'base', scope: 'all' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'workflow_dispatch', payload: {}, inputs: { 'template-ref': 'base', scope: 'all' } })
     expect(res.code).toBe(0)
     expect(commandLines(res.stdout, 'notice').some(n => /template-ref: base: event "workflow_dispatch" has no base commit; templates are read from the workspace \(the head\) instead/.test(n))).toBe(true)
     await stopMock()
     const gh2 = await startMock({})
-    const res2 = await runAction(ws, gh2, {
+    const res2 = await runBundleInProcess(ws, gh2, {
       event: 'push',
       payload: { before: '0'.repeat(40), after: HEAD_SHA, created: true },
       sha: HEAD_SHA,

@@ -1,5 +1,5 @@
 /**
- * Hardening 3: nothing outside the workspace is read (bundled action).
+ * Hardening 3: nothing outside the workspace is read (the bundled action, run in this process).
  *
  * "Specs" the pull request lists that are symbolic links to /etc/passwd or
  * to a file outside the workspace, paths with ".." parts (the API could list
@@ -19,12 +19,12 @@ import {
   commandLines,
   makeWorkspace,
   prPayload,
-  runAction,
   startMock,
   stopMock,
   type RunResult,
   type Workspace
 } from '../e2e/action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)
@@ -69,7 +69,7 @@ describe('changed files that lead outside the workspace', () => {
       { filename: 'specs/outside-dir/x.rst', status: 'added' }
     ]
     const gh = await startMock({ pullFiles: { 21: listed } })
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'pull_request',
       payload: prPayload(21, listed.length),
       inputs: { 'report-file': 'out/report.json', 'sarif-file': 'out/report.sarif' }
@@ -98,7 +98,7 @@ describe('changed files that lead outside the workspace', () => {
   it('scope all: symbolic links found by walking the workspace are refused too', async () => {
     const ws = await trapWorkspace()
     const gh = await startMock({})
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'workflow_dispatch',
       payload: {},
       inputs: { scope: 'all', 'report-file': 'report.json', annotations: 'workflow-commands' }
@@ -124,7 +124,7 @@ describe('changed files that lead outside the workspace', () => {
     })
     await writeFile(path.join(ws.root, 'secret-template.rst'), `${SECRET}\n=====\n\nS\n-\n\nx\n`)
     const gh = await startMock({ pullFiles: { 22: [{ filename: 'specs/sub/a.rst', status: 'added' }] } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(22, 1), inputs: { 'report-file': 'r.json' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(22, 1), inputs: { 'report-file': 'r.json' } })
     expect(res.code).toBe(0)
     const report = JSON.parse(await readFile(path.join(ws.workspace, 'r.json'), 'utf8'))
     expect(report.files[0].template).toBe('specs/template.rst')
@@ -138,7 +138,7 @@ describe('report files in RUNNER_TEMP', () => {
     const gh = await startMock({})
     const report = path.join(ws.runnerTemp, 'report.json')
     const sarif = path.join(ws.runnerTemp, 'sarif', 'results.sarif')
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'workflow_dispatch',
       payload: {},
       inputs: { scope: 'all', annotations: 'none', 'report-file': report, 'sarif-file': sarif }
@@ -154,7 +154,7 @@ describe('report files in RUNNER_TEMP', () => {
   it('a path next to RUNNER_TEMP (neither there nor in the workspace) is refused naming both places', async () => {
     const ws = await trapWorkspace()
     const gh = await startMock({})
-    const res = await runAction(ws, gh, {
+    const res = await runBundleInProcess(ws, gh, {
       event: 'workflow_dispatch',
       payload: {},
       inputs: { scope: 'all', annotations: 'none', 'report-file': path.join(ws.runnerTemp, '..', 'report.json') }
@@ -181,7 +181,7 @@ describe('inputs that would leave the workspace: one error line naming the input
   it.each(cases)('%s', async (_name, inputs, message) => {
     const ws = await trapWorkspace()
     const gh = await startMock({})
-    const res = await runAction(ws, gh, { event: 'workflow_dispatch', payload: {}, inputs: { scope: 'all', annotations: 'none', ...inputs } })
+    const res = await runBundleInProcess(ws, gh, { event: 'workflow_dispatch', payload: {}, inputs: { scope: 'all', annotations: 'none', ...inputs } })
     expect(res.code).toBe(1)
     expect(res.stderr).toBe('')
     const errors = commandLines(res.stdout, 'error')
@@ -196,7 +196,7 @@ describe('inputs that would leave the workspace: one error line naming the input
   it('a template input that is a link to a file outside is refused, naming the file', async () => {
     const ws = await trapWorkspace()
     const gh = await startMock({})
-    const res = await runAction(ws, gh, { event: 'workflow_dispatch', payload: {}, inputs: { scope: 'all', template: 'specs/secret.rst' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'workflow_dispatch', payload: {}, inputs: { scope: 'all', template: 'specs/secret.rst' } })
     expect(res.code).toBe(1)
     const errors = commandLines(res.stdout, 'error')
     expect(errors).toHaveLength(1)

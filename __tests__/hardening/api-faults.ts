@@ -1,6 +1,6 @@
 /** Shared by the fault-injection suites: the faults, the endpoints the action calls, one run, and what failing closed means. */
 import { startMockGitHub, type InjectedFailure, type MockGitHub, type MockGitHubOptions } from '../e2e/mock-github.js'
-import { runInProcess } from '../action/in-process.js'
+import { runBundleInProcess, runInProcess } from '../action/in-process.js'
 import {
   BAD,
   BASE_SHA,
@@ -142,23 +142,31 @@ export const SCENARIOS: Scenario[] = [
 /**
  * How a case runs: `bundle` spawns dist/index.js as the runner does; `in-process`
  * calls the sources' run() in this process (the same environment, outputs and
- * summary; no process start, so the full fault matrix stays cheap). Each
- * endpoint's persistent faults run in-process, one of them also on the bundle;
- * recoveries and pagination run on the bundle.
+ * summary; no process start, so the full fault matrix stays cheap);
+ * `bundle-in-process` calls the bundle's run() in this process
+ * (runBundleInProcess). Each endpoint's persistent faults run in-process, one
+ * of them also on the bundle as a process; recoveries and pagination run the
+ * bundle in this process. In-process runs share this process's environment
+ * and stdout: one at a time (never in a concurrent test).
  */
-export type How = 'bundle' | 'in-process'
+export type How = 'bundle' | 'in-process' | 'bundle-in-process'
+
+const RUNNERS = { bundle: runAction, 'in-process': runInProcess, 'bundle-in-process': runBundleInProcess }
+
+/** The environment of a run: in this process nothing starts a process, so "seconds" of 2 ms keep the never-answering cases short. */
+export const envFor = (how: How): Record<string, string> =>
+  how === 'bundle' ? FAST.env : { ...FAST.env, SPEC_TEMPLATE_CHECK_SECOND_MS: '2' }
 
 export async function run(s: Scenario, failures: InjectedFailure[], extra: Partial<Scenario> = {}, how: How = 'bundle'): Promise<{ res: RunResult; gh: MockGitHub }> {
   const ws = await makeWorkspace(extra.files ?? s.files)
   const gh = await startMockGitHub({ ...s.mock, ...(extra.mock ?? {}), failures })
   try {
-    const res = await (how === 'bundle' ? runAction : runInProcess)(ws, gh, {
+    const res = await RUNNERS[how](ws, gh, {
       event: s.event,
       payload: s.payload,
       sha: s.sha,
       inputs: { ...FAST.inputs, ...(timesOut(failures) ? TIMES_OUT : {}), ...(s.inputs ?? {}) },
-      // In-process, nothing starts a process: "seconds" of 2 ms keep the never-answering cases short.
-      env: how === 'bundle' ? FAST.env : { ...FAST.env, SPEC_TEMPLATE_CHECK_SECOND_MS: '2' }
+      env: envFor(how)
     })
     return { res, gh }
   } finally {

@@ -16,6 +16,7 @@ import { EMBEDDED_TEMPLATE, templateFromText } from '../../src/templates/templat
 import type { CheckOptions } from '../../src/engine/types.js'
 import { RULES } from '../../src/rules/index.js'
 import { workClock } from '../work-clock.js'
+import { cliEnv } from '../e2e/bundle.js'
 
 const CLI = path.resolve('dist/cli/index.js')
 const BOUND_MS = 1000
@@ -350,7 +351,7 @@ interface Run {
 function run(args: string[], cwd: string): Promise<Run> {
   if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run `npm run bundle` first')
   return new Promise(resolve => {
-    execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: cliEnv(), maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
       resolve({ code, stdout, stderr })
     })

@@ -16,6 +16,7 @@ import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
 import { DEFAULT_MAX_LINE_LENGTH, DEFAULT_SECTION_DEPTH, type Settings } from '../../src/config/config.js'
 import { fixFiles } from '../../src/cli/run.js'
 import { CLI, UNPRIVILEGED, cleanup, runCli, workspace } from './cli-run.js'
+import { cliEnv } from '../e2e/bundle.js'
 
 afterEach(cleanup)
 
@@ -181,7 +182,7 @@ describe('--fix killed while it writes (bundled CLI)', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const ws = workspace({ ...base, 'specs/big.rst': big })
       const dir = path.join(ws, 'specs')
-      const child = spawn(process.execPath, [CLI, '--fix', 'specs/big.rst'], { cwd: ws, stdio: 'ignore' })
+      const child = spawn(process.execPath, [CLI, '--fix', 'specs/big.rst'], { cwd: ws, stdio: 'ignore', env: cliEnv() })
       // Kill it the moment it starts to write anything in the folder (a temporary file, or the spec itself).
       const watcher = watch(dir, () => child.kill('SIGKILL'))
       await new Promise(resolve => child.on('exit', resolve))

@@ -15,7 +15,8 @@ import { formatSummary } from '../../src/report/summary.js'
 import { escapeMarkdown } from '../../src/report/escape.js'
 import { file, finding, makeReport } from '../report/fixtures.js'
 import { firstLink } from '../fuzz/io-cases.js'
-import { GOOD, HEAD_SHA, TEMPLATE, cleanupWorkspaces, makeWorkspace, prPayload, runAction, startMock, stopMock } from '../e2e/action-harness.js'
+import { GOOD, HEAD_SHA, TEMPLATE, cleanupWorkspaces, makeWorkspace, prPayload, startMock, stopMock } from '../e2e/action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 
 afterEach(stopMock)
 afterAll(cleanupWorkspaces)
@@ -105,7 +106,7 @@ describe('bundled action: job summary and check-run summary', () => {
     const name = 'specs/ops@example.com.rst'
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, [name]: spec })
     const gh = await startMock({ pullFiles: { 21: [{ filename: name, status: 'added' }] } })
-    const res = await runAction(ws, gh, { event: 'pull_request', payload: prPayload(21, 1), inputs: { annotations: 'check-run' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'pull_request', payload: prPayload(21, 1), inputs: { annotations: 'check-run' } })
     expect(res.code).toBe(1)
     expect(res.summary).toContain('ops\uff20example.com')
     const base = `${gh.url}/octo/specs/blob/${HEAD_SHA}/`

@@ -1,8 +1,9 @@
 /**
  * One escaping for every line printed: every output path of the bundled CLI
  * (text, json, sarif, github, --outline, --fix, usage / configuration /
- * internal errors, --output errors) and of the bundled action (a
- * configuration file with hostile `paths`, unknown keys), with hostile file
+ * internal errors, --output errors; a process each) and of the bundled
+ * action (its run() in this process: a configuration file with hostile
+ * `paths`, unknown keys), with hostile file
  * names and configuration values, parsed the way the runner reads a log:
  * no line may be a workflow command that is not ours.
  */
@@ -14,10 +15,10 @@ import {
   foreignCommands,
   makeWorkspace,
   parseWorkflowCommands,
-  runAction,
   startMock,
   stopMock
 } from '../e2e/action-harness.js'
+import { runBundleInProcess } from '../action/in-process.js'
 import { cleanup, runCli, workspace } from './cli-run.js'
 
 afterEach(stopMock)
@@ -103,7 +104,7 @@ describe('action: configuration values never become workflow commands', () => {
   it.each(CONFIGS)('%s (scope all)', async (_label, yml) => {
     const ws = await makeWorkspace({ 'specs/template.rst': TEMPLATE, 'specs/a.rst': GOOD, '.spec-template-check.yml': yml })
     const gh = await startMock({})
-    const res = await runAction(ws, gh, { event: 'workflow_dispatch', payload: {}, inputs: { scope: 'all', paths: '', annotations: 'workflow-commands' } })
+    const res = await runBundleInProcess(ws, gh, { event: 'workflow_dispatch', payload: {}, inputs: { scope: 'all', paths: '', annotations: 'workflow-commands' } })
     expect(foreignCommands(res.stdout).map(c => c.line)).toEqual([])
     expect(parseWorkflowCommands(res.stdout).filter(c => c.syntax === 'legacy')).toEqual([])
     for (const line of res.stdout.split(/\r\n|\r|\n/)) {
