@@ -11,7 +11,7 @@
  * (the files over about a second, measured serially), else an estimate from
  * its size; files that failed in the last run still go first.
  */
-// jest's own sequencer (@jest/test-sequencer, installed with jest: jest-config depends on it).
+// jest's own sequencer (@jest/test-sequencer, a devDependency at jest's version).
 import Sequencer from '@jest/test-sequencer'
 
 /** Serial durations (ms) of the longest test files, measured with `npm test -- -i --json`. */
