@@ -8,7 +8,7 @@ import type Token from 'markdown-it/lib/token.mjs'
 import { markdownIt, type Env, type Md } from './markdown-it.js'
 import { splitLines } from '../rst/scan.js'
 import { readFrontMatter } from './front-matter.js'
-import type { MdBlock, MdBlockKind, MdDocument, MdHeadingFormat, MdSection } from './types.js'
+import type { FrontMatter, MdBlock, MdBlockKind, MdDocument, MdHeadingFormat, MdSection } from './types.js'
 
 const BLOCK_KIND: Record<string, MdBlockKind> = {
   paragraph_open: 'prose',
@@ -26,13 +26,7 @@ const ONLY_COMMENTS = /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/
 
 /** Parses Markdown text (already decoded; a leading BOM is ignored). */
 export function parseMarkdown(text: string): MdDocument {
-  const lines = splitLines(text)
-  const frontMatter = readFrontMatter(lines)
-  const fmEnd = frontMatter ? frontMatter.endLine - 1 : -1
-  const md = markdownIt()
-  const env: Env = {}
-  const tokens = md.parse(sourceOf(text, lines, fmEnd), env)
-
+  const { lines, frontMatter, fmEnd, md, env, tokens } = blockTokens(text)
   const verbatim = new Array<boolean>(lines.length).fill(false)
   for (let l = 0; l <= fmEnd; l++) verbatim[l] = true
   const sections: MdSection[] = []
@@ -58,6 +52,30 @@ export function parseMarkdown(text: string): MdDocument {
   }
   const roots = buildTree(sections, lines.length)
   return { format: 'markdown', lines, sections, roots, preamble, verbatim, problems: [], ...(frontMatter ? { frontMatter } : {}) }
+}
+
+/**
+ * Only the headings (as parseMarkdown gives them, without body ranges,
+ * blocks or tree) and the front matter: what `--outline` shows.
+ */
+export function parseHeadings(text: string): Pick<MdDocument, 'sections' | 'frontMatter'> {
+  const { lines, frontMatter, md, env, tokens } = blockTokens(text)
+  const sections: MdSection[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type === 'heading_open') sections.push(heading(tokens[i]!, tokens[i + 1]!, lines, md, env))
+  }
+  return frontMatter ? { sections, frontMatter } : { sections }
+}
+
+/** The text's lines, its front matter, and markdown-it's block tokens for the rest. */
+function blockTokens(text: string): { lines: string[]; frontMatter: FrontMatter | undefined; fmEnd: number; md: Md; env: Env; tokens: Token[] } {
+  const lines = splitLines(text)
+  const frontMatter = readFrontMatter(lines)
+  const fmEnd = frontMatter ? frontMatter.endLine - 1 : -1
+  const md = markdownIt()
+  const env: Env = {}
+  const tokens = md.parse(sourceOf(text, lines, fmEnd), env)
+  return { lines, frontMatter, fmEnd, md, env, tokens }
 }
 
 /**
