@@ -116,7 +116,7 @@ function paragraphEnd(state: StateBlock, startLine: number, endLine: number, und
     }
     // A line a block quote has checked already.
     if (sCount[nextLine]! < 0) continue
-    const rules = terminators[ch < 128 ? ch : 128]!
+    const rules = terminators[startIndex(state, nextLine)]!
     let terminate = false
     for (let i = 0; i < rules.length && !terminate; i++) terminate = rules[i]!(state, nextLine, endLine, true)
     if (terminate) break
@@ -147,8 +147,8 @@ function asciiTrim(s: string): string {
 /**
  * The characters a line must start with (after its indent) for each of
  * markdown-it's block rules that test one: at any other such a rule
- * returns false before it changes anything. A rule not named here (table,
- * which looks at the next line; code; lheading; paragraph) is always tried.
+ * returns false before it changes anything. A rule not named here (code,
+ * lheading, paragraph) is always tried.
  */
 const FIRST_CHARS: Record<string, string> = {
   fence: '`~',
@@ -160,7 +160,14 @@ const FIRST_CHARS: Record<string, string> = {
   heading: '#'
 }
 
-/** Per chain, per first character (index 128: any other): the chain's rules, in order, that may start there. */
+/** The same for the line after: a table's delimiter row starts with `|`, `-` or `:`. */
+const NEXT_LINE_CHARS: Record<string, string> = { table: '|-:' }
+
+/**
+ * Per chain: the chain's rules, in order, that may start at a line, by the
+ * first character of the line (index 0-127; 128: any other) and whether the
+ * next line may be a table's delimiter row (+129).
+ */
 const startRulesCache = new WeakMap<BlockRule[], BlockRule[][]>()
 
 function startRules(ruler: Md['block']['ruler'], chain: string): BlockRule[][] {
@@ -168,16 +175,25 @@ function startRules(ruler: Md['block']['ruler'], chain: string): BlockRule[][] {
   let byChar = startRulesCache.get(rules)
   if (!byChar) {
     const names = new Map((ruler as unknown as { __rules__: Array<{ name: string; fn: BlockRule }> }).__rules__.map(r => [r.fn, r.name]))
+    const may = (chars: string | undefined, c: number): boolean => chars === undefined || (c < 128 && chars.includes(String.fromCharCode(c)))
     byChar = []
-    for (let c = 0; c <= 128; c++) {
-      byChar.push(rules.filter(fn => {
-        const chars = FIRST_CHARS[names.get(fn) ?? '']
-        return chars === undefined || (c < 128 && chars.includes(String.fromCharCode(c)))
-      }))
+    for (const next of ['', '|']) {
+      for (let c = 0; c <= 128; c++) {
+        byChar.push(rules.filter(fn => may(FIRST_CHARS[names.get(fn) ?? ''], c) && may(NEXT_LINE_CHARS[names.get(fn) ?? ''], next.charCodeAt(0) || 128)))
+      }
     }
     startRulesCache.set(rules, byChar)
   }
   return byChar
+}
+
+/** The index into startRules' lists for a line: its first character, and the next line's. */
+function startIndex(state: StateBlock, line: number): number {
+  const { src, bMarks, tShift } = state
+  const ch = src.charCodeAt(bMarks[line]! + tShift[line]!)
+  // The next line always has marks (the last line is followed by markdown-it's empty one); NaN past the end.
+  const next = src.charCodeAt(bMarks[line + 1]! + tShift[line + 1]!)
+  return (ch < 128 ? ch : 128) + (next === 0x7c || next === 0x2d || next === 0x3a ? 129 : 0)
 }
 
 /**
@@ -206,8 +222,7 @@ function onlyRulesThatCanStart(md: Md): void {
         break
       }
       const prevLine = state.line
-      const ch = state.src.charCodeAt(state.bMarks[line]! + state.tShift[line]!)
-      const rules = byChar[ch < 128 ? ch : 128]!
+      const rules = byChar[startIndex(state, line)]!
       let ok = false
       for (let i = 0; i < rules.length; i++) {
         ok = rules[i]!(state, line, endLine, false)
