@@ -65,6 +65,21 @@ describe('the reader\'s markdown-it', () => {
     for (const src of generated(3000)) expect([src, tokens(md, src)]).toEqual([src, tokens(ref, src)])
   })
 
+  it('gives the tokens of markdown-it\'s own rules where each block rule may start, interrupt a paragraph or underline one', () => {
+    // Every character a block rule starts at (and others), in lists and quotes, lazy lines and setext underlines.
+    const pieces = ['\n', '\n', '\n', ' ', '  ', '\t', '    ', '#', '## ', '- ', '* ', '+ ', '1. ', '2) ', '> ', '>', '```', '~~~', '---', '===', '- - -',
+      '***', '___', '| a | b |', '|---|---|', ':-:', '-|-', 'text', 'y z', '<div>', '</div>', '<!-- c -->', '<pre>', '</pre>', '<textarea>',
+      '<search>', '<!doctype x>', '<a href="x">', '[a]: /u', '[a]:', ' "t"', '[b]', '\\', '`', '=', '-', '[', ':', '\u00a0', 'é']
+    let seed = 777
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648)
+    expect(Object.prototype.hasOwnProperty.call(md.block, 'tokenize')).toBe(true)
+    for (let i = 0; i < 4000; i++) {
+      let src = ''
+      for (let k = next() % 60; k > 0; k--) src += pieces[next() % pieces.length]
+      expect([src, tokens(md, src)]).toEqual([src, tokens(ref, src)])
+    }
+  })
+
   it('leaves paragraph text out and normalizes line ends and NUL as markdown-it does', () => {
     const out = md.parse('a\r\nb\0\n\nc', {})
     expect(out.map(t => [t.type, t.map, t.content])).toEqual([

@@ -1,6 +1,10 @@
-import { parseMarkdown } from '../../src/engine/markdown/parse.js'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { parseHeadings, parseMarkdown } from '../../src/engine/markdown/parse.js'
 import { isMarkdownPath } from '../../src/engine/markdown/format.js'
 import { markdownOutline } from '../../src/engine/markdown/outline.js'
+import type { MdSection } from '../../src/engine/markdown/types.js'
+import { CORPUS } from '../corpus/corpus.js'
 
 const outline = (text: string) => markdownOutline(text).sections
 
@@ -147,6 +151,36 @@ describe('parseMarkdown: front matter', () => {
     expect(parseMarkdown('---\ntitle: x\n').frontMatter).toBeUndefined()
     expect(parseMarkdown('\n---\ntitle: x\n---\n').frontMatter).toBeUndefined()
     expect(parseMarkdown('---\ntitle: x\n...\n').frontMatter?.keys).toEqual([{ key: 'title', line: 2 }])
+  })
+})
+
+describe('parseHeadings (--outline): the headings parseMarkdown reads (the checks), without blocks or tree', () => {
+  const heads = (sections: MdSection[]): unknown[] =>
+    sections.map(s => [s.title, s.rawTitle, s.level, s.line, s.bodyStart, s.underline, s.style, s.format])
+  const same = (text: string): void => {
+    const doc = parseMarkdown(text)
+    const only = parseHeadings(text)
+    expect([text, heads(only.sections), only.frontMatter]).toEqual([text, heads(doc.sections), doc.frontMatter])
+  }
+
+  it('gives the same headings and front matter on hand-written texts', () => {
+    for (const text of ['', '# T\n', '---\ntitle: x\n---\n# T\n\nSetext\n===\n\n> ## Quoted ##\n\n- ### In a list\n', '## A *b* [c](#d)\n\n[x]: /y\n\n## [x]\n',
+      '```\n# not\n```\n<!--\n# not\n-->\n    # not\n#\tTab #\n']) same(text)
+  })
+
+  const dir = path.join(CORPUS, 'openshift-enhancements')
+  ;(existsSync(dir) ? it : it.skip)('gives the same headings and front matter on every Markdown file of the corpus', () => {
+    const files: string[] = []
+    const walk = (d: string): void => {
+      for (const name of readdirSync(d)) {
+        const p = path.join(d, name)
+        if (statSync(p).isDirectory()) walk(p)
+        else if (/\.md$/i.test(name)) files.push(p)
+      }
+    }
+    walk(dir)
+    expect(files.length).toBeGreaterThanOrEqual(600)
+    for (const f of files) same(readFileSync(f, 'utf8'))
   })
 })
 

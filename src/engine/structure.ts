@@ -48,7 +48,19 @@ export function structureOf(ctx: RuleContext): Structure {
 }
 
 /** Case, spacing and punctuation do not make another title. */
-export const normTitle = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+export function normTitle(s: string): string {
+  let n = normCache.get(s)
+  if (n === undefined) {
+    // Titles recur in every spec checked against a template: each is normalised once (a bounded cache,
+    // keyed by a copy: a title cut from a spec would keep the spec's whole text alive).
+    if (normCache.size >= 4096) normCache.clear()
+    n = s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+    normCache.set((' ' + s).slice(1), (' ' + n).slice(1))
+  }
+  return n
+}
+
+const normCache = new Map<string, string>()
 
 /** Above this many (template x spec) title pairs at one level, renames are found by normalised title only. */
 const FUZZY_BUDGET = 200_000

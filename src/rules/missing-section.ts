@@ -99,10 +99,9 @@ function atx(tpl: TemplateSection, hasTitle: boolean): string {
 function missingHeadings(ctx: RuleContext, report: ReportFn): void {
   const st = structureOf(ctx)
   const hasTitle = st.shape.docTitle !== undefined
-  const firstByTitle = new Map<string, Section>()
-  for (const s of ctx.outline.sections) if (s !== st.shape.docTitle && !firstByTitle.has(s.title)) firstByTitle.set(s.title, s)
+  // The first heading of each title, made when a missing heading first needs it.
+  let firstByTitle: Map<string, Section> | undefined
   for (const m of st.matches) {
-    const heading = atx(m.tpl, hasTitle)
     if (m.renamed && m.spec) {
       const s = m.spec
       report({
@@ -116,6 +115,11 @@ function missingHeadings(ctx: RuleContext, report: ReportFn): void {
       continue
     }
     if (m.spec || m.misplaced || !m.required) continue
+    if (!firstByTitle) {
+      firstByTitle = new Map()
+      for (const s of ctx.outline.sections) if (s !== st.shape.docTitle && !firstByTitle.has(s.title)) firstByTitle.set(s.title, s)
+    }
+    const heading = atx(m.tpl, hasTitle)
     const other = firstByTitle.get(m.tpl.title)
     const elsewhere = other ? `; the "${other.rawTitle}" heading at line ${other.line} is a level-${other.level} heading, the template's is level ${m.tpl.level ?? '?'}` : ''
     const under = m.tpl.parent !== undefined ? ` under "${m.tpl.parent}"` : ''

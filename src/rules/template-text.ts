@@ -1,10 +1,12 @@
-import type { Rule, RuleContext } from '../engine/types.js'
+import type { Rule, RuleContext, TemplateSection } from '../engine/types.js'
 import { structureOf, type SectionMatch } from '../engine/structure.js'
 import { bodyText } from './body.js'
 import { foldSpaces } from '../engine/template.js'
 import { memo } from '../engine/memo.js'
 
 const guidanceMemo = memo<RuleContext, SectionMatch[]>('guidance left')
+/** A template section's guidance paragraphs: made once per template, not once per spec. */
+const guidanceParagraphs = memo<TemplateSection, Set<string>>('guidance paragraphs')
 
 /** Template sections whose body in the spec is still only the template's guidance. */
 export function guidanceLeft(ctx: RuleContext): SectionMatch[] {
@@ -19,9 +21,9 @@ function computeGuidanceLeft(ctx: RuleContext): SectionMatch[] {
     const md = ctx.outline.format === 'markdown'
     const block = md ? m.spec.blocks?.find(b => b.kind !== 'comment') : undefined
     if (md && block === undefined) continue
-    const first = block ? firstText(block.text.split('\n', 1), 1, 1) : firstText(ctx.outline.lines, m.spec.bodyStart, m.spec.bodyEnd)
+    const first = block ? firstText([firstLine(block.text)], 1, 1) : firstText(ctx.outline.lines, m.spec.bodyStart, m.spec.bodyEnd)
     if (first === undefined || !m.tpl.guidance.includes(first)) continue
-    const guidance = new Set(m.tpl.guidance.split('\n\n'))
+    const guidance = guidanceParagraphs(m.tpl, tpl => new Set(tpl.guidance.split('\n\n')))
     const body = bodyText(ctx.outline, m.spec)
     if (body.length === 0 || !body.every(p => guidance.has(p))) continue
     // A form still to fill in (every paragraph holds a placeholder): the placeholders are the findings.
@@ -59,6 +61,11 @@ export const templateText: Rule = {
       })
     }
   }
+}
+
+function firstLine(text: string): string {
+  const nl = text.indexOf('\n')
+  return nl < 0 ? text : text.slice(0, nl)
 }
 
 function firstText(lines: string[], from: number, to: number): string | undefined {

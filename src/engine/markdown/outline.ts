@@ -2,7 +2,7 @@
  * What `--outline` prints for a Markdown file: the headings GitHub renders
  * (level, line of the heading text, plain title), in document order.
  */
-import { parseMarkdown } from './parse.js'
+import { parseHeadings } from './parse.js'
 
 export interface MdOutline {
   format: 'markdown'
@@ -12,7 +12,7 @@ export interface MdOutline {
 
 
 export function markdownOutline(text: string): MdOutline {
-  const doc = parseMarkdown(text)
+  const doc = parseHeadings(text)
   return {
     format: 'markdown',
     sections: doc.sections.map(s => ({ level: s.level, line: s.line, title: s.title })),

@@ -8,7 +8,7 @@ import type Token from 'markdown-it/lib/token.mjs'
 import { markdownIt, type Env, type Md } from './markdown-it.js'
 import { splitLines } from '../rst/scan.js'
 import { readFrontMatter } from './front-matter.js'
-import type { MdBlock, MdBlockKind, MdDocument, MdSection } from './types.js'
+import type { FrontMatter, MdBlock, MdBlockKind, MdDocument, MdHeadingFormat, MdSection } from './types.js'
 
 const BLOCK_KIND: Record<string, MdBlockKind> = {
   paragraph_open: 'prose',
@@ -26,14 +26,9 @@ const ONLY_COMMENTS = /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/
 
 /** Parses Markdown text (already decoded; a leading BOM is ignored). */
 export function parseMarkdown(text: string): MdDocument {
-  const lines = splitLines(text)
-  const frontMatter = readFrontMatter(lines)
-  const fmEnd = frontMatter ? frontMatter.endLine - 1 : -1
-  const md = markdownIt()
-  const env: Env = {}
-  const tokens = md.parse(sourceOf(text, lines, fmEnd), env)
-
-  const verbatim = lines.map((_, i) => i <= fmEnd)
+  const { lines, frontMatter, fmEnd, md, env, tokens } = blockTokens(text)
+  const verbatim = new Array<boolean>(lines.length).fill(false)
+  for (let l = 0; l <= fmEnd; l++) verbatim[l] = true
   const sections: MdSection[] = []
   const preamble: MdBlock[] = []
   let current: MdSection | undefined
@@ -41,20 +36,46 @@ export function parseMarkdown(text: string): MdDocument {
     const tok = tokens[i]!
     const map = tok.map
     if (!map) continue
-    if (tok.type === 'fence' || tok.type === 'code_block' || tok.type === 'html_block') {
-      for (let l = map[0]; l < map[1] && l < verbatim.length; l++) verbatim[l] = true
-    }
-    if (tok.type === 'heading_open') {
+    const type = tok.type
+    if (type === 'heading_open') {
       current = heading(tok, tokens[i + 1]!, lines, md, env)
       sections.push(current)
       continue
     }
+    const code = type === 'fence' || type === 'code_block'
+    if (code || type === 'html_block') {
+      for (let l = map[0]; l < map[1] && l < verbatim.length; l++) verbatim[l] = true
+    }
     if (tok.level !== 0) continue
-    const b = block(tok, lines)
+    const b = block(tok, type, code, lines)
     if (b) (current ? current.blocks : preamble).push(b)
   }
   const roots = buildTree(sections, lines.length)
   return { format: 'markdown', lines, sections, roots, preamble, verbatim, problems: [], ...(frontMatter ? { frontMatter } : {}) }
+}
+
+/**
+ * Only the headings (as parseMarkdown gives them, without body ranges,
+ * blocks or tree) and the front matter: what `--outline` shows.
+ */
+export function parseHeadings(text: string): Pick<MdDocument, 'sections' | 'frontMatter'> {
+  const { lines, frontMatter, md, env, tokens } = blockTokens(text)
+  const sections: MdSection[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.type === 'heading_open') sections.push(heading(tokens[i]!, tokens[i + 1]!, lines, md, env))
+  }
+  return frontMatter ? { sections, frontMatter } : { sections }
+}
+
+/** The text's lines, its front matter, and markdown-it's block tokens for the rest. */
+function blockTokens(text: string): { lines: string[]; frontMatter: FrontMatter | undefined; fmEnd: number; md: Md; env: Env; tokens: Token[] } {
+  const lines = splitLines(text)
+  const frontMatter = readFrontMatter(lines)
+  const fmEnd = frontMatter ? frontMatter.endLine - 1 : -1
+  const md = markdownIt()
+  const env: Env = {}
+  const tokens = md.parse(sourceOf(text, lines, fmEnd), env)
+  return { lines, frontMatter, fmEnd, md, env, tokens }
 }
 
 /**
@@ -73,7 +94,7 @@ function sourceOf(text: string, lines: readonly string[], fmEnd: number): string
 
 function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env): MdSection {
   const [start, after] = open.map!
-  const setext = !open.markup.startsWith('#')
+  const setext = open.markup.charCodeAt(0) !== 0x23 // '#'
   const content = inline.content
   const rawTitle = content.includes('\n') ? content.split('\n').map(l => l.trim()).join(' ').trim() : content.trim()
   let shown = content
@@ -82,26 +103,39 @@ function heading(open: Token, inline: Token, lines: string[], md: Md, env: Env):
     md.inline.parse(content, md, env, children)
     shown = plainText(children)
   }
+  const style = setext ? 'setext' : 'atx'
+  // Key order as before (kind, style, underline or closed, nested): the outline's JSON shows it.
+  const format: MdHeadingFormat = { kind: 'markdown', style }
+  if (setext) format.underline = after
+  else if (closedAtx(lines[start] ?? '')) format.closed = true
+  if (open.level > 0) format.nested = true
   return {
-    title: shown.replace(/\s+/g, ' ').trim(),
+    title: FOLD.test(shown) ? shown.replace(/\s+/g, ' ').trim() : shown.trim(),
     rawTitle,
-    level: Number(open.tag.slice(1)),
+    level: open.tag.charCodeAt(1) - 0x30, // h1 ... h6
     line: start + 1,
     bodyStart: after + 1,
     bodyEnd: 0,
     end: 0,
     underline: setext ? after : start + 1,
-    style: setext ? 'setext' : 'atx',
+    style,
     blocks: [],
     children: [],
-    format: {
-      kind: 'markdown',
-      style: setext ? 'setext' : 'atx',
-      ...(setext ? { underline: after } : /[ \t]#+[ \t]*$|^[ \t]*#+[ \t]*#+[ \t]*$/.test(lines[start] ?? '') ? { closed: true } : {}),
-      ...(open.level > 0 ? { nested: true } : {})
-    }
+    format
   }
 }
+
+/** Whitespace that folding to one space changes: any but a single space (two spaces, a tab, a line end, U+00A0, ...). */
+const FOLD = /[^\S ]| {2}/
+
+/** An ATX heading line with a closing sequence (`## Title ##`, or `## ##`): it ends in `#` before any spaces and tabs. */
+function closedAtx(line: string): boolean {
+  let end = line.length
+  while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)) end--
+  return end > 0 && line.charCodeAt(end - 1) === 0x23 && CLOSED_ATX.test(line)
+}
+
+const CLOSED_ATX = /[ \t]#+[ \t]*$|^[ \t]*#+[ \t]*#+[ \t]*$/
 
 /**
  * The characters an inline rule of markdown-it (linkify off) can start at:
@@ -125,25 +159,28 @@ function plainText(tokens: readonly Token[]): string {
   return out
 }
 
-function block(tok: Token, lines: string[]): MdBlock | undefined {
+function block(tok: Token, type: string, code: boolean, lines: string[]): MdBlock | undefined {
+  let kind = BLOCK_KIND[type]
+  if (type === 'html_block') kind = ONLY_COMMENTS.test(tok.content) ? 'comment' : 'html'
+  if (!kind) return undefined
   const start = tok.map![0]
   let end = tok.map![1]
-  while (end > start + 1 && (lines[end - 1] ?? '').trim() === '') end-- // lists and quotes end after a blank line
-  let kind = BLOCK_KIND[tok.type]
-  if (tok.type === 'html_block') kind = ONLY_COMMENTS.test(tok.content) ? 'comment' : 'html'
-  if (!kind) return undefined
-  const code = tok.type === 'fence' || tok.type === 'code_block'
+  while (end > start + 1 && !NOT_BLANK.test(lines[end - 1] ?? '')) end-- // lists and quotes end after a blank line
   const text = code ? tok.content.replace(/\n$/, '') : end - start === 1 ? (lines[start] ?? '') : lines.slice(start, end).join('\n')
   const b: MdBlock = { kind, line: start + 1, endLine: Math.max(start + 1, end), text }
-  if (tok.type === 'fence') b.lang = tok.info.trim().split(/\s+/)[0] ?? ''
+  if (type === 'fence') b.lang = tok.info.trim().split(/\s+/)[0] ?? ''
   return b
 }
+
+/** A character trim() keeps: the line is not blank. */
+const NOT_BLANK = /\S/
 
 /** Sets body ranges, ends and parents; returns the sections that have no parent. */
 function buildTree(sections: MdSection[], lineCount: number): MdSection[] {
   const roots: MdSection[] = []
   const stack: MdSection[] = []
-  sections.forEach((s, i) => {
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!
     const next = sections[i + 1]
     s.bodyEnd = next ? next.line - 1 : lineCount
     while (stack.length && stack[stack.length - 1]!.level >= s.level) stack.pop()!.end = s.line - 1
@@ -155,7 +192,7 @@ function buildTree(sections: MdSection[], lineCount: number): MdSection[] {
       roots.push(s)
     }
     stack.push(s)
-  })
+  }
   for (const s of stack) s.end = lineCount
   return roots
 }
