@@ -21,8 +21,10 @@ var state_block = __webpack_require__(5036);
  * needs it: CommonMark + GFM tables and strikethrough, HTML blocks read as
  * GitHub's cmark-gfm 0.29 reads them, and only the work whose result the
  * reader uses (no inline parsing, no paragraph text, line marks found
- * line by line rather than character by character). Same tokens as
- * markdown-it's own rules: __tests__/markdown/markdown-it.test.ts compares them.
+ * line by line rather than character by character, at each line only the
+ * block rules that may start at its first character, one walk over a
+ * paragraph for lheading and paragraph). Same tokens as markdown-it's own
+ * rules: __tests__/markdown/markdown-it.test.ts compares them.
  */
 
 
@@ -34,6 +36,7 @@ function markdownIt() {
         parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
         asCmarkGfm029(parser);
         withoutUnusedWork(parser);
+        onlyRulesThatCanStart(parser);
         parser.block.State = LineMarksState;
     }
     return parser;
@@ -97,26 +100,189 @@ function withoutUnusedWork(md) {
         state.src = src;
     });
     md.block.ruler.at('paragraph', (state, startLine, endLine) => {
-        const terminators = state.md.block.ruler.getRules('paragraph');
         const oldParentType = state.parentType;
-        let nextLine = startLine + 1;
         state.parentType = 'paragraph';
-        for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
-            // A lazy continuation line (however indented), or a line a block quote has checked already.
-            if (state.sCount[nextLine] - state.blkIndent > 3 || state.sCount[nextLine] < 0)
-                continue;
-            let terminate = false;
-            for (let i = 0; i < terminators.length && !terminate; i++)
-                terminate = terminators[i](state, nextLine, endLine, true);
-            if (terminate)
-                break;
+        pushParagraph(state, startLine, paragraphEnd(state, startLine, endLine, false));
+        state.parentType = oldParentType;
+        return true;
+    });
+}
+/**
+ * The line after the paragraph that starts at startLine (markdown-it's walk:
+ * up to a blank line or a line a block rule of the `paragraph` chain may
+ * start, lazy continuation lines included). With `underline`, it stops
+ * early at a setext underline (`===` or `---`) and returns its line as the
+ * negative `-(line + 1)` (lheading's walk, which is the same walk).
+ */
+function paragraphEnd(state, startLine, endLine, underline) {
+    const terminators = startRules(state.md.block.ruler, 'paragraph');
+    const { src, bMarks, tShift, sCount, eMarks } = state;
+    let nextLine = startLine + 1;
+    for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+        // A lazy continuation line (however indented).
+        if (sCount[nextLine] - state.blkIndent > 3)
+            continue;
+        const pos = bMarks[nextLine] + tShift[nextLine];
+        const ch = src.charCodeAt(pos);
+        if (underline && (ch === 0x3d || ch === 0x2d) && sCount[nextLine] >= state.blkIndent) {
+            if (state.skipSpaces(state.skipChars(pos, ch)) >= eMarks[nextLine])
+                return -(nextLine + 1);
         }
-        state.line = nextLine;
-        state.push('paragraph_open', 'p', 1).map = [startLine, nextLine];
-        const inline = state.push('inline', '', 0);
-        inline.map = [startLine, nextLine];
-        inline.children = [];
-        state.push('paragraph_close', 'p', -1);
+        // A line a block quote has checked already.
+        if (sCount[nextLine] < 0)
+            continue;
+        const rules = terminators[startIndex(state, nextLine)];
+        let terminate = false;
+        for (let i = 0; i < rules.length && !terminate; i++)
+            terminate = rules[i](state, nextLine, endLine, true);
+        if (terminate)
+            break;
+    }
+    return nextLine;
+}
+/** The paragraph's tokens, without its text (inline parsing is off). */
+function pushParagraph(state, startLine, nextLine) {
+    state.line = nextLine;
+    state.push('paragraph_open', 'p', 1).map = [startLine, nextLine];
+    const inline = state.push('inline', '', 0);
+    inline.map = [startLine, nextLine];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
+}
+/** markdown-it's asciiTrim: spaces, tabs and line ends at both ends (other Unicode spaces kept). */
+function asciiTrim(s) {
+    const trimmable = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+    let start = 0;
+    while (start < s.length && trimmable(s.charCodeAt(start)))
+        start++;
+    let end = s.length;
+    while (end > start && trimmable(s.charCodeAt(end - 1)))
+        end--;
+    return s.slice(start, end);
+}
+/**
+ * The characters a line must start with (after its indent) for each of
+ * markdown-it's block rules that test one: at any other such a rule
+ * returns false before it changes anything. A rule not named here (code,
+ * lheading, paragraph) is always tried.
+ */
+const FIRST_CHARS = {
+    fence: '`~',
+    blockquote: '>',
+    hr: '*-_',
+    list: '*-+0123456789',
+    reference: '[',
+    html_block: '<',
+    heading: '#'
+};
+/** The same for the line after: a table's delimiter row starts with `|`, `-` or `:`. */
+const NEXT_LINE_CHARS = { table: '|-:' };
+/**
+ * Per chain: the chain's rules, in order, that may start at a line, by the
+ * first character of the line (index 0-127; 128: any other) and whether the
+ * next line may be a table's delimiter row (+129).
+ */
+const startRulesCache = new WeakMap();
+function startRules(ruler, chain) {
+    const rules = ruler.getRules(chain);
+    let byChar = startRulesCache.get(rules);
+    if (!byChar) {
+        const names = new Map(ruler.__rules__.map(r => [r.fn, r.name]));
+        const may = (chars, c) => chars === undefined || (c < 128 && chars.includes(String.fromCharCode(c)));
+        byChar = [];
+        for (const next of ['', '|']) {
+            for (let c = 0; c <= 128; c++) {
+                byChar.push(rules.filter(fn => may(FIRST_CHARS[names.get(fn) ?? ''], c) && may(NEXT_LINE_CHARS[names.get(fn) ?? ''], next.charCodeAt(0) || 128)));
+            }
+        }
+        startRulesCache.set(rules, byChar);
+    }
+    return byChar;
+}
+/** The index into startRules' lists for a line: its first character, and the next line's. */
+function startIndex(state, line) {
+    const { src, bMarks, tShift } = state;
+    const ch = src.charCodeAt(bMarks[line] + tShift[line]);
+    // The next line always has marks (the last line is followed by markdown-it's empty one); NaN past the end.
+    const next = src.charCodeAt(bMarks[line + 1] + tShift[line + 1]);
+    return (ch < 128 ? ch : 128) + (next === 0x7c || next === 0x2d || next === 0x3a ? 129 : 0);
+}
+/**
+ * Two changes that leave the tokens as they are:
+ * - markdown-it's block loop, trying at each block start only the rules
+ *   that may start at its first character (startRules);
+ * - lheading and paragraph in one rule: lheading walks a paragraph's lines
+ *   looking for a setext underline and, when there is none, leaves the same
+ *   walk to the paragraph rule; here the one walk gives the heading, or
+ *   the paragraph.
+ */
+function onlyRulesThatCanStart(md) {
+    md.block.tokenize = function tokenize(state, startLine, endLine) {
+        const byChar = startRules(this.ruler, '');
+        const maxNesting = state.md.options.maxNesting ?? 100;
+        let line = startLine;
+        let hasEmptyLines = false;
+        while (line < endLine) {
+            state.line = line = state.skipEmptyLines(line);
+            if (line >= endLine)
+                break;
+            // Termination condition for nested calls (block quotes and lists).
+            if (state.sCount[line] < state.blkIndent)
+                break;
+            // Past the maximum nesting, the rest is skipped.
+            if (state.level >= maxNesting) {
+                state.line = endLine;
+                break;
+            }
+            const prevLine = state.line;
+            const rules = byChar[startIndex(state, line)];
+            let ok = false;
+            for (let i = 0; i < rules.length; i++) {
+                ok = rules[i](state, line, endLine, false);
+                if (ok) {
+                    if (prevLine >= state.line)
+                        throw new Error("block rule didn't increment state.line");
+                    break;
+                }
+            }
+            if (!ok)
+                throw new Error('none of the block rules matched');
+            // An empty line before the current block makes the list loose (the latest one does not count).
+            state.tight = !hasEmptyLines;
+            // A paragraph may take one empty line after it in nested lists.
+            if (state.isEmpty(state.line - 1))
+                hasEmptyLines = true;
+            line = state.line;
+            if (line < endLine && state.isEmpty(line)) {
+                hasEmptyLines = true;
+                line++;
+                state.line = line;
+            }
+        }
+    };
+    md.block.ruler.at('lheading', (state, startLine, endLine) => {
+        if (state.sCount[startLine] - state.blkIndent >= 4)
+            return false;
+        const oldParentType = state.parentType;
+        state.parentType = 'paragraph';
+        const end = paragraphEnd(state, startLine, endLine, true);
+        if (end >= 0) {
+            pushParagraph(state, startLine, end);
+        }
+        else {
+            const underline = -end - 1;
+            const marker = state.src.charCodeAt(state.bMarks[underline] + state.tShift[underline]);
+            const tag = marker === 0x3d ? 'h1' : 'h2';
+            state.line = underline + 1;
+            const open = state.push('heading_open', tag, 1);
+            open.markup = String.fromCharCode(marker);
+            open.map = [startLine, state.line];
+            const inline = state.push('inline', '', 0);
+            inline.content = asciiTrim(state.getLines(startLine, underline, state.blkIndent, false));
+            inline.map = [startLine, state.line - 1];
+            inline.children = [];
+            state.push('heading_close', tag, -1).markup = String.fromCharCode(marker);
+        }
         state.parentType = oldParentType;
         return true;
     });
@@ -239,13 +405,10 @@ const BLOCK_KIND = {
 const ONLY_COMMENTS = /^(?:\s*<!--(?:(?!-->)[\s\S])*-->)+\s*$/;
 /** Parses Markdown text (already decoded; a leading BOM is ignored). */
 function parseMarkdown(text) {
-    const lines = (0,scan/* splitLines */.uz)(text);
-    const frontMatter = readFrontMatter(lines);
-    const fmEnd = frontMatter ? frontMatter.endLine - 1 : -1;
-    const md = markdownIt();
-    const env = {};
-    const tokens = md.parse(sourceOf(text, lines, fmEnd), env);
-    const verbatim = lines.map((_, i) => i <= fmEnd);
+    const { lines, frontMatter, fmEnd, md, env, tokens } = blockTokens(text);
+    const verbatim = new Array(lines.length).fill(false);
+    for (let l = 0; l <= fmEnd; l++)
+        verbatim[l] = true;
     const sections = [];
     const preamble = [];
     let current;
@@ -254,23 +417,48 @@ function parseMarkdown(text) {
         const map = tok.map;
         if (!map)
             continue;
-        if (tok.type === 'fence' || tok.type === 'code_block' || tok.type === 'html_block') {
-            for (let l = map[0]; l < map[1] && l < verbatim.length; l++)
-                verbatim[l] = true;
-        }
-        if (tok.type === 'heading_open') {
+        const type = tok.type;
+        if (type === 'heading_open') {
             current = heading(tok, tokens[i + 1], lines, md, env);
             sections.push(current);
             continue;
         }
+        const code = type === 'fence' || type === 'code_block';
+        if (code || type === 'html_block') {
+            for (let l = map[0]; l < map[1] && l < verbatim.length; l++)
+                verbatim[l] = true;
+        }
         if (tok.level !== 0)
             continue;
-        const b = block(tok, lines);
+        const b = block(tok, type, code, lines);
         if (b)
             (current ? current.blocks : preamble).push(b);
     }
     const roots = buildTree(sections, lines.length);
     return { format: 'markdown', lines, sections, roots, preamble, verbatim, problems: [], ...(frontMatter ? { frontMatter } : {}) };
+}
+/**
+ * Only the headings (as parseMarkdown gives them, without body ranges,
+ * blocks or tree) and the front matter: what `--outline` shows.
+ */
+function parseHeadings(text) {
+    const { lines, frontMatter, md, env, tokens } = blockTokens(text);
+    const sections = [];
+    for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i].type === 'heading_open')
+            sections.push(heading(tokens[i], tokens[i + 1], lines, md, env));
+    }
+    return frontMatter ? { sections, frontMatter } : { sections };
+}
+/** The text's lines, its front matter, and markdown-it's block tokens for the rest. */
+function blockTokens(text) {
+    const lines = (0,scan/* splitLines */.uz)(text);
+    const frontMatter = readFrontMatter(lines);
+    const fmEnd = frontMatter ? frontMatter.endLine - 1 : -1;
+    const md = markdownIt();
+    const env = {};
+    const tokens = md.parse(sourceOf(text, lines, fmEnd), env);
+    return { lines, frontMatter, fmEnd, md, env, tokens };
 }
 /**
  * The text markdown-it reads: the lines joined with "\n", front matter
@@ -289,7 +477,7 @@ function sourceOf(text, lines, fmEnd) {
 }
 function heading(open, inline, lines, md, env) {
     const [start, after] = open.map;
-    const setext = !open.markup.startsWith('#');
+    const setext = open.markup.charCodeAt(0) !== 0x23; // '#'
     const content = inline.content;
     const rawTitle = content.includes('\n') ? content.split('\n').map(l => l.trim()).join(' ').trim() : content.trim();
     let shown = content;
@@ -298,26 +486,40 @@ function heading(open, inline, lines, md, env) {
         md.inline.parse(content, md, env, children);
         shown = plainText(children);
     }
+    const style = setext ? 'setext' : 'atx';
+    // Key order as before (kind, style, underline or closed, nested): the outline's JSON shows it.
+    const format = { kind: 'markdown', style };
+    if (setext)
+        format.underline = after;
+    else if (closedAtx(lines[start] ?? ''))
+        format.closed = true;
+    if (open.level > 0)
+        format.nested = true;
     return {
-        title: shown.replace(/\s+/g, ' ').trim(),
+        title: FOLD.test(shown) ? shown.replace(/\s+/g, ' ').trim() : shown.trim(),
         rawTitle,
-        level: Number(open.tag.slice(1)),
+        level: open.tag.charCodeAt(1) - 0x30, // h1 ... h6
         line: start + 1,
         bodyStart: after + 1,
         bodyEnd: 0,
         end: 0,
         underline: setext ? after : start + 1,
-        style: setext ? 'setext' : 'atx',
+        style,
         blocks: [],
         children: [],
-        format: {
-            kind: 'markdown',
-            style: setext ? 'setext' : 'atx',
-            ...(setext ? { underline: after } : /[ \t]#+[ \t]*$|^[ \t]*#+[ \t]*#+[ \t]*$/.test(lines[start] ?? '') ? { closed: true } : {}),
-            ...(open.level > 0 ? { nested: true } : {})
-        }
+        format
     };
 }
+/** Whitespace that folding to one space changes: any but a single space (two spaces, a tab, a line end, U+00A0, ...). */
+const FOLD = /[^\S ]| {2}/;
+/** An ATX heading line with a closing sequence (`## Title ##`, or `## ##`): it ends in `#` before any spaces and tabs. */
+function closedAtx(line) {
+    let end = line.length;
+    while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09))
+        end--;
+    return end > 0 && line.charCodeAt(end - 1) === 0x23 && CLOSED_ATX.test(line);
+}
+const CLOSED_ATX = /[ \t]#+[ \t]*$|^[ \t]*#+[ \t]*#+[ \t]*$/;
 /**
  * The characters an inline rule of markdown-it (linkify off) can start at:
  * line breaks, escapes, code spans, strikethrough, emphasis, images,
@@ -342,28 +544,30 @@ function plainText(tokens) {
     }
     return out;
 }
-function block(tok, lines) {
-    const start = tok.map[0];
-    let end = tok.map[1];
-    while (end > start + 1 && (lines[end - 1] ?? '').trim() === '')
-        end--; // lists and quotes end after a blank line
-    let kind = BLOCK_KIND[tok.type];
-    if (tok.type === 'html_block')
+function block(tok, type, code, lines) {
+    let kind = BLOCK_KIND[type];
+    if (type === 'html_block')
         kind = ONLY_COMMENTS.test(tok.content) ? 'comment' : 'html';
     if (!kind)
         return undefined;
-    const code = tok.type === 'fence' || tok.type === 'code_block';
+    const start = tok.map[0];
+    let end = tok.map[1];
+    while (end > start + 1 && !NOT_BLANK.test(lines[end - 1] ?? ''))
+        end--; // lists and quotes end after a blank line
     const text = code ? tok.content.replace(/\n$/, '') : end - start === 1 ? (lines[start] ?? '') : lines.slice(start, end).join('\n');
     const b = { kind, line: start + 1, endLine: Math.max(start + 1, end), text };
-    if (tok.type === 'fence')
+    if (type === 'fence')
         b.lang = tok.info.trim().split(/\s+/)[0] ?? '';
     return b;
 }
+/** A character trim() keeps: the line is not blank. */
+const NOT_BLANK = /\S/;
 /** Sets body ranges, ends and parents; returns the sections that have no parent. */
 function buildTree(sections, lineCount) {
     const roots = [];
     const stack = [];
-    sections.forEach((s, i) => {
+    for (let i = 0; i < sections.length; i++) {
+        const s = sections[i];
         const next = sections[i + 1];
         s.bodyEnd = next ? next.line - 1 : lineCount;
         while (stack.length && stack[stack.length - 1].level >= s.level)
@@ -377,7 +581,7 @@ function buildTree(sections, lineCount) {
             roots.push(s);
         }
         stack.push(s);
-    });
+    }
     for (const s of stack)
         s.end = lineCount;
     return roots;
