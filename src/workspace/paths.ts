@@ -10,7 +10,7 @@
  * itself), without the configuration file's mappings.
  */
 import { execFileSync } from 'node:child_process'
-import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readFileSync, statSync } from 'node:fs'
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import { ConfigError, type Settings } from '../config/config.js'
@@ -189,7 +189,17 @@ export function readNamedFile(abs: string, shown: string): ReadResult {
     if (st.size > MAX_FILE_BYTES) {
       return { ok: false, problem: 'too-large', error: `"${shown}" is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a spec` }
     }
-    return { ok: true, bytes: readFileSync(fd) }
+    // Size 0 may be a file that does not know its size (/proc): read to the end.
+    if (st.size === 0) return { ok: true, bytes: readFileSync(fd) }
+    // The size is known: read it (as readFileSync(fd) does, without its second fstat).
+    const bytes = Buffer.allocUnsafe(st.size)
+    let n = 0
+    while (n < bytes.length) {
+      const got = readSync(fd, bytes, n, bytes.length - n, null)
+      if (got === 0) break
+      n += got
+    }
+    return { ok: true, bytes: n === bytes.length ? bytes : bytes.subarray(0, n) }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, problem: 'missing', error: `"${shown}" does not exist` }
