@@ -25,24 +25,34 @@ export async function writeChunks(file: string | FileHandle, chunks: Iterable<st
   }
 }
 
-/** Larger pieces for the synchronous writer: fewer system calls, still never the whole report at once. */
-const SYNC_WRITE_SIZE = 1024 * 1024
+/** The synchronous writer's buffer: fewer system calls, still never the whole report at once. */
+const SYNC_WRITE_BYTES = 1024 * 1024
 
 /**
  * writeChunks on an open descriptor of a regular file, synchronously (the
  * CLI, which has nothing else to do meanwhile): from its position, in
  * writes of about 1 MiB, without the thread-pool round trip of each write.
+ * Each piece is encoded straight into one reused buffer: no joined string,
+ * no buffer per write.
  */
 export function writeChunksSync(fd: number, chunks: Iterable<string>): void {
-  let buffer = ''
-  const flush = (): void => {
-    const bytes = Buffer.from(buffer, 'utf8')
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off)
-    buffer = ''
+  const out = Buffer.allocUnsafe(SYNC_WRITE_BYTES)
+  let used = 0
+  const writeAll = (bytes: Uint8Array, length: number): void => {
+    for (let off = 0; off < length; ) off += writeSync(fd, bytes, off, length - off)
   }
   for (const chunk of chunks) {
-    buffer += chunk
-    if (buffer.length >= SYNC_WRITE_SIZE) flush()
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (chunk.length * 3 > SYNC_WRITE_BYTES - used) {
+      writeAll(out, used)
+      used = 0
+      if (chunk.length * 3 > SYNC_WRITE_BYTES) {
+        const bytes = Buffer.from(chunk, 'utf8')
+        writeAll(bytes, bytes.length)
+        continue
+      }
+    }
+    used += out.write(chunk, used, 'utf8')
   }
-  if (buffer) flush()
+  writeAll(out, used)
 }
