@@ -69,8 +69,9 @@ describe('writeChunksSync', () => {
     }
     try {
       writeSync(fd, 'head:')
-      writeChunksSync(fd, gen())
-      writeChunksSync(fd, ['tail'])
+      // Returns the bytes it wrote: '{' and '}\n', 3 bytes per snowman, 2 per é.
+      expect(writeChunksSync(fd, gen())).toBe(3 + 3 * 400_000 * 3 + 3 * 400_000 * 2)
+      expect(writeChunksSync(fd, ['tail'])).toBe(4)
     } finally {
       closeSync(fd)
     }
@@ -84,8 +85,8 @@ describe('writeChunksSync', () => {
     writeFileSync(file, 'kept')
     const fd = openSync(file, 'r+')
     try {
-      writeChunksSync(fd, [])
-      writeChunksSync(fd, [''])
+      expect(writeChunksSync(fd, [])).toBe(0)
+      expect(writeChunksSync(fd, [''])).toBe(0)
     } finally {
       closeSync(fd)
     }

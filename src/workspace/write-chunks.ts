@@ -33,13 +33,15 @@ const SYNC_WRITE_BYTES = 1024 * 1024
  * CLI, which has nothing else to do meanwhile): from its position, in
  * writes of about 1 MiB, without the thread-pool round trip of each write.
  * Each piece is encoded straight into one reused buffer: no joined string,
- * no buffer per write.
+ * no buffer per write. Returns the number of bytes written.
  */
-export function writeChunksSync(fd: number, chunks: Iterable<string>): void {
+export function writeChunksSync(fd: number, chunks: Iterable<string>): number {
   const out = Buffer.allocUnsafe(SYNC_WRITE_BYTES)
   let used = 0
+  let total = 0
   const writeAll = (bytes: Uint8Array, length: number): void => {
     for (let off = 0; off < length; ) off += writeSync(fd, bytes, off, length - off)
+    total += length
   }
   for (const chunk of chunks) {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
@@ -55,4 +57,5 @@ export function writeChunksSync(fd: number, chunks: Iterable<string>): void {
     used += out.write(chunk, used, 'utf8')
   }
   writeAll(out, used)
+  return total
 }
