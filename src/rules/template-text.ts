@@ -1,10 +1,16 @@
-import type { Rule, RuleContext } from '../engine/types.js'
+import type { Rule, RuleContext, TemplateSection } from '../engine/types.js'
 import { structureOf, type SectionMatch } from '../engine/structure.js'
 import { bodyText } from './body.js'
 import { foldSpaces } from '../engine/template.js'
 import { memo } from '../engine/memo.js'
 
 const guidanceMemo = memo<RuleContext, SectionMatch[]>('guidance left')
+const paragraphsMemo = memo<TemplateSection, Set<string>>('guidance paragraphs')
+
+/** A template section's guidance paragraphs, split once per template (not once per spec). */
+function guidanceParagraphs(tpl: TemplateSection): Set<string> {
+  return paragraphsMemo(tpl, t => new Set(t.guidance.split('\n\n')))
+}
 
 /** Template sections whose body in the spec is still only the template's guidance. */
 export function guidanceLeft(ctx: RuleContext): SectionMatch[] {
@@ -21,7 +27,7 @@ function computeGuidanceLeft(ctx: RuleContext): SectionMatch[] {
     if (md && block === undefined) continue
     const first = block ? firstText(block.text.split('\n', 1), 1, 1) : firstText(ctx.outline.lines, m.spec.bodyStart, m.spec.bodyEnd)
     if (first === undefined || !m.tpl.guidance.includes(first)) continue
-    const guidance = new Set(m.tpl.guidance.split('\n\n'))
+    const guidance = guidanceParagraphs(m.tpl)
     const body = bodyText(ctx.outline, m.spec)
     if (body.length === 0 || !body.every(p => guidance.has(p))) continue
     // A form still to fill in (every paragraph holds a placeholder): the placeholders are the findings.
