@@ -3,7 +3,6 @@
  * Same engine and reports as the action; exit 0 clean, 1 findings at or above
  * --fail-on, 2 usage or configuration error.
  */
-import { randomBytes } from 'node:crypto'
 import {
   accessSync,
   closeSync,
@@ -52,6 +51,7 @@ import { jsonLogSafe, logLine } from '../report/escape.js'
 import { formatReport, type ReportFormat } from '../report/index.js'
 import { formatJsonChunks } from '../report/json.js'
 import { writeChunksSync } from '../workspace/write-chunks.js'
+import { crypto } from '../workspace/builtins.js'
 import { RULES } from '../rules/index.js'
 import { VERSION } from '../report/version.js'
 import { parseCliArgs, USAGE } from './args.js'
@@ -371,7 +371,7 @@ function replaceFile(abs: string, text: string, original: Uint8Array, beforeRepl
   const real = realpathSync.native(abs)
   const st = statSync(real)
   accessSync(real, fsConstants.W_OK) // a read-only file stays as it is
-  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}-${crypto().randomBytes(4).toString('hex')}.tmp`)
   const fd = openSync(tmp, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, st.mode & 0o7777)
   try {
     try {

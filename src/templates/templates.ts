@@ -8,12 +8,12 @@
  * candidates exist, so a pull request that adds, edits or deletes a template
  * does not change the rules it is checked against.
  */
-import { execFile } from 'node:child_process'
 import { globMatcher } from '../config/glob.js'
 import type { TemplateChoice, TemplateRules } from '../engine/types.js'
 import type { TemplateMapping } from '../config/file.js'
 import { ConfigError, type Settings } from '../config/config.js'
 import { listWorkspaceFolder, readWorkspaceFile, toRelative, workspaceFileExists } from '../workspace/files.js'
+import { childProcess } from '../workspace/builtins.js'
 import { bestMatch, isTemplateFolderName, isTemplateName, matchScore, templateCandidates, templateExtension, templateLevels } from '../engine/discover.js'
 import { deriveTemplate } from '../engine/template.js'
 import { formatOfPath, loadReader, readDocument } from '../engine/read.js'
@@ -117,7 +117,7 @@ export type GitBytesRunner = (args: string[], cwd: string) => Promise<Buffer>
 
 export const defaultGitBytes: GitBytesRunner = (args, cwd) =>
   new Promise((resolve, reject) => {
-    execFile(
+    childProcess().execFile(
       'git',
       args,
       { cwd, maxBuffer: MAX_TEMPLATE_BYTES + 1024, timeout: 60_000, windowsHide: true, encoding: 'buffer' },

@@ -9,12 +9,12 @@
  * checked in its own root (its repository's top folder, else the folder
  * itself), without the configuration file's mappings.
  */
-import { execFileSync } from 'node:child_process'
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import { ConfigError, type Settings } from '../config/config.js'
 import { leavesBase } from '../config/paths.js'
+import { childProcess } from './builtins.js'
 import { MAX_FILE_BYTES, expandGlobs, notSpecFilter, readWorkspaceFile, type OnUnreadable, type ReadResult } from './files.js'
 
 /** The repository's top folder (git), else `cwd`. */
@@ -23,7 +23,7 @@ export function defaultRoot(cwd: string): string {
   // where git could find nothing to stand on, its answer is known.
   if (!mayBeInRepository(cwd)) return cwd
   try {
-    const out = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+    const out = childProcess().execFileSync('git', ['rev-parse', '--show-toplevel'], {
       cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
