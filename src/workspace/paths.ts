@@ -11,7 +11,6 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
-import picomatch from 'picomatch'
 import { ConfigError, type Settings } from '../config/config.js'
 import { leavesBase } from '../config/paths.js'
 import { childProcess } from './builtins.js'
@@ -112,8 +111,9 @@ export async function selectFiles(
   const cwdInRoot = relInside(root, options.cwd)
   const cwdResolved = path.resolve(options.cwd) === options.cwd
   for (const input of inputs) {
-    // picomatch only calls a pattern a glob when it has one of * ? [ { (: skip its parser for plain names.
-    if (/[*?[{(]/.test(input) && picomatch.scan(input).isGlob) {
+    // picomatch only calls a pattern a glob when it has one of * ? [ { (: skip its parser (and its
+    // load, a module of its own in the bundle) for plain names.
+    if (/[*?[{(]/.test(input) && (await import('picomatch')).default.scan(input).isGlob) {
       if (cwdInRoot === undefined) throw new ConfigError(`glob "${input}": the current folder is outside ${root}; pass --root`)
       const glob = (cwdInRoot === '.' ? '' : `${cwdInRoot}/`) + input.replace(/^\.\//, '')
       const matched = await expandGlobs({ ...settings, paths: [glob] }, options.onUnreadable)
