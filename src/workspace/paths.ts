@@ -110,6 +110,7 @@ export async function selectFiles(
   }
   const cwdInRoot = relInside(root, options.cwd)
   const cwdResolved = path.resolve(options.cwd) === options.cwd
+  const template = options.template === undefined ? undefined : path.resolve(options.template)
   for (const input of inputs) {
     // picomatch only calls a pattern a glob when it has one of * ? [ { (: skip its parser (and its
     // load, a module of its own in the bundle) for plain names.
@@ -137,7 +138,7 @@ export async function selectFiles(
       continue
     }
     const shown = g.prefix ? `${g.prefix}/${rel}` : rel
-    if (options.template !== undefined && path.resolve(options.template) === abs && !options.anyName) {
+    if (template !== undefined && template === abs && !options.anyName) {
       skipped.push({ file: shown, why: 'it is the template (--template)' })
     } else if (!options.anyName && notSpec(rel)) {
       skipped.push({
@@ -174,7 +175,11 @@ function foreignRoot(dir: string): string {
  * file, at most MAX_FILE_BYTES); a found one only inside the group's root.
  */
 export function specReader(g: FileGroup): (file: string) => Promise<ReadResult> {
-  return async file => (g.named.has(file) ? readNamedFile(path.resolve(g.root, file), file) : readWorkspaceFile(g.root, file))
+  // A plain name under a resolved root is joined, not resolved (a long list of named files).
+  const joinable = path.resolve(g.root) === g.root
+  const base = g.root.endsWith('/') ? g.root : `${g.root}/`
+  const abs = (file: string): string => (joinable && isPlainName(file) ? base + file : path.resolve(g.root, file))
+  return async file => (g.named.has(file) ? readNamedFile(abs(file), file) : readWorkspaceFile(g.root, file))
 }
 
 /** A file the user named: followed wherever it leads, but only a regular file of at most MAX_FILE_BYTES. */
