@@ -13,6 +13,7 @@ import type { TemplateChoice, TemplateRules } from '../engine/types.js'
 import type { TemplateMapping } from '../config/file.js'
 import { ConfigError, type Settings } from '../config/config.js'
 import { listWorkspaceFolder, readWorkspaceFile, toRelative, workspaceFileExists } from '../workspace/files.js'
+import { onlyNameParts } from '../workspace/paths.js'
 import { childProcess } from '../workspace/builtins.js'
 import { bestMatch, isTemplateFolderName, isTemplateName, matchScore, templateCandidates, templateExtension, templateLevels } from '../engine/discover.js'
 import { deriveTemplate } from '../engine/template.js'
@@ -94,7 +95,7 @@ export function decodeTemplate(bytes: Uint8Array): string {
 export function isPlainRelativePath(p: string, platform: NodeJS.Platform = process.platform): boolean {
   if (p === '' || p.startsWith('/') || p.includes('\0')) return false
   if (platform === 'win32' && (p.includes('\\') || /^[A-Za-z]:/.test(p))) return false
-  return p.split('/').every(part => part !== '' && part !== '.' && part !== '..')
+  return onlyNameParts(p)
 }
 
 /** The workspace as a template source (never reads outside it, also not through symbolic links). */

@@ -161,7 +161,19 @@ export async function selectFiles(
  */
 function isPlainName(p: string): boolean {
   if (path.sep !== '/' || p === '' || p.startsWith('/') || p.includes('\0')) return false
-  return p.split('/').every(part => part !== '' && part !== '.' && part !== '..')
+  return onlyNameParts(p)
+}
+
+/** Every "/"-separated part of p is a name: none empty, none "." or "..". Without splitting (once per spec). */
+export function onlyNameParts(p: string): boolean {
+  for (let start = 0; start <= p.length; ) {
+    let end = p.indexOf('/', start)
+    if (end < 0) end = p.length
+    const len = end - start
+    if (len === 0 || (len <= 2 && p.charCodeAt(start) === 46 && (len === 1 || p.charCodeAt(start + 1) === 46))) return false
+    start = end + 1
+  }
+  return true
 }
 
 /** The root for a path outside the main root: its repository's top folder, else the folder itself. */
