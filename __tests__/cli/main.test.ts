@@ -73,6 +73,11 @@ describe('main()', () => {
     const out = await runMain(['--format', 'json', '--output', 'out/r.json', 'specs'], dir)
     expect(out).toMatchObject({ code: 1, stdout: '' })
     expect(JSON.parse(readFileSync(path.join(dir, 'out/r.json'), 'utf8')).summary.errors).toBeGreaterThan(0)
+    // Written again over a longer file: exactly the report, nothing of what the file held after it.
+    const report = readFileSync(path.join(dir, 'out/r.json'), 'utf8')
+    writeFileSync(path.join(dir, 'out/r.json'), 'x'.repeat(report.length * 3))
+    expect((await runMain(['--format', 'json', '--output', 'out/r.json', 'specs'], dir)).code).toBe(1)
+    expect(readFileSync(path.join(dir, 'out/r.json'), 'utf8')).toBe(report)
     const cannot = await runMain(['--output', dir, 'specs'], dir)
     expect(cannot.code).toBe(2)
     expect(cannot.stderr).toContain('--output: cannot write')

@@ -3,11 +3,11 @@
  * Same engine and reports as the action; exit 0 clean, 1 findings at or above
  * --fail-on, 2 usage or configuration error.
  */
-import { randomBytes } from 'node:crypto'
 import {
   accessSync,
   closeSync,
   constants as fsConstants,
+  ftruncateSync,
   fsyncSync,
   openSync,
   readFileSync,
@@ -50,7 +50,8 @@ import { TemplateCache, TemplateProblem, specSectionTitles, type LoadedTemplate 
 import { jsonLogSafe, logLine } from '../report/escape.js'
 import { formatReport, type ReportFormat } from '../report/index.js'
 import { formatJsonChunks } from '../report/json.js'
-import { writeChunks } from '../workspace/write-chunks.js'
+import { writeChunksSync } from '../workspace/write-chunks.js'
+import { crypto } from '../workspace/builtins.js'
 import { RULES } from '../rules/index.js'
 import { VERSION } from '../report/version.js'
 import { parseCliArgs, USAGE } from './args.js'
@@ -115,17 +116,31 @@ export async function main(argv: string[]): Promise<number> {
         ? { groups: [{ root, prefix: '', files: await expandGlobs(settings, onUnreadable), named: new Set<string>() }], skipped: [] }
         : await selectFiles([path.join(root, 'specs')], settings, selectOptions)
     for (const s of selection.skipped) process.stderr.write(logLine(`spec-template-check: not checked: ${s.file}: ${s.why}`) + '\n')
-    for (const g of selection.groups) {
-      for (const f of g.files) {
-        try {
-          accessSync(path.resolve(g.root, f), fsConstants.R_OK)
-        } catch (e) {
-          onUnreadable(g.prefix ? `${g.prefix}/${f}` : f, (e as NodeJS.ErrnoException).code ?? String(e))
-        }
+    // A file the check read is readable; the access check (which names why a file is not) is
+    // asked only of the others, after the check, instead of one more system call per file.
+    const wasRead = new Map<FileGroup, Set<string>>(selection.groups.map(g => [g, new Set<string>()]))
+    const readerOf = (g: FileGroup): ((file: string) => Promise<ReadResult>) => {
+      const read = specReader(g)
+      const done = wasRead.get(g)!
+      return async file => {
+        const r = await read(file)
+        if (r.ok) done.add(file)
+        return r
       }
     }
     // Nothing unreadable is passed over in silence: named, and exit 2 after the report of the rest.
     const unreadableExit = (): number => {
+      for (const g of selection.groups) {
+        const done = wasRead.get(g)!
+        for (const f of g.files) {
+          if (done.has(f)) continue
+          try {
+            accessSync(path.resolve(g.root, f), fsConstants.R_OK)
+          } catch (e) {
+            onUnreadable(g.prefix ? `${g.prefix}/${f}` : f, (e as NodeJS.ErrnoException).code ?? String(e))
+          }
+        }
+      }
       if (unreadable.length === 0) return 0
       process.stderr.write(logLine(`spec-template-check: cannot read ${unreadable.join(', ')}`) + '\n')
       return 2
@@ -136,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
       const times: number[] = []
       const started = performance.now()
       for (const g of selection.groups) {
-        const read = specReader(g)
+        const read = readerOf(g)
         for (const file of g.files) {
           const t0 = performance.now()
           outlines.push(jsonLogSafe(JSON.stringify(await outlineOf(read, file, g.prefix))))
@@ -163,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const g of selection.groups) {
       const part = await checkFiles(g.files, groupSettings(g), {
         templateTexts,
-        readSpec: specReader(g),
+        readSpec: readerOf(g),
         ...(args.stats ? { onFile: (_f: string, ms: number) => times.push(ms) } : {})
       })
       let files = part.files
@@ -254,8 +269,10 @@ async function emit(text: string | Iterable<string>, out: FileHandle | undefined
     process.stdout.write(typeof text === 'string' ? text : [...text].join(''))
     return
   }
-  await out.truncate(0)
-  await writeChunks(out, typeof text === 'string' ? [text] : text)
+  // A regular file (openOutput refuses anything else): written synchronously, in large pieces, from
+  // its start over what it held, then cut where the report ends (a large report written again in
+  // place costs less than freeing all of it first).
+  ftruncateSync(out.fd, writeChunksSync(out.fd, typeof text === 'string' ? [text] : text))
 }
 
 /** --stats: per-file timing percentiles and peak memory, on stderr. */
@@ -354,7 +371,7 @@ function replaceFile(abs: string, text: string, original: Uint8Array, beforeRepl
   const real = realpathSync.native(abs)
   const st = statSync(real)
   accessSync(real, fsConstants.W_OK) // a read-only file stays as it is
-  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`)
+  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}-${crypto().randomBytes(4).toString('hex')}.tmp`)
   const fd = openSync(tmp, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, st.mode & 0o7777)
   try {
     try {

@@ -355,6 +355,19 @@ function matchSegment(toks: readonly Token[], seg: string, dot: boolean): boolea
 /** Path segments against segment patterns: the same simulation one level up, O(segments * patterns). */
 function matchPath(pats: readonly Segment[], segs: readonly string[], dot: boolean): boolean {
   const m = pats.length
+  // Without `**` each pattern segment takes exactly one path segment, in order: the simulation's
+  // answer without its state sets (most patterns: `*-template.rst` against a file name).
+  let globstar = false
+  for (let i = 0; i < m; i++) if (pats[i]!.globstar) globstar = true
+  if (!globstar) {
+    if (segs.length !== m) return false
+    for (let i = 0; i < m; i++) {
+      const pat = pats[i] as Extract<Segment, { globstar: false }>
+      const seg = segs[i]!
+      if (!(seg.length >= pat.min && segmentMatches(pat, seg, dot))) return false
+    }
+    return true
+  }
   let cur = new Uint8Array(m + 1)
   let nxt = new Uint8Array(m + 1)
   const close = (set: Uint8Array): void => {

@@ -21,7 +21,7 @@ import type {
 import { formatOfPath, readDocument } from './read.js'
 import { decode } from './decode.js'
 import { structureOf } from './structure.js'
-import { applySuppressions, parseSuppressions, type SuppressionUse } from './suppress.js'
+import { applySuppressions, mentionsSuppression, parseSuppressions, type SuppressionUse } from './suppress.js'
 
 export interface CheckResult {
   findings: Finding[]
@@ -83,7 +83,7 @@ export function checkText(input: Uint8Array | string, template: TemplateRules, o
   for (const rule of on) rule.check(ctx, reporter(rule, options, maxLine, findings))
   findings.sort(byPosition)
   const { kept, suppressed, used } =
-    text.includes('spec-template-check:') && (options.suppressions ?? 'allow') !== 'deny'
+    mentionsSuppression(ctx) && (options.suppressions ?? 'allow') !== 'deny'
       ? applySuppressions(findings, parseSuppressions(outline), new Set(rules.filter(r => r.suppressible === false).map(r => r.id)))
       : { kept: findings, suppressed: 0, used: [] }
   if (options.suppressions === 'report' && used.length > 0) {

@@ -18,8 +18,19 @@
  *   report  honoured, and each comment is also a notice (Rule.reportSuppressions);
  *   deny    ignored, and each comment is a finding (the suppression rule).
  */
-import type { Finding, Outline } from './types.js'
+import type { Finding, Outline, RuleContext } from './types.js'
 import { sectionAt, startLine } from './structure.js'
+import { memo } from './memo.js'
+
+/** What every suppression comment holds. */
+const MARKER = 'spec-template-check:'
+
+const markedMemo = memo<RuleContext, boolean>('suppression marker')
+
+/** Does the spec's text hold the marker of a suppression comment at all? Searched once per check (the engine and the suppression rule ask). */
+export function mentionsSuppression(ctx: RuleContext): boolean {
+  return markedMemo(ctx, c => c.text.includes(MARKER))
+}
 
 export type SuppressionScope = 'disable' | 'disable-section' | 'disable-file'
 

@@ -19,16 +19,23 @@ export const emptySection: Rule = {
   },
   check(ctx, report) {
     const st = structureOf(ctx)
-    const inTemplate = new Set<typeof st.shape.top[number]>()
-    for (const m of st.matches) {
-      const s = m.spec ?? m.misplaced
-      if (s) inTemplate.add(s)
+    // The sections standing for template sections: gathered only when an empty section is met (few specs have one).
+    let inTemplate: Set<typeof st.shape.top[number]> | undefined
+    const standsForTemplate = (s: typeof st.shape.top[number]): boolean => {
+      if (!inTemplate) {
+        inTemplate = new Set()
+        for (const m of st.matches) {
+          const present = m.spec ?? m.misplaced
+          if (present) inTemplate.add(present)
+        }
+      }
+      return inTemplate.has(s)
     }
     const none = ctx.template.stated.none
     for (const s of ctx.outline.sections) {
       if (s === st.shape.docTitle || s.children.length > 0) continue
       if (!isEmptyBody(ctx.outline, s)) continue
-      const advice = !inTemplate.has(s)
+      const advice = !standsForTemplate(s)
         ? 'write its content or remove it'
         : none
           ? `write "None" if there is nothing to say, as the template asks (line ${none.line})`

@@ -54,31 +54,39 @@ export const lineLength: Rule = {
     const width = widthOf(ctx)
     if (!width) return
     const { max, why } = width
-    if (!ctx.outline.lines.some(l => l.length > max)) return
+    const lines = ctx.outline.lines
+    let first = 0
+    while (first < lines.length && lines[first]!.length <= max) first++
+    if (first === lines.length) return
     let codeBlock = false
     // Markdown: code and HTML blocks and table rows are exempt (what the `::` rule is to RST).
     const md = ctx.outline.format === 'markdown'
-    ctx.outline.lines.forEach((line, i) => {
+    // Lines before the first long one report nothing; in RST they only carry the `::` block state,
+    // which the last line before it that is neither blank nor indented sets on its own: start there.
+    let start = first
+    if (!md) while (start > 0 && (lines[start] === '' || lines[start]!.startsWith(' '))) start--
+    for (let i = start; i < lines.length; i++) {
+      const line = lines[i]!
       if (md) {
-        if (ctx.outline.verbatim[i] || /^\s*\|/.test(line)) return
+        if (ctx.outline.verbatim[i] || /^\s*\|/.test(line)) continue
       } else if (codeBlock) {
-        if (line === '' || line.startsWith(' ')) return
+        if (line === '' || line.startsWith(' ')) continue
         codeBlock = false
       }
       if (!md && line.includes('::')) codeBlock = true
-      if (line.length <= max) return
+      if (line.length <= max) continue
       // Count characters as Python does (code points), not UTF-16 units.
       const length = codePoints(line)
-      if (length <= max) return
-      if (line.includes('http://') || line.includes('https://')) return
-      if (/^\s*\S+$/.test(line)) return
+      if (length <= max) continue
+      if (line.includes('http://') || line.includes('https://')) continue
+      if (/^\s*\S+$/.test(line)) continue
       report({
         line: i + 1,
         column: max + 1,
         endColumn: line.length + 1,
         message: `Line is ${length} characters long; wrap it at ${max} (${why}).`
       })
-    })
+    }
   }
 }
 

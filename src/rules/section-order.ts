@@ -26,6 +26,8 @@ export const sectionOrder: Rule = {
       groups.set(m.parentSpec, list)
     }
     for (const list of groups.values()) {
+      // Most specs: already in document order and in template order, nothing to sort or report.
+      if (inOrder(list)) continue
       list.sort((a, b) => a.spec.line - b.spec.line)
       const keep = longestIncreasing(list.map(x => x.index))
       // Kept sections are in increasing template order: find the neighbours by binary search.
@@ -53,6 +55,14 @@ export const sectionOrder: Rule = {
       })
     }
   }
+}
+
+/** True when both the spec lines and the template indices strictly increase along the list. */
+function inOrder(list: readonly { spec: Section; index: number }[]): boolean {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i]!.spec.line <= list[i - 1]!.spec.line || list[i]!.index <= list[i - 1]!.index) return false
+  }
+  return true
 }
 
 /** Indices (into `seq`) of one longest strictly increasing subsequence; ties keep earlier-ending runs. */

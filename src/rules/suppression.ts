@@ -1,5 +1,5 @@
 import type { Rule } from '../engine/types.js'
-import { describeHidden, parseSuppressions, suppressionText } from '../engine/suppress.js'
+import { describeHidden, mentionsSuppression, parseSuppressions, suppressionText } from '../engine/suppress.js'
 
 const ID = 'suppression'
 
@@ -21,7 +21,7 @@ export const suppression: Rule = {
     example: '.. spec-template-check: disable=line-length\n'
   },
   check(ctx, report) {
-    if (!ctx.text.includes('spec-template-check:')) return
+    if (!mentionsSuppression(ctx)) return
     const deny = ctx.options.suppressions === 'deny'
     for (const s of parseSuppressions(ctx.outline)) {
       if (deny) {

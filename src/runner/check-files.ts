@@ -10,7 +10,7 @@ import { readWorkspaceFile, type ReadResult } from '../workspace/files.js'
 import { checkText, summarize, type CheckResult } from '../engine/check.js'
 import { TemplateCache, TemplateProblem, specSectionTitles, isPlainRelativePath, type LoadedTemplate, type TemplateNote, type TemplateSource } from '../templates/templates.js'
 import { decode } from '../engine/decode.js'
-import { formatOfPath, loadReader, readDocument } from '../engine/read.js'
+import { formatOfPath, hasReader, loadReader, readDocument } from '../engine/read.js'
 import { VERSION } from '../report/version.js'
 
 export interface CheckFilesOptions {
@@ -89,20 +89,23 @@ async function checkOne(
   }
   const read = await readSpec(file)
   const format = formatOfPath(file)
-  await loadReader(format)
-  let tpl: LoadedTemplate
-  try {
-    tpl = await templates.forSpec(file, {
-      // Only asked when several templates compete for this spec.
-      titles: () => {
-        if (!read.ok) return []
-        const d = decode(read.bytes)
-        return d.ok ? specSectionTitles(readDocument(d.text, format).sections) : []
-      }
-    })
-  } catch (err) {
-    if (!(err instanceof TemplateProblem)) throw err
-    return { file, template: err.template, embeddedTemplate: false, findings: [], sections: [], error: err.forSpec() }
+  if (!hasReader(format)) await loadReader(format)
+  // Most specs share their folder's template: known without another round of promises.
+  let tpl: LoadedTemplate | undefined = templates.known(file)
+  if (!tpl) {
+    try {
+      tpl = await templates.forSpec(file, {
+        // Only asked when several templates compete for this spec.
+        titles: () => {
+          if (!read.ok) return []
+          const d = decode(read.bytes)
+          return d.ok ? specSectionTitles(readDocument(d.text, format).sections) : []
+        }
+      })
+    } catch (err) {
+      if (!(err instanceof TemplateProblem)) throw err
+      return { file, template: err.template, embeddedTemplate: false, findings: [], sections: [], error: err.forSpec() }
+    }
   }
   const { findings, sections, ...rest }: CheckResult = read.ok
     ? checkText(read.bytes, tpl.rules, checkOptions(file, settings, tpl), RULES)

@@ -8,12 +8,13 @@
  * candidates exist, so a pull request that adds, edits or deletes a template
  * does not change the rules it is checked against.
  */
-import { execFile } from 'node:child_process'
 import { globMatcher } from '../config/glob.js'
 import type { TemplateChoice, TemplateRules } from '../engine/types.js'
 import type { TemplateMapping } from '../config/file.js'
 import { ConfigError, type Settings } from '../config/config.js'
 import { listWorkspaceFolder, readWorkspaceFile, toRelative, workspaceFileExists } from '../workspace/files.js'
+import { onlyNameParts } from '../workspace/paths.js'
+import { childProcess } from '../workspace/builtins.js'
 import { bestMatch, isTemplateFolderName, isTemplateName, matchScore, templateCandidates, templateExtension, templateLevels } from '../engine/discover.js'
 import { deriveTemplate } from '../engine/template.js'
 import { formatOfPath, loadReader, readDocument } from '../engine/read.js'
@@ -94,7 +95,7 @@ export function decodeTemplate(bytes: Uint8Array): string {
 export function isPlainRelativePath(p: string, platform: NodeJS.Platform = process.platform): boolean {
   if (p === '' || p.startsWith('/') || p.includes('\0')) return false
   if (platform === 'win32' && (p.includes('\\') || /^[A-Za-z]:/.test(p))) return false
-  return p.split('/').every(part => part !== '' && part !== '.' && part !== '..')
+  return onlyNameParts(p)
 }
 
 /** The workspace as a template source (never reads outside it, also not through symbolic links). */
@@ -117,7 +118,7 @@ export type GitBytesRunner = (args: string[], cwd: string) => Promise<Buffer>
 
 export const defaultGitBytes: GitBytesRunner = (args, cwd) =>
   new Promise((resolve, reject) => {
-    execFile(
+    childProcess().execFile(
       'git',
       args,
       { cwd, maxBuffer: MAX_TEMPLATE_BYTES + 1024, timeout: 60_000, windowsHide: true, encoding: 'buffer' },
@@ -318,6 +319,10 @@ export class TemplateCache {
   private readonly textOf = new Map<string, string>()
   private readonly source: TemplateSource
   private readonly noted = new Set<string>()
+  /** Discovery key -> the template every spec with that key gets (no choice among several, no note to make). */
+  private readonly settled = new Map<string, LoadedTemplate>()
+  /** The explicit template, once it loaded. */
+  private explicitLoaded: LoadedTemplate | undefined
 
   constructor(
     private readonly settings: Settings,
@@ -349,7 +354,7 @@ export class TemplateCache {
    * that template cannot be used, ConfigError for a configuration mistake.
    */
   async forSpec(spec: string, info?: SpecInfo): Promise<LoadedTemplate> {
-    if (this.settings.template) return this.explicit()
+    if (this.settings.template) return (this.explicitLoaded = await this.explicit())
     const mapped = this.mapped(spec)
     if (mapped) {
       const t = await this.named(mapped.template)
@@ -366,9 +371,26 @@ export class TemplateCache {
         'no Markdown template found (template.md, <folder>-template.md, another *-template.md beside the spec, or NNNN-*-template/README.md, in its folder or above); name one with the template setting or a "templates" mapping of the configuration file, or leave the file out of paths (exclude) if it is not a spec'
       )
     }
-    if (!found) return this.load(EMBEDDED_TEMPLATE)
+    if (!found) return this.settle(spec, await this.load(EMBEDDED_TEMPLATE))
     const t = await this.load(found.template)
-    return found.choice ? { ...t, choice: found.choice } : t
+    return found.choice ? { ...t, choice: found.choice } : this.settle(spec, t)
+  }
+
+  /**
+   * What forSpec would give, without waiting, when it is already known: the
+   * explicit template once it loaded, or the template discovery settled on
+   * for the spec's folder (no choice among several, no note to make).
+   * Undefined otherwise: ask forSpec.
+   */
+  known(spec: string): LoadedTemplate | undefined {
+    if (this.settings.template) return this.explicitLoaded
+    if (this.settings.templates?.length || this.options.compareWith) return undefined
+    return this.settled.get(discoveryKey(spec))
+  }
+
+  private settle(spec: string, t: LoadedTemplate): LoadedTemplate {
+    if (!this.settings.templates?.length && !this.options.compareWith) this.settled.set(discoveryKey(spec), t)
+    return t
   }
 
   /** A template the user named (setting or mapping): one that is not there is a configuration error. */
@@ -425,7 +447,7 @@ export class TemplateCache {
    */
   private async discover(spec: string, info?: SpecInfo): Promise<{ template: string; choice?: TemplateChoice } | undefined> {
     // The candidates depend only on the spec's folder and format: looked up once per folder and format.
-    const key = `${templateExtension(spec)}\u0000${spec.includes('/') ? spec.slice(0, spec.lastIndexOf('/')) : ''}`
+    const key = discoveryKey(spec)
     let found = this.foundIn.get(key)
     if (!found) {
       found = this.firstTier(spec)
@@ -572,6 +594,11 @@ export class TemplateCache {
       throw err
     }
   }
+}
+
+/** Discovery depends only on a spec's folder and format. */
+function discoveryKey(spec: string): string {
+  return `${templateExtension(spec)}\u0000${spec.includes('/') ? spec.slice(0, spec.lastIndexOf('/')) : ''}`
 }
 
 /** The path in a one-line file that looks like a git symlink stored as text, e.g. "2027.1-template.rst". */

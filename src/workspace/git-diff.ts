@@ -2,7 +2,7 @@
  * --lines changed for the CLI: the lines each file changed relative to a git
  * revision (working tree vs --base, default HEAD), from one `git diff -U0`.
  */
-import { execFileSync } from 'node:child_process'
+import { childProcess } from './builtins.js'
 import { ConfigError } from '../config/config.js'
 import { changedLinesFromPatch } from '../engine/changed-lines.js'
 
@@ -10,7 +10,7 @@ import { changedLinesFromPatch } from '../engine/changed-lines.js'
 export function changedLinesFromGit(root: string, base: string, files: string[]): Map<string, Set<number> | undefined> {
   const git = (args: string[]): string => {
     try {
-      return execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] })
+      return childProcess().execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] })
     } catch (e) {
       const err = e as { stderr?: string; message: string }
       const why = (err.stderr || err.message).trim().split('\n')[0]

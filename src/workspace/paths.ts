@@ -9,12 +9,11 @@
  * checked in its own root (its repository's top folder, else the folder
  * itself), without the configuration file's mappings.
  */
-import { execFileSync } from 'node:child_process'
-import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readFileSync, statSync } from 'node:fs'
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import path from 'node:path'
-import picomatch from 'picomatch'
 import { ConfigError, type Settings } from '../config/config.js'
 import { leavesBase } from '../config/paths.js'
+import { childProcess } from './builtins.js'
 import { MAX_FILE_BYTES, expandGlobs, notSpecFilter, readWorkspaceFile, type OnUnreadable, type ReadResult } from './files.js'
 
 /** The repository's top folder (git), else `cwd`. */
@@ -23,7 +22,7 @@ export function defaultRoot(cwd: string): string {
   // where git could find nothing to stand on, its answer is known.
   if (!mayBeInRepository(cwd)) return cwd
   try {
-    const out = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+    const out = childProcess().execFileSync('git', ['rev-parse', '--show-toplevel'], {
       cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -111,9 +110,11 @@ export async function selectFiles(
   }
   const cwdInRoot = relInside(root, options.cwd)
   const cwdResolved = path.resolve(options.cwd) === options.cwd
+  const template = options.template === undefined ? undefined : path.resolve(options.template)
   for (const input of inputs) {
-    // picomatch only calls a pattern a glob when it has one of * ? [ { (: skip its parser for plain names.
-    if (/[*?[{(]/.test(input) && picomatch.scan(input).isGlob) {
+    // picomatch only calls a pattern a glob when it has one of * ? [ { (: skip its parser (and its
+    // load, a module of its own in the bundle) for plain names.
+    if (/[*?[{(]/.test(input) && (await import('picomatch')).default.scan(input).isGlob) {
       if (cwdInRoot === undefined) throw new ConfigError(`glob "${input}": the current folder is outside ${root}; pass --root`)
       const glob = (cwdInRoot === '.' ? '' : `${cwdInRoot}/`) + input.replace(/^\.\//, '')
       const matched = await expandGlobs({ ...settings, paths: [glob] }, options.onUnreadable)
@@ -137,7 +138,7 @@ export async function selectFiles(
       continue
     }
     const shown = g.prefix ? `${g.prefix}/${rel}` : rel
-    if (options.template !== undefined && path.resolve(options.template) === abs && !options.anyName) {
+    if (template !== undefined && template === abs && !options.anyName) {
       skipped.push({ file: shown, why: 'it is the template (--template)' })
     } else if (!options.anyName && notSpec(rel)) {
       skipped.push({
@@ -160,7 +161,19 @@ export async function selectFiles(
  */
 function isPlainName(p: string): boolean {
   if (path.sep !== '/' || p === '' || p.startsWith('/') || p.includes('\0')) return false
-  return p.split('/').every(part => part !== '' && part !== '.' && part !== '..')
+  return onlyNameParts(p)
+}
+
+/** Every "/"-separated part of p is a name: none empty, none "." or "..". Without splitting (once per spec). */
+export function onlyNameParts(p: string): boolean {
+  for (let start = 0; start <= p.length; ) {
+    let end = p.indexOf('/', start)
+    if (end < 0) end = p.length
+    const len = end - start
+    if (len === 0 || (len <= 2 && p.charCodeAt(start) === 46 && (len === 1 || p.charCodeAt(start + 1) === 46))) return false
+    start = end + 1
+  }
+  return true
 }
 
 /** The root for a path outside the main root: its repository's top folder, else the folder itself. */
@@ -174,7 +187,11 @@ function foreignRoot(dir: string): string {
  * file, at most MAX_FILE_BYTES); a found one only inside the group's root.
  */
 export function specReader(g: FileGroup): (file: string) => Promise<ReadResult> {
-  return async file => (g.named.has(file) ? readNamedFile(path.resolve(g.root, file), file) : readWorkspaceFile(g.root, file))
+  // A plain name under a resolved root is joined, not resolved (a long list of named files).
+  const joinable = path.resolve(g.root) === g.root
+  const base = g.root.endsWith('/') ? g.root : `${g.root}/`
+  const abs = (file: string): string => (joinable && isPlainName(file) ? base + file : path.resolve(g.root, file))
+  return async file => (g.named.has(file) ? readNamedFile(abs(file), file) : readWorkspaceFile(g.root, file))
 }
 
 /** A file the user named: followed wherever it leads, but only a regular file of at most MAX_FILE_BYTES. */
@@ -189,7 +206,17 @@ export function readNamedFile(abs: string, shown: string): ReadResult {
     if (st.size > MAX_FILE_BYTES) {
       return { ok: false, problem: 'too-large', error: `"${shown}" is ${st.size} bytes, over the ${MAX_FILE_BYTES}-byte limit for a spec` }
     }
-    return { ok: true, bytes: readFileSync(fd) }
+    // Size 0 may be a file that does not know its size (/proc): read to the end.
+    if (st.size === 0) return { ok: true, bytes: readFileSync(fd) }
+    // The size is known: read it (as readFileSync(fd) does, without its second fstat).
+    const bytes = Buffer.allocUnsafe(st.size)
+    let n = 0
+    while (n < bytes.length) {
+      const got = readSync(fd, bytes, n, bytes.length - n, null)
+      if (got === 0) break
+      n += got
+    }
+    return { ok: true, bytes: n === bytes.length ? bytes : bytes.subarray(0, n) }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, problem: 'missing', error: `"${shown}" does not exist` }

@@ -18,8 +18,25 @@ import type { Outline, ScanProblem, Section } from '../types.js'
 
 export { renderTitle } from './inline.js'
 
-/** Characters that make docutils' lines differ from the file's lines other than by trailing whitespace. */
-const DOCUTILS_CHANGES = /[\t\v\f\x1c\x1d\x1e\x85\u2028\u2029]/
+/**
+ * Does the text hold a character that makes docutils' lines differ from the
+ * file's lines other than by trailing whitespace (tab, VT, FF, U+001C-U+001E,
+ * U+0085, U+2028, U+2029)? One substring search each: several times faster
+ * than a character-class pattern over the whole text.
+ */
+function hasDocutilsChanges(s: string): boolean {
+  return (
+    s.includes('\t') ||
+    s.includes('\v') ||
+    s.includes('\f') ||
+    s.includes('\x1c') ||
+    s.includes('\x1d') ||
+    s.includes('\x1e') ||
+    s.includes('\x85') ||
+    s.includes('\u2028') ||
+    s.includes('\u2029')
+  )
+}
 
 /** Splits text into lines the way the scanner numbers them: CRLF, CR or LF, BOM removed. */
 export function splitLines(text: string): string[] {
@@ -45,7 +62,7 @@ interface DocLines {
  * Python's splitlines (U+2028, U+0085, ...) gives docutils several lines.
  */
 function docutilsView(source: string, lines: string[]): DocLines {
-  if (DOCUTILS_CHANGES.test(source)) { // one pass over the text, not one per character
+  if (hasDocutilsChanges(source)) {
     const doc: string[] = []
     const fileLine: number[] = []
     const pieceOf: number[] = []
