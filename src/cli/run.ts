@@ -269,10 +269,11 @@ async function emit(text: string | Iterable<string>, out: FileHandle | undefined
     process.stdout.write(typeof text === 'string' ? text : [...text].join(''))
     return
   }
-  // A regular file (openOutput refuses anything else): written synchronously, in large pieces, from
-  // its start over what it held, then cut where the report ends (a large report written again in
-  // place costs less than freeing all of it first).
-  ftruncateSync(out.fd, writeChunksSync(out.fd, typeof text === 'string' ? [text] : text))
+  // A regular file (openOutput refuses anything else): emptied, then written synchronously in large
+  // pieces. (Writing over the old report and cutting it at the end saves ~3 ms on a 3 MB report, but a
+  // write that fails midway would leave the new start before the old tail: not worth it.)
+  ftruncateSync(out.fd, 0)
+  writeChunksSync(out.fd, typeof text === 'string' ? [text] : text)
 }
 
 /** --stats: per-file timing percentiles and peak memory, on stderr. */
