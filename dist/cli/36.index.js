@@ -2,7 +2,7 @@ export const id = 36;
 export const ids = [36];
 export const modules = {
 
-/***/ 1655:
+/***/ 4036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   markdownOutline: () => (/* binding */ markdownOutline)
 /* harmony export */ });
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1655);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4036);
 /**
  * What `--outline` prints for a Markdown file: the headings GitHub renders
  * (level, line of the heading text, plain title), in document order.
