@@ -1,5 +1,16 @@
-/** The CLI's main() in this process: stdout, stderr and the exit code, without spawning. cwd is changed for the call and restored. */
+/**
+ * The CLI's main() in this process: stdout, stderr and the exit code, without
+ * spawning. cwd is changed for the call and restored. runMain calls the
+ * sources' main(); runCliBundle the bundle's (dist/cli/index.js, imported:
+ * it then runs nothing until main() is called).
+ */
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { main } from '../../src/cli/run.js'
+import { ROOT } from '../e2e/action-harness.js'
+import { assertBundleCurrent } from '../e2e/bundle.js'
+
+type Main = (argv: string[]) => Promise<number>
 
 export interface CliResult {
   code: number
@@ -7,7 +18,7 @@ export interface CliResult {
   stderr: string
 }
 
-export async function runMain(args: string[], cwd: string): Promise<CliResult> {
+export async function runMain(args: string[], cwd: string, entry: Main = main): Promise<CliResult> {
   const out = process.stdout.write
   const err = process.stderr.write
   const saved = process.cwd()
@@ -22,11 +33,29 @@ export async function runMain(args: string[], cwd: string): Promise<CliResult> {
   process.stderr.write = capture(s => (stderr += s))
   process.chdir(cwd)
   try {
-    const code = await main(args)
+    const code = await entry(args)
     return { code, stdout, stderr }
   } finally {
     process.stdout.write = out
     process.stderr.write = err
     process.chdir(saved)
   }
+}
+
+let bundled: Promise<Main> | undefined
+
+/**
+ * The bundled CLI's main() in this process, imported once per test file: the
+ * code a user runs, without a process start per call (about 100 ms of CPU
+ * each). What only a process shows (the exit status, the streams of a real
+ * process) is tested by the suites that start it.
+ */
+export async function runCliBundle(args: string[], cwd: string): Promise<CliResult> {
+  assertBundleCurrent()
+  const file = path.join(ROOT, 'dist', 'cli', 'index.js')
+  bundled ??= import(pathToFileURL(file).href).then((m: { main?: unknown }) => {
+    if (typeof m.main !== 'function') throw new Error(`${file} does not export main()`)
+    return m.main as Main
+  })
+  return runMain(args, cwd, await bundled)
 }

@@ -1,5 +1,7 @@
 /**
- * The bundled CLI (dist/cli/index.js) run as a real process.
+ * The bundled CLI (dist/cli/index.js): the quick start as a real process
+ * (`run`), the rest with the bundle's main() called in this process
+ * (`runIn`: the same code, without a process start per call).
  */
 import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs'
@@ -7,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { GOOD_SPEC, SMALL_TEMPLATE, lineOf } from '../helpers.js'
 import { assertBundleCurrent, cliEnv } from './bundle.js'
+import { runCliBundle } from '../cli/in-process.js'
 
 const CLI = path.resolve('dist/cli/index.js')
 
@@ -21,6 +24,9 @@ function run(args: string[], cwd = process.cwd()): Promise<Run> {
     })
   })
 }
+
+/** The bundle's main() in this process. */
+const runIn = (args: string[], cwd = process.cwd()): Promise<Run> => runCliBundle(args, cwd)
 
 let ws: string
 beforeEach(() => {
@@ -97,7 +103,7 @@ describe('CLI in a repository', () => {
     write('specs/template.rst', SMALL_TEMPLATE)
     write('specs/2025.1/approved/good.rst', GOOD_SPEC)
     write('specs/2025.1/approved/bad.rst', GOOD_SPEC.replace('Testing\n=======\n\nUnit tests.\n\n', ''))
-    const r = await run(['--format', 'json'], ws)
+    const r = await runIn(['--format', 'json'], ws)
     expect(r.code).toBe(1)
     const json = JSON.parse(r.stdout)
     expect(json.files.map((f: { file: string }) => f.file)).toEqual(['specs/2025.1/approved/bad.rst', 'specs/2025.1/approved/good.rst'])
@@ -108,7 +114,7 @@ describe('CLI in a repository', () => {
   test('nova layout: specs/<release>-template.rst', async () => {
     write('specs/2025.1-template.rst', SMALL_TEMPLATE)
     write('specs/2025.1/approved/good.rst', GOOD_SPEC)
-    const r = await run(['--format', 'json', 'specs'], ws)
+    const r = await runIn(['--format', 'json', 'specs'], ws)
     const json = JSON.parse(r.stdout)
     expect(json.files).toHaveLength(1)
     expect(json.files[0].template).toBe('specs/2025.1-template.rst')
@@ -117,7 +123,7 @@ describe('CLI in a repository', () => {
 
   test('no template anywhere: the embedded default, said in the text report', async () => {
     copyFileSync('examples/good-spec.rst', path.join(ws, 'spec.rst'))
-    const r = await run(['spec.rst'], ws)
+    const r = await runIn(['spec.rst'], ws)
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('embedded default')
   })
@@ -137,12 +143,12 @@ describe('CLI with .spec-template-check.yml', () => {
       '  tab: error',
       ''
     ].join('\n'))
-    const r = await run(['--format', 'json'], ws)
+    const r = await runIn(['--format', 'json'], ws)
     const json = JSON.parse(r.stdout)
     expect(json.files.map((f: { file: string; template: string }) => [f.file, f.template])).toEqual([['proposals/a.rst', 'tpl/main.rst']])
     expect(json.files[0].findings.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([['tab', 'error']])
     expect(r.code).toBe(1)
-    const flag = await run(['--format', 'json', '--rules', 'tab=off'], ws)
+    const flag = await runIn(['--format', 'json', '--rules', 'tab=off'], ws)
     expect(JSON.parse(flag.stdout).files[0].findings).toEqual([])
     expect(flag.code).toBe(0)
   })
@@ -150,7 +156,7 @@ describe('CLI with .spec-template-check.yml', () => {
   test('an unknown key is exit 2 naming the key', async () => {
     write('.spec-template-check.yml', 'max-line-lenght: 80\n')
     write('specs/a.rst', GOOD_SPEC)
-    const r = await run([], ws)
+    const r = await runIn([], ws)
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('.spec-template-check.yml: unknown key "max-line-lenght"')
   })
@@ -159,11 +165,11 @@ describe('CLI with .spec-template-check.yml', () => {
     write('specs/2025.1/template.rst', SMALL_TEMPLATE)
     write('specs/2025.1-template.rst', SMALL_TEMPLATE)
     write('specs/2025.1/a.rst', GOOD_SPEC)
-    const r = await run(['--format', 'json'], ws)
+    const r = await runIn(['--format', 'json'], ws)
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout).files.map((f: { template: string }) => f.template)).toEqual(['specs/2025.1-template.rst'])
     write('.spec-template-check.yml', 'templates:\n  - files: specs/**\n    template: specs/2025.1-template.rst\n  - files: "**/a.rst"\n    template: specs/2025.1/template.rst\n')
-    const r2 = await run([], ws)
+    const r2 = await runIn([], ws)
     expect(r2.code).toBe(2)
     expect(r2.stderr).toContain('two templates for specs/2025.1/a.rst: specs/2025.1-template.rst (files: specs/**) and specs/2025.1/template.rst')
   })
@@ -183,16 +189,16 @@ describe('CLI --lines changed', () => {
     // Change one line (adds a second long line) and drop a section.
     write('specs/a.rst', GOOD_SPEC.replace('Unit tests.', long).replace('Add a frobnicator.', long + ' x').replace('History\n=======\n\nNone\n', ''))
     write('specs/new.rst', GOOD_SPEC.replace('Unit tests.', long))
-    const all = JSON.parse((await run(['--format', 'json', '--fail-on', 'never'], ws)).stdout)
-    const changed = JSON.parse((await run(['--format', 'json', '--fail-on', 'never', '--lines', 'changed'], ws)).stdout)
+    const all = JSON.parse((await runIn(['--format', 'json', '--fail-on', 'never'], ws)).stdout)
+    const changed = JSON.parse((await runIn(['--format', 'json', '--fail-on', 'never', '--lines', 'changed'], ws)).stdout)
     const rules = (j: { files: { file: string; findings: { rule: string; line: number }[] }[] }, file: string): string[] =>
       j.files.find(f => f.file === file)!.findings.map(f => f.rule)
     expect(rules(all, 'specs/a.rst')).toEqual(['line-length', 'line-length', 'missing-section'])
     expect(rules(changed, 'specs/a.rst')).toEqual(['line-length', 'missing-section'])
     expect(rules(changed, 'specs/new.rst')).toEqual(['line-length']) // untracked: every line is new
-    const since = JSON.parse((await run(['--format', 'json', '--fail-on', 'never', '--lines', 'changed', '--base', 'HEAD~1'], ws)).stdout)
+    const since = JSON.parse((await runIn(['--format', 'json', '--fail-on', 'never', '--lines', 'changed', '--base', 'HEAD~1'], ws)).stdout)
     expect(rules(since, 'specs/a.rst')).toEqual(['line-length', 'line-length', 'missing-section'])
-    const bad = await run(['--lines', 'changed', '--base', 'nope'], ws)
+    const bad = await runIn(['--lines', 'changed', '--base', 'nope'], ws)
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--lines changed needs git and a valid --base revision ("nope")')
   })
@@ -203,13 +209,13 @@ describe('CLI --fix', () => {
     write('specs/template.rst', SMALL_TEMPLATE)
     const broken = GOOD_SPEC.replace('Testing\n=======\n\nUnit tests.\n\n', '').replace('Add a frobnicator.', 'Add a frobnicator.  \t').replace(/\n/g, '\r\n')
     write('specs/a.rst', broken)
-    const r = await run(['--fix'], ws)
+    const r = await runIn(['--fix'], ws)
     expect(r.stderr).toMatch(/^fixed specs\/a\.rst: carriage-return, trailing-whitespace, missing-section\n$/)
     expect(r.stdout).toContain('1 file checked: 0 errors, 0 warnings')
     expect(r.code).toBe(0)
     const after = readFileSync(path.join(ws, 'specs/a.rst'), 'utf8')
     expect(after).toBe(GOOD_SPEC.replace('Unit tests.', 'None'))
-    const again = await run(['--fix'], ws)
+    const again = await runIn(['--fix'], ws)
     expect(again.stderr).toBe('')
     expect(readFileSync(path.join(ws, 'specs/a.rst'), 'utf8')).toBe(after)
   })
@@ -225,7 +231,7 @@ describe('CLI errors: exit 2 with one clear line', () => {
     [["--template", "nope.rst", "examples"], /template nope\.rst: file not found/],
     [['does-not-exist'], /path "does-not-exist" does not exist/]
   ])('%j', async (args, message) => {
-    const r = await run(args as string[])
+    const r = await runIn(args as string[])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(message as RegExp)
     expect(r.stderr).not.toMatch(/\n\s+at /) // no stack trace
@@ -236,7 +242,7 @@ describe('CLI errors: exit 2 with one clear line', () => {
     write('specs/lite/a.rst', GOOD_SPEC)
     write('specs/template.rst', SMALL_TEMPLATE)
     write('specs/b.rst', GOOD_SPEC)
-    const r = await run([], ws)
+    const r = await runIn([], ws)
     expect(r.code).toBe(1)
     expect(r.stderr).toBe('')
     expect(r.stdout).toContain('specs/lite/a.rst:1:1: error file-error template specs/lite/template.rst, line 1: no sections found')
@@ -248,13 +254,13 @@ describe('CLI: which files, and where they are read', () => {
   test('a template named as a file: not checked, says so on stderr; --outline prints its tree', async () => {
     write('specs/template.rst', SMALL_TEMPLATE)
     write('specs/index.rst', 'Index\n=====\n')
-    const r = await run(['specs/template.rst', 'specs/index.rst'], ws)
+    const r = await runIn(['specs/template.rst', 'specs/index.rst'], ws)
     expect(r.stderr).toBe(
       'spec-template-check: not checked: specs/template.rst: index, README and template files are not specs (set not-specs, or --not-specs none, to check it)\n' +
         'spec-template-check: not checked: specs/index.rst: index, README and template files are not specs (set not-specs, or --not-specs none, to check it)\n'
     )
     expect(r.stdout).toBe('0 files checked: 0 errors, 0 warnings\n')
-    const o = await run(['--outline', 'specs/template.rst'], ws)
+    const o = await runIn(['--outline', 'specs/template.rst'], ws)
     expect(o.code).toBe(0)
     const tree = JSON.parse(o.stdout)
     expect(tree.file).toBe('specs/template.rst')
@@ -268,9 +274,9 @@ describe('CLI: which files, and where they are read', () => {
     write('specs/template.rst', SMALL_TEMPLATE)
     write('specs/README.rst', 'Readme\n======\n')
     write('specs/deploy-templates.rst', GOOD_SPEC)
-    const r = await run(['--format', 'json', 'specs'], ws)
+    const r = await runIn(['--format', 'json', 'specs'], ws)
     expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual(['specs/deploy-templates.rst'])
-    const all = await run(['--format', 'json', '--not-specs', 'none', '--template', 'specs/template.rst', 'specs'], ws)
+    const all = await runIn(['--format', 'json', '--not-specs', 'none', '--template', 'specs/template.rst', 'specs'], ws)
     expect(JSON.parse(all.stdout).files.map((f: { file: string }) => f.file)).toEqual(['specs/README.rst', 'specs/deploy-templates.rst'])
   })
 
@@ -280,12 +286,12 @@ describe('CLI: which files, and where they are read', () => {
     write('other/specs/2025.1/a.rst', GOOD_SPEC)
     mkdirSync(path.join(ws, 'here'))
     const here = path.join(ws, 'here')
-    const r = await run(['--format', 'json', '--template', '../home/tpl.rst', '../other/specs'], here)
+    const r = await runIn(['--format', 'json', '--template', '../home/tpl.rst', '../other/specs'], here)
     expect(r.stderr).toBe('')
     const json = JSON.parse(r.stdout)
     expect(json.files.map((f: { file: string; template: string }) => [f.file, f.template])).toEqual([['../other/specs/2025.1/a.rst', '../home/tpl.rst']])
     expect(r.code).toBe(0)
-    const d = await run(['--format', 'json', '../other/specs'], here)
+    const d = await runIn(['--format', 'json', '../other/specs'], here)
     expect(JSON.parse(d.stdout).files.map((f: { file: string; template: string }) => [f.file, f.template])).toEqual([
       ['../other/specs/2025.1/a.rst', '../other/specs/template.rst']
     ])
@@ -296,7 +302,7 @@ describe('CLI: which files, and where they are read', () => {
     write('specs/template.rst', SMALL_TEMPLATE)
     write('specs/2025.1/a.rst', GOOD_SPEC.replace('Unit tests.', 'Unit\ttests.'))
     await new Promise(resolve => execFile('git', ['init', '-q'], { cwd: ws }, resolve))
-    const r = await run(['--format', 'json', 'a.rst'], path.join(ws, 'specs/2025.1'))
+    const r = await runIn(['--format', 'json', 'a.rst'], path.join(ws, 'specs/2025.1'))
     const json = JSON.parse(r.stdout)
     expect(json.files.map((f: { file: string; template: string }) => [f.file, f.template])).toEqual([['specs/2025.1/a.rst', 'specs/template.rst']])
     expect(json.files[0].findings).toEqual([])
@@ -307,9 +313,9 @@ describe('CLI: which files, and where they are read', () => {
     write('repo/specs/template.rst', SMALL_TEMPLATE)
     symlinkSync(path.join(ws, 'outside/x.rst'), path.join(ws, 'repo/specs/link.rst'))
     const repo = path.join(ws, 'repo')
-    const walked = await run(['--format', 'json', 'specs'], repo)
+    const walked = await runIn(['--format', 'json', 'specs'], repo)
     expect(JSON.parse(walked.stdout).files[0].error).toMatch(/symbolic link that points outside/)
-    const named = await run(['--format', 'json', 'specs/link.rst'], repo)
+    const named = await runIn(['--format', 'json', 'specs/link.rst'], repo)
     const f = JSON.parse(named.stdout).files[0]
     expect([f.error, f.template, f.findings]).toEqual([undefined, 'specs/template.rst', []])
   })
@@ -321,13 +327,13 @@ describe('CLI: allowed-sections', () => {
   test('--allowed-sections, the configuration key, and the per-template key', async () => {
     write('specs/template.rst', SMALL_TEMPLATE)
     write('specs/a.rst', spec)
-    const plain = await run(['specs/a.rst'], ws)
+    const plain = await runIn(['specs/a.rst'], ws)
     expect(plain.stdout).toContain('error extra-section Section "Dependencies" is not in the template')
     expect(plain.code).toBe(1)
-    expect((await run(['--allowed-sections', 'Testing,Dependencies', 'specs/a.rst'], ws)).code).toBe(0)
+    expect((await runIn(['--allowed-sections', 'Testing,Dependencies', 'specs/a.rst'], ws)).code).toBe(0)
     write('.spec-template-check.yml', 'allowed-sections: [Dependencies]\n')
-    expect((await run(['specs/a.rst'], ws)).code).toBe(0)
+    expect((await runIn(['specs/a.rst'], ws)).code).toBe(0)
     write('.spec-template-check.yml', 'templates:\n  - files: specs/**\n    template: specs/template.rst\n    allowed-sections: Dependencies\n')
-    expect((await run(['specs/a.rst'], ws)).code).toBe(0)
+    expect((await runIn(['specs/a.rst'], ws)).code).toBe(0)
   })
 })
