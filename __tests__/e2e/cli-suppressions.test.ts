@@ -1,21 +1,9 @@
-/** The bundled CLI's --suppressions (and the configuration key) as a real process. */
-import { execFile } from 'node:child_process'
+/** The bundled CLI's --suppressions (and the configuration key): the bundle's main() in this process. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
-import { assertBundleCurrent, cliEnv } from './bundle.js'
-
-const CLI = path.resolve('dist/cli/index.js')
-
-function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  assertBundleCurrent()
-  return new Promise(resolve => {
-    execFile(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: cliEnv() }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr })
-    })
-  })
-}
+import { runCliBundle as run } from '../cli/in-process.js'
 
 let ws: string
 beforeEach(() => {
