@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 /** ../shared/corpus beside the repository, when present (never copied in). */
@@ -17,4 +17,18 @@ export function describeCorpus(name: string, fn: () => void): void {
 /** upstream nova-specs' optional sections per release (tests/test_titles.py). */
 export function novaOptionalSections(release: string): string[] {
   return release === 'queens' ? ['History', 'Upgrade impact'] : ['History', 'Feature Liaison']
+}
+
+/** Every .md file under dir, at any depth (the OpenShift corpus's Markdown files). */
+export function markdownFilesUnder(dir: string): string[] {
+  const files: string[] = []
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name)
+      if (statSync(p).isDirectory()) walk(p)
+      else if (/\.md$/i.test(name)) files.push(p)
+    }
+  }
+  walk(dir)
+  return files
 }

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import MarkdownIt from 'markdown-it'
 import StateBlock from 'markdown-it/lib/rules_block/state_block.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
 import { asCmarkGfm029, markdownIt } from '../../src/engine/markdown/markdown-it.js'
 import { parseMarkdown } from '../../src/engine/markdown/parse.js'
-import { CORPUS } from '../corpus/corpus.js'
+import { CORPUS, markdownFilesUnder } from '../corpus/corpus.js'
 
 /**
  * The reader's markdown-it (its own line marks, normalize and paragraph
@@ -91,15 +91,7 @@ describe('the reader\'s markdown-it', () => {
 
   const dir = path.join(CORPUS, 'openshift-enhancements')
   ;(existsSync(dir) ? it : it.skip)('gives the tokens of markdown-it\'s own rules on every Markdown file of the corpus', () => {
-    const files: string[] = []
-    const walk = (d: string): void => {
-      for (const name of readdirSync(d)) {
-        const p = path.join(d, name)
-        if (statSync(p).isDirectory()) walk(p)
-        else if (/\.md$/i.test(name)) files.push(p)
-      }
-    }
-    walk(dir)
+    const files = markdownFilesUnder(dir)
     expect(files.length).toBeGreaterThanOrEqual(600)
     const differ = files.filter(f => {
       const src = readFileSync(f, 'utf8').replace(/\r\n?/g, '\n')

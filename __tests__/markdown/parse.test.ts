@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseHeadings, parseMarkdown } from '../../src/engine/markdown/parse.js'
 import { isMarkdownPath } from '../../src/engine/markdown/format.js'
 import { markdownOutline } from '../../src/engine/markdown/outline.js'
 import type { MdSection } from '../../src/engine/markdown/types.js'
-import { CORPUS } from '../corpus/corpus.js'
+import { CORPUS, markdownFilesUnder } from '../corpus/corpus.js'
 
 const outline = (text: string) => markdownOutline(text).sections
 
@@ -170,15 +170,7 @@ describe('parseHeadings (--outline): the headings parseMarkdown reads (the check
 
   const dir = path.join(CORPUS, 'openshift-enhancements')
   ;(existsSync(dir) ? it : it.skip)('gives the same headings and front matter on every Markdown file of the corpus', () => {
-    const files: string[] = []
-    const walk = (d: string): void => {
-      for (const name of readdirSync(d)) {
-        const p = path.join(d, name)
-        if (statSync(p).isDirectory()) walk(p)
-        else if (/\.md$/i.test(name)) files.push(p)
-      }
-    }
-    walk(dir)
+    const files = markdownFilesUnder(dir)
     expect(files.length).toBeGreaterThanOrEqual(600)
     for (const f of files) same(readFileSync(f, 'utf8'))
   })
