@@ -1,9 +1,17 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkText } from '../src/engine/check.js'
 import { templateFromText } from '../src/templates/templates.js'
 import type { CheckOptions, Finding, TemplateRules } from '../src/engine/types.js'
 import { RULES } from '../src/rules/index.js'
+
+/** Writes these files (paths relative to root, folders made as needed). */
+export function writeTree(root: string, files: Record<string, string | Uint8Array>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true })
+    writeFileSync(path.join(root, rel), text)
+  }
+}
 
 export const SMALL_TEMPLATE = readFileSync(path.join(process.cwd(), '__tests__/fixtures/small-template.rst'), 'utf8')
 

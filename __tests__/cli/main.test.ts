@@ -1,10 +1,11 @@
 /** The CLI's main() in-process (src/, not dist/): flags, configuration file, exit codes, --fix, --outline, --lines changed. */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { BAD, GOOD, TEMPLATE, longSpec } from '../e2e/action-harness.js'
 import { runMain } from './in-process.js'
+import { writeTree } from '../helpers.js'
 
 const made: string[] = []
 afterAll(() => {
@@ -14,10 +15,7 @@ afterAll(() => {
 function ws(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'stc-cli-'))
   made.push(root)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, name)), { recursive: true })
-    writeFileSync(path.join(root, name), text)
-  }
+  writeTree(root, files)
   return root
 }
 

@@ -4,11 +4,12 @@
  * as root), with a timeout so a hang is a failure, not a stuck test.
  */
 import { execFile } from 'node:child_process'
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { ROOT } from '../e2e/action-harness.js'
 import { assertBundleCurrent } from '../e2e/bundle.js'
+import { writeTree } from '../helpers.js'
 
 export const CLI = path.join(ROOT, 'dist', 'cli', 'index.js')
 
@@ -60,10 +61,7 @@ export function workspace(files: Record<string, string | Uint8Array>, uid?: numb
   const ws = mkdtempSync(path.join(tmpdir(), 'stc-io-'))
   made.push(ws)
   chmodSync(ws, 0o755)
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true })
-    writeFileSync(path.join(ws, rel), text)
-  }
+  writeTree(ws, files)
   if (uid !== undefined) chownTree(ws, uid)
   return ws
 }

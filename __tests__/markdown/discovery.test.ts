@@ -4,7 +4,7 @@
  * (template.md, <folder>-template.md, NNNN-*-template/README.md, the
  * configuration's mapping), and no embedded default for Markdown.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { checkFiles } from '../../src/runner/check-files.js'
@@ -12,6 +12,7 @@ import type { Settings } from '../../src/config/config.js'
 import { DEFAULT_PATHS } from '../../src/config/config.js'
 import { expandGlobs } from '../../src/workspace/files.js'
 import { isTemplateName, templateLevels } from '../../src/engine/discover.js'
+import { writeTree } from '../helpers.js'
 
 let ws: string
 beforeEach(() => {
@@ -20,10 +21,7 @@ beforeEach(() => {
 afterEach(() => rmSync(ws, { recursive: true, force: true }))
 
 function write(files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true })
-    writeFileSync(path.join(ws, rel), text)
-  }
+  writeTree(ws, files)
 }
 
 function settings(extra: Partial<Settings> = {}): Settings {

@@ -3,13 +3,13 @@
  * and neutron, specific before generic, best match among candidates, broken
  * templates as per-spec errors, and which files are specs at all.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { checkFiles } from '../../src/runner/check-files.js'
 import { ConfigError, type Settings } from '../../src/config/config.js'
 import { expandGlobs, specFilter } from '../../src/workspace/files.js'
-import { GOOD_SPEC, SMALL_TEMPLATE } from '../helpers.js'
+import { GOOD_SPEC, SMALL_TEMPLATE, writeTree } from '../helpers.js'
 
 let ws: string
 beforeEach(() => {
@@ -18,10 +18,7 @@ beforeEach(() => {
 afterEach(() => rmSync(ws, { recursive: true, force: true }))
 
 function write(files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(ws, rel)), { recursive: true })
-    writeFileSync(path.join(ws, rel), text)
-  }
+  writeTree(ws, files)
 }
 
 function settings(extra: Partial<Settings> = {}): Settings {

@@ -1,8 +1,9 @@
 /** Temporary folders and settings for the workspace tests. */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DEFAULT_PATHS, DEFAULT_SECTION_DEPTH, type Settings } from '../../src/config/config.js'
+import { writeTree } from '../helpers.js'
 
 const dirs: string[] = []
 
@@ -15,10 +16,7 @@ export function removeFolders(): void {
 export function folder(files: Record<string, string> = {}): string {
   const d = realpathSync(mkdtempSync(path.join(tmpdir(), 'stc-ws-')))
   dirs.push(d)
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(d, name)), { recursive: true })
-    writeFileSync(path.join(d, name), text)
-  }
+  writeTree(d, files)
   return d
 }
 
