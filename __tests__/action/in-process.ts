@@ -12,7 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { run } from '../../src/action/main.js'
 import { SECOND_MS_ENV } from '../../src/github/client.js'
 import { BUNDLE, parseOutputs, runnerEnv, type RunOptions, type RunResult, type Workspace } from '../e2e/action-harness.js'
-import { assertBundleCurrent } from '../e2e/bundle.js'
+import { bundleExport } from '../e2e/bundle.js'
 import type { MockGitHub } from '../e2e/mock-github.js'
 
 /** Where a run without a mock API sends its requests: nothing listens there, so each one is refused at once. */
@@ -77,8 +77,6 @@ export async function runInProcess(ws: Workspace, mock: MockGitHub | undefined, 
   }
 }
 
-let bundled: Promise<() => Promise<void>> | undefined
-
 /**
  * The bundle's run() in this process: dist/index.js imported (as
  * @github/local-action does, it then runs nothing until run() is called),
@@ -88,11 +86,6 @@ let bundled: Promise<() => Promise<void>> | undefined
  * stderr) is tested by the suites that spawn it (runAction).
  */
 export async function runBundleInProcess(ws: Workspace, mock: MockGitHub | undefined, opts: RunOptions): Promise<RunResult> {
-  assertBundleCurrent()
   if (opts.nodeArgs) throw new Error('runBundleInProcess: nodeArgs need a process (runAction)')
-  bundled ??= import(BUNDLE).then((m: { run?: unknown }) => {
-    if (typeof m.run !== 'function') throw new Error(`${BUNDLE} does not export run()`)
-    return m.run as () => Promise<void>
-  })
-  return runInProcess(ws, mock, opts, await bundled)
+  return runInProcess(ws, mock, opts, await bundleExport<() => Promise<void>>(BUNDLE, 'run'))
 }

@@ -5,10 +5,9 @@
  * it then runs nothing until main() is called).
  */
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { main } from '../../src/cli/run.js'
 import { ROOT } from '../e2e/action-harness.js'
-import { assertBundleCurrent } from '../e2e/bundle.js'
+import { bundleExport } from '../e2e/bundle.js'
 
 type Main = (argv: string[]) => Promise<number>
 
@@ -42,8 +41,6 @@ export async function runMain(args: string[], cwd: string, entry: Main = main): 
   }
 }
 
-let bundled: Promise<Main> | undefined
-
 /**
  * The bundled CLI's main() in this process, imported once per test file: the
  * code a user runs, without a process start per call (about 100 ms of CPU
@@ -51,11 +48,5 @@ let bundled: Promise<Main> | undefined
  * process) is tested by the suites that start it.
  */
 export async function runCliBundle(args: string[], cwd: string): Promise<CliResult> {
-  assertBundleCurrent()
-  const file = path.join(ROOT, 'dist', 'cli', 'index.js')
-  bundled ??= import(pathToFileURL(file).href).then((m: { main?: unknown }) => {
-    if (typeof m.main !== 'function') throw new Error(`${file} does not export main()`)
-    return m.main as Main
-  })
-  return runMain(args, cwd, await bundled)
+  return runMain(args, cwd, await bundleExport<Main>(path.join(ROOT, 'dist', 'cli', 'index.js'), 'main'))
 }

@@ -5,7 +5,7 @@
  * against the old bundle.
  */
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { staleBundle } from '../../scripts/src-stamp.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -29,4 +29,25 @@ export function cliEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env }
   delete env.NODE_EXTRA_CA_CERTS
   return env
+}
+
+const imported = new Map<string, Promise<unknown>>()
+
+/**
+ * An export of a bundle (dist/index.js's run, dist/cli/index.js's main),
+ * the bundle imported once per test file (imported, an entry runs nothing).
+ * Checks first that dist/ is current.
+ */
+export async function bundleExport<T>(file: string, name: string): Promise<T> {
+  assertBundleCurrent()
+  const key = `${file}#${name}`
+  let p = imported.get(key)
+  if (!p) {
+    p = import(pathToFileURL(file).href).then((m: Record<string, unknown>) => {
+      if (typeof m[name] !== 'function') throw new Error(`${file} does not export ${name}()`)
+      return m[name]
+    })
+    imported.set(key, p)
+  }
+  return (await p) as T
 }
